@@ -1,0 +1,204 @@
+"""The `stretchdesk` command: the GUI with no arguments, scripting subcommands otherwise.
+
+Qt is imported only by the commands that draw, so `stretchdesk routines` stays
+fast and works on a machine without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from stretchdesk import __version__
+from stretchdesk.core.bundle import parse_bundle, routine_schema
+from stretchdesk.core.errors import StretchDeskError
+from stretchdesk.core.models import format_duration
+from stretchdesk.core.timeline import SegmentKind
+from stretchdesk.core.workspace import Workspace
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    handler: Handler = getattr(args, "handler", _cmd_gui)
+    try:
+        return handler(args)
+    except StretchDeskError as error:
+        print(f"stretchdesk: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="where routines and custom poses live (default: $STRETCHDESK_DATA_DIR "
+        "or the platform's user data dir)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="stretchdesk",
+        description="Build post-run stretch routines and play them on a second screen.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text, parents=[common])
+        sub.set_defaults(handler=handler)
+        return sub
+
+    sub = command("poses", _cmd_poses, "list the pose library")
+    sub.add_argument("--json", action="store_true", help="print JSON")
+    sub = command("routines", _cmd_routines, "list built-in and your own routines")
+    sub.add_argument("--json", action="store_true", help="print JSON")
+    sub = command("show", _cmd_show, "print a routine's expanded timeline")
+    sub.add_argument("routine", metavar="ROUTINE", help="routine id or exact name")
+    sub.add_argument("--json", action="store_true", help="print the segments as JSON")
+    sub = command("export", _cmd_export, "write a routine to a self-contained JSON file")
+    sub.add_argument("routine", metavar="ROUTINE", help="routine id or exact name")
+    sub.add_argument("-o", "--output", metavar="FILE", required=True, type=Path)
+    sub = command("import", _cmd_import, "add a routine from an exported JSON file")
+    sub.add_argument("file", metavar="FILE", type=Path)
+    sub = command("validate", _cmd_validate, "check an exported routine file without importing")
+    sub.add_argument("file", metavar="FILE", type=Path)
+    command("schema", _cmd_schema, "print the JSON Schema of the routine format")
+    sub = command("play", _cmd_play, "open the player for a routine")
+    sub.add_argument("routine", metavar="ROUTINE", help="routine id or exact name")
+    sub.add_argument("--screen", metavar="N", type=int, default=None, help="screen number (0 = primary)")
+    return parser
+
+
+def _workspace(args: argparse.Namespace) -> Workspace:
+    workspace = Workspace.open(getattr(args, "data_dir", None))
+    for problem in workspace.problems:
+        print(f"stretchdesk: warning: {problem}", file=sys.stderr)
+    return workspace
+
+
+def _print_json(value: object) -> None:
+    print(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+def _cmd_poses(args: argparse.Namespace) -> int:
+    workspace = _workspace(args)
+    poses = list(workspace.catalog.values())
+    if args.json:
+        _print_json([pose.model_dump(mode="json") for pose in poses])
+        return 0
+    for pose in poses:
+        marks = " (custom)" if pose.custom else ""
+        sided = "per side" if pose.per_side else ""
+        print(f"{pose.id:38} {pose.name}{marks:9} {pose.hold.label():>12} {sided}")
+    return 0
+
+
+def _cmd_routines(args: argparse.Namespace) -> int:
+    workspace = _workspace(args)
+    rows = []
+    for entry in workspace.entries():
+        timeline = workspace.timeline(entry.routine)
+        rows.append(
+            {
+                "id": entry.routine.id,
+                "name": entry.routine.name,
+                "builtin": entry.builtin,
+                "total_seconds": timeline.total_seconds,
+                "holds": sum(1 for _ in timeline.holds()),
+            }
+        )
+    if args.json:
+        _print_json(rows)
+        return 0
+    for row in rows:
+        kind = "built-in" if row["builtin"] else "yours"
+        total = format_duration(float(str(row["total_seconds"])))
+        print(f"{row['id']:34} {total:>8}  {kind:8}  {row['name']}")
+    return 0
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    workspace = _workspace(args)
+    routine = workspace.find(args.routine)
+    timeline = workspace.timeline(routine)
+    for problem in timeline.problems:
+        print(f"stretchdesk: warning: {routine.name}: {problem}", file=sys.stderr)
+    if args.json:
+        _print_json([segment.as_json() for segment in timeline.segments])
+        return 0
+    print(f"{routine.name} — {format_duration(timeline.total_seconds)}")
+    for segment in timeline.segments:
+        name = workspace.catalog[segment.pose].name if segment.pose else ""
+        side = f" ({segment.side.value})" if segment.side else ""
+        label = name + side if segment.kind is SegmentKind.HOLD else f"[{segment.kind.value}] {name}"
+        print(f"{format_duration(segment.start):>8}  {format_duration(segment.seconds):>6}  {label}")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    workspace = _workspace(args)
+    routine = workspace.find(args.routine)
+    workspace.export(routine, args.output)
+    print(f"exported {routine.name!r} to {args.output}")
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    workspace = _workspace(args)
+    routine = workspace.import_file(args.file)
+    print(f"imported {routine.name!r} as {routine.id}")
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    path: Path = args.file
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise StretchDeskError(f"{path}: can't read ({error.strerror})") from None
+    bundle = parse_bundle(data, str(path))
+    print(f"{path}: valid routine {bundle.routine.name!r} ({len(bundle.custom_poses)} custom poses)")
+    return 0
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    _print_json(routine_schema())
+    return 0
+
+
+def _cmd_play(args: argparse.Namespace) -> int:
+    raise StretchDeskError("the player is not built yet")
+
+
+def _cmd_gui(args: argparse.Namespace) -> int:
+    display_problem = missing_display()
+    if display_problem:
+        raise StretchDeskError(display_problem)
+    from stretchdesk.app import run_gui
+
+    return run_gui(getattr(args, "data_dir", None))
+
+
+def missing_display() -> str | None:
+    """One line saying why no window can open here, or None when one can."""
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "no display found (DISPLAY and WAYLAND_DISPLAY are unset): run StretchDesk in a "
+        "desktop session, or under `xvfb-run`; the command-line tools (`stretchdesk --help`) "
+        "work without one"
+    )
