@@ -15,7 +15,6 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, ValidationError, model_validator
 
 from stretchdesk.core.documents import (
-    FORMAT_VERSION,
     ROUTINE_FORMAT,
     BadDocument,
     check_header,
@@ -57,8 +56,8 @@ class CustomPoseEntry(StrictModel):
 class RoutineBundle(StrictModel):
     """An exported routine (also the layout of every routine file in the data dir)."""
 
-    format: Literal["stretchdesk-routine"] = ROUTINE_FORMAT
-    version: Literal[1] = FORMAT_VERSION
+    format: Literal["stretchdesk-routine"] = "stretchdesk-routine"
+    version: Literal[1] = 1
     routine: Routine
     custom_poses: list[CustomPoseEntry] = Field(default=[], max_length=200)
 

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SECONDS_PER_BREATH = 5.0
@@ -141,19 +141,22 @@ class Hold(StrictModel):
     @classmethod
     def parse(cls, text: str, default_pace: float = 3.0) -> Hold:
         """Read what a runner types: '30', '45s', '1:30', '2 min', '5 breaths', '10x3s', '12 reps'."""
+        problem = ValueError(
+            f"can't read hold {text!r}: type seconds (30), minutes (1:30), "
+            "breaths (5 breaths) or reps (10x3s), all above zero"
+        )
         match = _HOLD_TEXT.match(text)
         if not match or not any(match.groupdict().values()):
-            raise ValueError(
-                f"can't read hold {text!r}: type seconds (30), minutes (1:30), "
-                "breaths (5 breaths) or reps (10x3s)"
-            )
-        if match["reps"]:
-            pace = float(match["pace"]) if match["pace"] else default_pace
-            return cls(reps=int(match["reps"]), seconds_per_rep=pace)
-        if match["breaths"]:
-            return cls(breaths=int(match["breaths"]))
-        seconds = float(match["sec"] or 0) + 60 * float(match["min"] or 0)
-        return cls(seconds=seconds)
+            raise problem
+        try:
+            if match["reps"]:
+                pace = float(match["pace"]) if match["pace"] else default_pace
+                return cls(reps=int(match["reps"]), seconds_per_rep=pace)
+            if match["breaths"]:
+                return cls(breaths=int(match["breaths"]))
+            return cls(seconds=float(match["sec"] or 0) + 60 * float(match["min"] or 0))
+        except ValidationError:
+            raise problem from None
 
 
 def _trim(value: float) -> str:

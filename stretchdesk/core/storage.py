@@ -16,6 +16,7 @@ from typing import Generic, TypeVar
 from pydantic import ValidationError
 
 from stretchdesk.core.atomic import TEMP_SUFFIX, atomic_write_bytes, atomic_write_text
+from stretchdesk.core.bundle import RoutineBundle
 from stretchdesk.core.documents import (
     POSE_FORMAT,
     ROUTINE_FORMAT,
@@ -44,7 +45,7 @@ def routine_json(routine: Routine) -> str:
 
 def parse_routine_document(payload: dict[str, object], source: str) -> Routine:
     try:
-        return Routine.model_validate(payload.get("routine"))
+        return RoutineBundle.model_validate(payload).routine
     except ValidationError as error:
         raise BadDocument(describe_validation_error(error, source)) from None
 

@@ -111,8 +111,9 @@ class _Expander:
         segments = self._with_glue()
         areas: dict[Area, float] = {}
         for segment in segments:
-            if segment.kind is SegmentKind.HOLD and segment.pose in self.catalog:
-                for area in self.catalog[segment.pose].targets:
+            pose = self.catalog.get(segment.pose) if segment.pose else None
+            if segment.kind is SegmentKind.HOLD and pose is not None:
+                for area in pose.targets:
                     areas[area] = areas.get(area, 0.0) + segment.seconds
         return Timeline(tuple(segments), tuple(self.problems), areas)
 
@@ -183,13 +184,22 @@ class _Expander:
             if planned.kind is SegmentKind.HOLD:
                 if previous is None:
                     add(SegmentKind.PREPARE, routine.prepare_seconds, planned)
-                elif planned.switch_before:
+                elif planned.switch_before or _same_pose_other_side(previous, planned):
                     add(SegmentKind.SWITCH, routine.switch_seconds, planned)
                 elif previous.kind is SegmentKind.HOLD:
                     add(SegmentKind.TRANSITION, routine.transition_seconds, planned)
             add(planned.kind, planned.seconds, planned)
             previous = planned
         return segments
+
+
+def _same_pose_other_side(previous: _Planned, planned: _Planned) -> bool:
+    return (
+        previous.kind is SegmentKind.HOLD
+        and previous.pose == planned.pose
+        and None not in (previous.side, planned.side)
+        and previous.side != planned.side
+    )
 
 
 def _replace_switch(planned: _Planned) -> _Planned:
