@@ -40,7 +40,9 @@ def test_show_json_gives_segments_with_kind_pose_side_seconds(capsys: pytest.Cap
 
 def test_export_import_validate_through_the_cli(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     target = tmp_path / "out.json"
-    code, out, _ = run(capsys, "--data-dir", str(tmp_path / "a"), "export", "builtin-wall-inversions", "-o", str(target))
+    code, out, _ = run(
+        capsys, "--data-dir", str(tmp_path / "a"), "export", "builtin-wall-inversions", "-o", str(target)
+    )
     assert code == 0 and target.exists()
     code, out, _ = run(capsys, "validate", str(target))
     assert code == 0 and "valid routine 'Wall Inversions'" in out

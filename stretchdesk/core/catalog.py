@@ -10,14 +10,13 @@ from pydantic import ValidationError
 
 from stretchdesk.core.documents import (
     POSES_FORMAT,
-    ROUTINE_FORMAT,
     BadDocument,
     describe_validation_error,
     read_document,
 )
 from stretchdesk.core.models import Pose, Routine
 from stretchdesk.core.paths import resource
-from stretchdesk.core.storage import parse_routine_document
+from stretchdesk.core.storage import read_routine_file
 
 
 class Catalog(Mapping[str, Pose]):
@@ -78,6 +77,6 @@ def builtin_routines() -> Mapping[str, Routine]:
     """The routines shipped in resources/routines, in file-name order."""
     routines: dict[str, Routine] = {}
     for path in sorted(resource("routines").glob("*.json")):
-        routine = parse_routine_document(read_document(path, ROUTINE_FORMAT), str(path))
+        routine = read_routine_file(path)
         routines[routine.id] = routine
     return routines

@@ -114,8 +114,8 @@ class Hold(StrictModel):
 
     @model_validator(mode="after")
     def _exactly_one_measure(self) -> Self:
-        given = [name for name in ("seconds", "breaths", "reps") if getattr(self, name) is not None]
-        if len(given) != 1:
+        given = (self.seconds is not None) + (self.breaths is not None) + (self.reps is not None)
+        if given != 1:
             raise ValueError("a hold needs exactly one of seconds, breaths or reps")
         if self.reps is not None and self.seconds_per_rep is None:
             raise ValueError("a hold in reps needs seconds_per_rep (the pace)")
@@ -247,7 +247,11 @@ class Block(StrictModel):
         return self
 
     def depth(self) -> int:
-        return 1 + max((item.depth() for item in self.items if isinstance(item, Block)), default=0)
+        deepest = 0
+        for item in self.items:
+            if item.type == "block":
+                deepest = max(deepest, item.depth())
+        return 1 + deepest
 
 
 Item = Annotated[Step | Rest | Block, Field(discriminator="type")]

@@ -50,6 +50,15 @@ def parse_routine_document(payload: dict[str, object], source: str) -> Routine:
         raise BadDocument(describe_validation_error(error, source)) from None
 
 
+def read_routine_file(path: Path) -> Routine:
+    """Validate straight from bytes (fast); on failure, re-read carefully for a precise message."""
+    try:
+        return RoutineBundle.model_validate_json(path.read_bytes()).routine
+    except (ValidationError, OSError):
+        pass
+    return parse_routine_document(read_document(path, ROUTINE_FORMAT), str(path))
+
+
 class Store:
     """File layout of one data dir; every write is atomic."""
 
@@ -74,7 +83,7 @@ class Store:
         loaded: Loaded[Routine] = Loaded()
         for path in _json_files(self.routines_dir):
             try:
-                routine = parse_routine_document(read_document(path, ROUTINE_FORMAT), str(path))
+                routine = read_routine_file(path)
             except NewerVersion as error:
                 loaded.problems.append(f"{error}; left untouched")
                 continue
