@@ -75,6 +75,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = command("validate", _cmd_validate, "check an exported routine file without importing")
     sub.add_argument("file", metavar="FILE", type=Path)
     command("schema", _cmd_schema, "print the JSON Schema of the routine format")
+    sub = command("figures", _cmd_figures, "regenerate the pose figures or draw a contact sheet")
+    sub.add_argument("--write", action="store_true", help="rewrite resources/images/*.svg")
+    sub.add_argument("--sheet", metavar="FILE.png", type=Path, help="draw every figure to FILE")
     sub = command("play", _cmd_play, "open the player for a routine")
     sub.add_argument("routine", metavar="ROUTINE", help="routine id or exact name")
     sub.add_argument("--screen", metavar="N", type=int, default=None, help="screen number (0 = primary)")
@@ -180,6 +183,22 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 def _cmd_play(args: argparse.Namespace) -> int:
     raise StretchDeskError("the player is not built yet")
+
+
+def _cmd_figures(args: argparse.Namespace) -> int:
+    if not (args.write or args.sheet):
+        raise StretchDeskError("figures: say what to do: --write and/or --sheet FILE.png")
+    from stretchdesk.figures.app import ensure_gui_app
+    from stretchdesk.figures.sheet import write_all_svgs, write_contact_sheet
+
+    ensure_gui_app()
+    if args.write:
+        written = write_all_svgs()
+        print(f"{len(written)} figure SVG(s) rewritten")
+    if args.sheet:
+        count = write_contact_sheet(args.sheet)
+        print(f"contact sheet of {count} figures written to {args.sheet}")
+    return 0
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:

@@ -1,0 +1,94 @@
+"""Time the figure renderer against baselines measured in the same run.
+
+    cd /work/main && QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_figures.py
+
+Prints medians of several repeats; no asserts (machines differ, ratios matter).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
+
+from stretchdesk.core.figure import figure_ids, frames, pose_figure, solve
+from stretchdesk.figures.app import ensure_gui_app
+from stretchdesk.figures.render import render_image
+from stretchdesk.figures.sheet import images_dir
+
+REPEATS = 5
+
+
+def median_ms(work: Callable[[], object]) -> float:
+    times = []
+    for _ in range(REPEATS):
+        start = time.perf_counter()
+        work()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    ensure_gui_app()
+    ids = figure_ids()
+    poses = [pose_figure(i) for i in ids]
+    svgs = [str(images_dir() / f"{i}.svg") for i in ids]
+
+    def thumbnails() -> None:
+        for pose in poses:
+            render_image(pose, 200, 200)
+
+    def svg_baseline() -> None:
+        for path in svgs:
+            image = QImage(200, 200, QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(image)
+            QSvgRenderer(path).render(painter, QRectF(0, 0, 200, 200))
+            painter.end()
+
+    def big() -> None:
+        render_image(poses[0], 3840, 2160)
+
+    def fill_baseline() -> None:
+        image = QImage(3840, 2160, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+
+    moving = [p for p in poses if p.moving]
+    blended = [f for p in moving for f in frames(p, per_step=30)]
+
+    def solve_frames() -> None:
+        for figure in blended:
+            solve(figure)
+
+    def blend_frames() -> None:
+        for pose in moving:
+            frames(pose, per_step=30)
+
+    thumbs, svg_ms = median_ms(thumbnails), median_ms(svg_baseline)
+    big_ms, fill_ms = median_ms(big), median_ms(fill_baseline)
+    solve_ms, blend_ms = median_ms(solve_frames), median_ms(blend_frames)
+    n = len(ids)
+    print(f"figures: {n}")
+    print(f"{n} thumbnails 200x200 from figure data: {thumbs:8.1f} ms "
+          f"({thumbs / n:.2f} ms each)")
+    print(f"{n} SVGs 200x200 via QSvgRenderer (baseline): {svg_ms:8.1f} ms  "
+          f"ratio {thumbs / svg_ms:.2f}x")
+    print(f"one figure 3840x2160: {big_ms:8.1f} ms")
+    print(f"QImage 3840x2160 allocate+fill (baseline): {fill_ms:8.1f} ms  "
+          f"ratio {big_ms / fill_ms:.2f}x")
+    per_frame = (blend_ms + solve_ms) / max(1, len(blended))
+    print(f"blend+solve one animation frame: {per_frame:.3f} ms "
+          f"({len(blended)} frames; a 60 fps frame lasts 16.7 ms)")
+    print(f"estimate for 64 thumbnails: {thumbs / n * 64:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()

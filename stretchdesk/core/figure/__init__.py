@@ -1,0 +1,96 @@
+"""The pose figures: a Qt-free 2D articulated body, its props and the pose library.
+
+Public API (the renderer and the player code against these names):
+  Figure, PoseFigure, pose_figure(pose_id), figure_ids(), interpolate(a, b, t),
+  solve(figure) -> Skeleton (points, radii, capsules), problems(figure).
+Conventions (units, angle directions, near = working side) are in body.py;
+how to author a pose is in library/__init__.py.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from stretchdesk.core.figure import bases
+from stretchdesk.core.figure.body import Limb, Side, View
+from stretchdesk.core.figure.figure import Figure, PoseFigure, hold, moving
+from stretchdesk.core.figure.interpolate import interpolate
+from stretchdesk.core.figure.kinematics import Capsule, Skeleton, Vec, solve
+from stretchdesk.core.figure.limits import floor_problems, joint_problems, problems
+from stretchdesk.core.figure.props import (
+    Ball,
+    Band,
+    Block,
+    Box,
+    Chair,
+    Disc,
+    FoamRoller,
+    Line,
+    Prop,
+    Shape,
+    Sliders,
+    Strap,
+    Towel,
+    Wall,
+)
+
+
+def pose_figure(pose_id: str) -> PoseFigure:
+    """The figure of a built-in pose; KeyError if it has none (yet)."""
+    from stretchdesk.core.figure.library import FIGURES
+
+    return FIGURES[pose_id]
+
+
+def figure_ids() -> list[str]:
+    """Ids of every pose that has a figure, sorted."""
+    from stretchdesk.core.figure.library import FIGURES
+
+    return sorted(FIGURES)
+
+
+def frames(pose: PoseFigure, per_step: int = 4) -> list[Figure]:
+    """A movement's keyframes with `per_step - 1` blended frames between each pair."""
+    keys = pose.keyframes
+    out: list[Figure] = []
+    for a, b in itertools.pairwise(keys):
+        out += [interpolate(a, b, i / per_step) for i in range(per_step)]
+    out.append(keys[-1])
+    return out
+
+
+__all__ = [
+    "Ball",
+    "Band",
+    "Block",
+    "Box",
+    "Capsule",
+    "Chair",
+    "Disc",
+    "Figure",
+    "FoamRoller",
+    "Limb",
+    "Line",
+    "PoseFigure",
+    "Prop",
+    "Shape",
+    "Side",
+    "Skeleton",
+    "Sliders",
+    "Strap",
+    "Towel",
+    "Vec",
+    "View",
+    "Wall",
+    "bases",
+    "figure_ids",
+    "floor_problems",
+    "frames",
+    "hold",
+    "interpolate",
+    "joint_problems",
+    "moving",
+    "pose_figure",
+    "problems",
+    "solve",
+]

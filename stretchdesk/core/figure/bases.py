@@ -1,0 +1,63 @@
+"""Starting figures for each body position; author a pose by adjusting one of these.
+
+Every base rests on the floor and passes the joint checks, so a pose only has
+to change what makes it different.
+"""
+
+from __future__ import annotations
+
+from stretchdesk.core.figure.body import View
+from stretchdesk.core.figure.figure import Figure
+
+
+def standing(view: View = "side") -> Figure:
+    """Standing tall, arms by the sides, facing right (or the viewer)."""
+    figure = Figure(view=view).set(elbow=8.0, shoulder=4.0)
+    if view == "front":
+        figure = figure.set(shoulder=8.0, hip=4.0, ankle=0.0)
+    return figure.ground()
+
+
+def kneeling() -> Figure:
+    """Kneeling upright on both knees, shins and laces on the mat, hands by the hips."""
+    figure = Figure().aim(thigh=-90.0, shin=180.0, foot=178.0).set(elbow=10.0)
+    return figure.ground()
+
+
+def all_fours() -> Figure:
+    """Hands and knees (table top): hands under shoulders, knees under hips."""
+    figure = (
+        Figure(pelvis=14.0)
+        .aim(thigh=-90.0, shin=180.0, foot=178.0, neck=8.0, head=-5.0)
+        .ground()
+    )
+    return figure.plant_hand("both", figure.point("near_shoulder")[0] + 0.02)
+
+
+def seated() -> Figure:
+    """Sitting tall with straight legs (staff pose), hands resting on the thighs."""
+    figure = Figure().aim(thigh=0.0, shin=0.0, foot=80.0)
+    hip, knee = figure.point("near_hip"), figure.point("near_knee")
+    rest = ((hip[0] + knee[0]) / 2 + 0.04, hip[1] + 0.06)
+    return figure.reach("near_arm", rest).reach("far_arm", rest).aim(hand=-15.0).ground()
+
+
+def supine() -> Figure:
+    """Lying on the back, head to the left, legs long, arms by the sides."""
+    figure = (
+        Figure(pelvis=180.0)
+        .aim(thigh=0.0, shin=0.0, foot=70.0, chest=180.0, neck=180.0, head=182.0)
+        .ground()
+    )
+    return figure.plant_hand("both", figure.arm_floor_x(toward=1.0))
+
+
+def prone() -> Figure:
+    """Lying face down, head to the right, laces on the mat, arms by the sides."""
+    figure = (
+        Figure(pelvis=0.0)
+        .aim(thigh=180.0, shin=180.0, foot=178.0, neck=-2.0, head=2.0)
+        .ground()
+    )
+    return figure.plant_hand("both", figure.arm_floor_x(toward=-1.0), direction=180.0)
+

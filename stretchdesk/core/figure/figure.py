@@ -1,0 +1,323 @@
+"""Figure (one keyframe of a posed body) and PoseFigure (a pose's keyframes).
+
+A Figure is immutable: every authoring method returns a new Figure, so a pose
+reads as a short chain of steps. See body.py for units and angle conventions.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any, Literal
+
+from stretchdesk.core.figure import body
+from stretchdesk.core.figure.body import Limb, Side, View
+from stretchdesk.core.figure.kinematics import (
+    Skeleton,
+    Vec,
+    absolute_directions,
+    direction,
+    foot_points,
+    solve,
+)
+from stretchdesk.core.figure.props import Block, Prop, Towel
+
+LIMB_BONES: tuple[str, ...] = ("upper_arm", "forearm", "hand", "thigh", "shin", "foot")
+SPINE_BONES: tuple[str, ...] = ("pelvis", "chest", "neck", "head")
+SideOrBoth = Side | Literal["both"]
+REACH_TOLERANCE = 0.005
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One posed body: root, pelvis direction, relative joint angles, view and props."""
+
+    x: float = 0.0
+    y: float = body.STANDING_HIP_HEIGHT
+    pelvis: float = 90.0
+    waist: float = 0.0
+    neck: float = 0.0
+    head: float = 0.0
+    near_shoulder: float = 0.0
+    near_elbow: float = 0.0
+    near_wrist: float = 0.0
+    near_hip: float = 0.0
+    near_knee: float = 0.0
+    near_ankle: float = 0.0
+    far_shoulder: float = 0.0
+    far_elbow: float = 0.0
+    far_wrist: float = 0.0
+    far_hip: float = 0.0
+    far_knee: float = 0.0
+    far_ankle: float = 0.0
+    view: View = "side"
+    props: tuple[Prop, ...] = ()
+    accent: tuple[Limb, ...] = ()
+    mat: bool = True
+
+    # -- reading -------------------------------------------------------------
+    def solve(self) -> Skeleton:
+        return solve(self)
+
+    def point(self, name: str) -> Vec:
+        """A solved body point, e.g. "near_knee", "head", "far_sole" (see kinematics)."""
+        return solve(self).points[name]
+
+    def angles(self) -> dict[str, float]:
+        return {name: float(getattr(self, name)) for name in body.ANGLE_FIELDS}
+
+    # -- authoring -----------------------------------------------------------
+    def set(self, **angles: float) -> Figure:
+        """Set relative joint angles; an unprefixed limb joint ("knee") sets both sides."""
+        changes: dict[str, Any] = {}
+        for key, value in angles.items():
+            names = [f"{s}_{key}" for s in body.SIDES] if key in body.LIMB_JOINTS else [key]
+            for name in names:
+                if name not in body.ANGLE_FIELDS:
+                    raise TypeError(f"unknown joint {key!r}")
+                changes[name] = value if name == "pelvis" else body.normalise(name, value)
+        return replace(self, **changes)
+
+    def aim(self, **bones: float) -> Figure:
+        """Point bones in absolute directions, parent first; children keep their bends.
+
+        Names: pelvis, chest, neck, head, and near_/far_ + upper_arm, forearm, hand,
+        thigh, shin, foot (unprefixed = both sides).
+        """
+        wanted: dict[str, float] = {}
+        for key, value in bones.items():
+            if key in LIMB_BONES:
+                # Front view: the far side mirrors, so aim(thigh=10) spreads both legs.
+                far = 180.0 - value if self.view == "front" else value
+                wanted.update({f"near_{key}": value, f"far_{key}": far})
+            else:
+                wanted[key] = value
+        order = [*SPINE_BONES, *(f"{s}_{b}" for s in body.SIDES for b in LIMB_BONES)]
+        unknown = set(wanted) - set(order)
+        if unknown:
+            raise TypeError(f"unknown bone(s): {', '.join(sorted(unknown))}")
+        figure = self
+        for bone in order:
+            if bone in wanted:
+                figure = figure._aim_one(bone, wanted[bone])
+        return figure
+
+    def _aim_one(self, bone: str, target: float) -> Figure:
+        if bone == "pelvis":
+            return replace(self, pelvis=target)
+        dirs = absolute_directions(self)
+        spine = {"chest": ("waist", "pelvis"), "neck": ("neck", "chest"), "head": ("head", "neck")}
+        if bone in spine:
+            joint, parent = spine[bone]
+            return self.set(**{joint: dirs[parent] - target})
+        side, part = bone.split("_", 1)
+        sign = -1.0 if self.view == "front" and side == "far" else 1.0
+        relative = {
+            "upper_arm": ("shoulder", target - (dirs["chest"] - 180.0)),
+            "forearm": ("elbow", target - dirs[f"{side}_upper_arm"]),
+            "hand": ("wrist", target - dirs[f"{side}_forearm"]),
+            "thigh": ("hip", target - (dirs["pelvis"] - 180.0)),
+            "shin": ("knee", dirs[f"{side}_thigh"] - target),
+            "foot": ("ankle", target - dirs[f"{side}_shin"] - 90.0 * sign),
+        }
+        joint, value = relative[part]
+        return self.set(**{f"{side}_{joint}": sign * value})
+
+    def reach(self, limb: Limb, target: Vec, *, flip: bool = False) -> Figure:
+        """Two-bone IK: put the wrist (arm) or ankle (leg) at target.
+
+        The elbow or knee bends the anatomical way unless flip=True (front-view
+        tricks only). Raises ValueError when the target is out of reach, so a pose
+        can't silently leave a hand hovering.
+        """
+        side, kind = limb.split("_")
+        skeleton = solve(self)
+        is_arm = kind == "arm"
+        joint = skeleton.points[f"{side}_{'shoulder' if is_arm else 'hip'}"]
+        first, second = (body.UPPER_ARM, body.FOREARM) if is_arm else (body.THIGH, body.SHIN)
+        dx, dy = target[0] - joint[0], target[1] - joint[1]
+        distance = math.hypot(dx, dy)
+        if distance > first + second + REACH_TOLERANCE:
+            short = distance - first - second
+            raise ValueError(f"{limb} can't reach {target}: {short * 100:.1f} cm short")
+        if distance < abs(first - second) + 1e-6:
+            raise ValueError(f"{limb} can't fold small enough to reach {target}")
+        distance = min(distance, first + second)
+        base = math.degrees(math.atan2(dy, dx))
+        cos_a = (first**2 + distance**2 - second**2) / (2 * first * distance)
+        spread = math.degrees(math.acos(max(-1.0, min(1.0, cos_a))))
+        sign = -1.0 if self.view == "front" and side == "far" else 1.0
+        names = ("upper_arm", "forearm") if is_arm else ("thigh", "shin")
+        candidates: list[tuple[float, Figure]] = []
+        for upper in (base + spread, base - spread):
+            middle = direction(upper)
+            mx, my = joint[0] + middle[0] * first, joint[1] + middle[1] * first
+            lower = math.degrees(math.atan2(target[1] - my, target[0] - mx))
+            bend = body.wrap((lower - upper) if is_arm else (upper - lower)) * sign
+            aimed = self.aim(**{f"{side}_{names[0]}": upper, f"{side}_{names[1]}": lower})
+            candidates.append((bend, aimed))
+        candidates.sort(key=lambda pair: pair[0], reverse=not flip)
+        return candidates[0][1]
+
+    def plant_hand(self, side: SideOrBoth, x: float, direction: float = 0.0) -> Figure:
+        """Lay a hand flat on the floor along `direction`, wrist at x (IK for the arm)."""
+        r_wrist, r_tip = body.RADII["hand"]
+        wrist_y = -min(-r_wrist, body.HAND * math.sin(math.radians(direction)) - r_tip)
+        return self._plant_hand_at(side, x, wrist_y, direction)
+
+    def plant_foot(self, side: SideOrBoth, x: float, direction: float = 0.0) -> Figure:
+        """Set a foot on the floor pointing along `direction`, ankle at x (IK for the leg).
+
+        direction 0 = flat, toes forward; 180 = laces on the mat behind you. In front
+        view with side="both", the far foot mirrors about the figure's centre line.
+        """
+        figure = self
+        for s in body.SIDES if side == "both" else (side,):
+            sx, angle = self._mirror(side, s, x, direction)
+            sign = -1.0 if self.view == "front" and s == "far" else 1.0
+            heel, toe = foot_points((0.0, 0.0), angle, sign, self.view)
+            r_heel, r_toe = (body.RADII_FRONT if self.view == "front" else body.RADII)["foot"]
+            low = min(heel[1] - r_heel, toe[1] - r_toe, -body.RADII["shin"][1])
+            limb: Limb = f"{s}_leg"  # type: ignore[assignment]
+            figure = figure.reach(limb, (sx, -low)).aim(**{f"{s}_foot": angle})
+        return figure
+
+    def _plant_hand_at(self, side: SideOrBoth, x: float, y: float, angle: float) -> Figure:
+        figure = self
+        for s in body.SIDES if side == "both" else (side,):
+            sx, sangle = self._mirror(side, s, x, angle)
+            limb: Limb = f"{s}_arm"  # type: ignore[assignment]
+            figure = figure.reach(limb, (sx, y)).aim(**{f"{s}_hand": sangle})
+        return figure
+
+    def _mirror(self, asked: SideOrBoth, side: Side, x: float, angle: float) -> tuple[float, float]:
+        if self.view == "front" and side == "far" and asked == "both":
+            return 2 * self.x - x, 180.0 - angle
+        return x, angle
+
+    def touch(
+        self,
+        point: str,
+        joint: str,
+        low: float,
+        high: float,
+        y: float = 0.0,
+        *,
+        aim: Mapping[str, float] | None = None,
+    ) -> Figure:
+        """Turn one joint between low and high until the underside of point is at height y.
+
+        E.g. `f.touch("head", "waist", 20, 60)` rounds the back until the forehead
+        rests on the floor. `joint` is any name set() accepts, including "pelvis".
+        `aim` re-points bones after every try, e.g. aim={"upper_arm": -90, "forearm":
+        -90} keeps straight vertical arms while the spine moves.
+        """
+
+        def build(value: float) -> Figure:
+            figure = self.set(**{joint: value})
+            return figure.aim(**aim) if aim else figure
+
+        def gap(value: float) -> float:
+            return solve(build(value)).underside(point)[1] - y
+
+        g_low, g_high = gap(low), gap(high)
+        if g_low * g_high > 0:
+            raise ValueError(
+                f"turning {joint} from {low} to {high} never brings {point} to y={y} "
+                f"(gap {g_low:.3f}..{g_high:.3f} m)"
+            )
+        for _ in range(48):
+            middle = (low + high) / 2
+            g_mid = gap(middle)
+            if (g_mid > 0) == (g_low > 0):
+                low, g_low = middle, g_mid
+            else:
+                high = middle
+        return build((low + high) / 2)
+
+    def arm_floor_x(self, side: Side = "near", toward: float = 1.0, bend: float = 0.995) -> float:
+        """The x where a nearly straight arm (length * bend) meets the floor, ahead
+        (toward=1) or behind (toward=-1) the shoulder: use with plant_hand."""
+        shoulder = self.point(f"{side}_shoulder")
+        drop = shoulder[1] - body.RADII["hand"][0]
+        reach = (body.UPPER_ARM + body.FOREARM) * bend
+        if drop > reach:
+            raise ValueError(f"{side} shoulder is {drop - reach:.3f} m too high to reach the floor")
+        return shoulder[0] + toward * math.sqrt(reach**2 - drop**2)
+
+    def move(self, point: str = "hips", x: float | None = None, y: float | None = None) -> Figure:
+        """Translate the whole figure so a named point lands at (x, y); None keeps that axis."""
+        px, py = self.point(point)
+        return self.shift(0.0 if x is None else x - px, 0.0 if y is None else y - py)
+
+    def shift(self, dx: float = 0.0, dy: float = 0.0) -> Figure:
+        return replace(self, x=self.x + dx, y=self.y + dy)
+
+    def ground(self) -> Figure:
+        """Drop (or lift) the figure so its lowest surface rests on the floor (y = 0)."""
+        return self.shift(dy=-solve(self).lowest())
+
+    def with_props(self, *props: Prop) -> Figure:
+        return replace(self, props=self.props + props)
+
+    def block_under(self, point: str, width: float = 0.23) -> Figure:
+        """Add a block on the floor that exactly fills the gap under a body point."""
+        x, y = solve(self).underside(point)
+        return self.with_props(Block(x, 0.0, width, y))
+
+    def towel_under(self, point: str, width: float = 0.30) -> Figure:
+        """Add a folded towel that exactly fills the gap under a body point."""
+        x, y = solve(self).underside(point)
+        return self.with_props(Towel(x, 0.0, width, y))
+
+    def accented(self, *limbs: Limb) -> Figure:
+        """Draw these limbs in the accent colour (the working side's limb)."""
+        return replace(self, accent=limbs)
+
+    def replace(self, **changes: object) -> Figure:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class PoseFigure:
+    """The figure of one pose: one keyframe for a held pose, two or more for a movement.
+
+    `still` picks the keyframe shown on cards and in the SVG.
+    """
+
+    keyframes: tuple[Figure, ...]
+    still: int = 0
+
+    def __post_init__(self) -> None:
+        if not self.keyframes:
+            raise ValueError("a PoseFigure needs at least one keyframe")
+        if not 0 <= self.still < len(self.keyframes):
+            raise ValueError(f"still={self.still} is not a keyframe index")
+
+    @property
+    def figure(self) -> Figure:
+        return self.keyframes[self.still]
+
+    @property
+    def accent(self) -> tuple[Limb, ...]:
+        return self.figure.accent
+
+    @property
+    def moving(self) -> bool:
+        return len(self.keyframes) > 1
+
+
+def hold(figure: Figure) -> PoseFigure:
+    """A held (static) pose."""
+    return PoseFigure((figure,))
+
+
+def moving(*keyframes: Figure, still: int = 0) -> PoseFigure:
+    """A movement that cycles through the keyframes (and back to the first)."""
+    if len(keyframes) < 2:
+        raise ValueError("a moving pose needs two or more keyframes")
+    return PoseFigure(tuple(keyframes), still)
+
+
+FIGURE_FIELDS = tuple(f.name for f in fields(Figure))

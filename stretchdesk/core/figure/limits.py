@@ -1,0 +1,49 @@
+"""Plausibility checks shared by the tests and the preview tool."""
+
+from __future__ import annotations
+
+from stretchdesk.core.figure import body
+from stretchdesk.core.figure.figure import Figure
+from stretchdesk.core.figure.kinematics import solve
+from stretchdesk.core.figure.props import Wall
+
+FLOOR_TOLERANCE = 0.005  # m a surface may sink into the floor (anti-aliasing, rounding)
+FLOAT_TOLERANCE = 0.01  # m above the floor before a figure counts as hovering
+WALL_TOLERANCE = 0.01
+
+
+def joint_problems(figure: Figure) -> list[str]:
+    """Joints bent past their anatomical range (a knee bending backwards, ...)."""
+    problems = []
+    for name, value in figure.angles().items():
+        if name == "pelvis":
+            continue
+        joint = body.joint_of(name)
+        low, high = body.JOINT_LIMITS[joint]
+        if figure.view == "front" and joint in body.LIMB_JOINTS:
+            low, high = -body.FRONT_LIMIT, body.FRONT_LIMIT
+        if not low <= value <= high:
+            problems.append(f"{name} is {value:.0f}°, outside {low:.0f}..{high:.0f}")
+    return problems
+
+
+def floor_problems(figure: Figure) -> list[str]:
+    """Body below the floor, hovering above it, or through a wall."""
+    skeleton = solve(figure)
+    problems = []
+    lowest = skeleton.lowest()
+    if lowest < -FLOOR_TOLERANCE:
+        problems.append(f"body is {-lowest * 100:.1f} cm below the floor")
+    if lowest > FLOAT_TOLERANCE:
+        problems.append(f"body hovers {lowest * 100:.1f} cm above the floor")
+    left, _, right, _ = skeleton.bounds()
+    for prop in figure.props:
+        if isinstance(prop, Wall):
+            inside = right - prop.x if prop.side == "right" else prop.x - left
+            if inside > WALL_TOLERANCE:
+                problems.append(f"body is {inside * 100:.1f} cm inside the wall")
+    return problems
+
+
+def problems(figure: Figure) -> list[str]:
+    return joint_problems(figure) + floor_problems(figure)

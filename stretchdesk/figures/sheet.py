@@ -1,0 +1,84 @@
+"""Regenerate resources/images/<pose-id>.svg and draw a contact sheet of every figure."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+from stretchdesk.core.atomic import atomic_write_bytes
+from stretchdesk.core.catalog import builtin_poses
+from stretchdesk.core.errors import StretchDeskError
+from stretchdesk.core.figure import figure_ids, pose_figure
+from stretchdesk.core.paths import resource
+from stretchdesk.figures.render import CARD_PALETTE, paint_figure
+from stretchdesk.figures.svg import svg_bytes
+
+
+def images_dir() -> Path:
+    return resource("images")
+
+
+def pose_svg(pose_id: str) -> bytes:
+    """The SVG a pose's figure should have on disk, titled with the pose's name."""
+    pose = builtin_poses().get(pose_id)
+    name = pose.name if pose else pose_id
+    return svg_bytes(
+        pose_figure(pose_id),
+        title=name,
+        description=f"StretchDesk figure of {name}, generated from stretchdesk.core.figure",
+    )
+
+
+def write_all_svgs(folder: Path | None = None) -> list[Path]:
+    """Write every figure's SVG whose content changed; returns the paths written."""
+    folder = folder or images_dir()
+    written = []
+    for pose_id in figure_ids():
+        path = folder / f"{pose_id}.svg"
+        data = pose_svg(pose_id)
+        try:
+            current = path.read_bytes()
+        except FileNotFoundError:
+            current = b""
+        if current != data:
+            atomic_write_bytes(path, data)
+            written.append(path)
+    return written
+
+
+def contact_sheet(columns: int = 8, cell_width: int = 240, cell_height: int = 180) -> QImage:
+    """Every figure on a card with its pose name under it."""
+    ids = figure_ids()
+    names = {pose_id: pose.name for pose_id, pose in builtin_poses().items()}
+    label_height = 28
+    rows = max(1, math.ceil(len(ids) / columns))
+    image = QImage(columns * cell_width, rows * (cell_height + label_height),
+                   QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    font = QFont()
+    font.setPixelSize(13)
+    painter.setFont(font)
+    for index, pose_id in enumerate(ids):
+        x = (index % columns) * cell_width
+        y = (index // columns) * (cell_height + label_height)
+        card = QRectF(x + 3, y + 3, cell_width - 6, cell_height - 6)
+        paint_figure(painter, pose_figure(pose_id), card, palette=CARD_PALETTE)
+        painter.setPen(QColor("#333333"))
+        label = QRectF(x, y + cell_height - 2, cell_width, label_height)
+        painter.drawText(label, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                         names.get(pose_id, pose_id))
+    painter.end()
+    return image
+
+
+def write_contact_sheet(path: Path) -> int:
+    """Save the contact sheet as PNG; returns the number of figures on it."""
+    image = contact_sheet()
+    # The stubs ask for bytes but PySide6 6.12 only accepts a str format at runtime.
+    if not image.save(str(path), "PNG"):  # type: ignore[call-overload]
+        raise StretchDeskError(f"{path}: can't write the contact sheet (is the folder there?)")
+    return len(figure_ids())

@@ -1,0 +1,11 @@
+"""Every built-in pose has a figure. Fails until all 64 are authored (issue 4)."""
+
+from __future__ import annotations
+
+from stretchdesk.core.catalog import builtin_poses
+from stretchdesk.core.figure import figure_ids
+
+
+def test_every_builtin_pose_has_a_figure() -> None:
+    missing = sorted(set(builtin_poses()) - set(figure_ids()))
+    assert missing == [], f"{len(missing)} of {len(builtin_poses())} poses have no figure yet"

@@ -1,0 +1,97 @@
+"""The Qt renderer: shipped SVGs are current, no figure is blank or a duplicate,
+and the left side is a true mirror image."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
+
+from stretchdesk.cli import main
+from stretchdesk.core.figure import figure_ids, pose_figure
+from stretchdesk.figures.render import render_image
+from stretchdesk.figures.sheet import images_dir, pose_svg
+
+IDS = figure_ids()
+pytestmark = pytest.mark.gui
+
+
+def _inked(image: QImage) -> float:
+    """Fraction of pixels that are not fully transparent."""
+    small = image.scaled(60, 45)
+    inked = sum(
+        1 for y in range(small.height()) for x in range(small.width())
+        if small.pixelColor(x, y).alpha() > 0
+    )
+    return inked / (small.width() * small.height())
+
+
+def _digest(image: QImage) -> str:
+    return hashlib.sha256(image.constBits().tobytes()).hexdigest()
+
+
+@pytest.mark.parametrize("pose_id", IDS)
+def test_svg_is_shipped_and_current(qapp: object, pose_id: str) -> None:
+    path = images_dir() / f"{pose_id}.svg"
+    assert path.is_file(), "run `stretchdesk figures --write`"
+    assert path.read_bytes() == pose_svg(pose_id), "stale: run `stretchdesk figures --write`"
+
+
+@pytest.mark.parametrize("pose_id", IDS)
+def test_svg_draws_a_figure(qapp: object, pose_id: str) -> None:
+    renderer = QSvgRenderer(str(images_dir() / f"{pose_id}.svg"))
+    assert renderer.isValid()
+    image = QImage(240, 180, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(0)
+    painter = QPainter(image)
+    renderer.render(painter, QRectF(0, 0, 240, 180))
+    painter.end()
+    assert _inked(image) > 0.04
+
+
+def test_no_two_poses_look_the_same(qapp: object) -> None:
+    digests = {_digest(render_image(pose_figure(i), 160, 120)): i for i in IDS}
+    assert len(digests) == len(IDS)
+
+
+# A symmetric front view (butterfly) is its own mirror image; every other figure
+# must look different when drawn for the left side.
+SIDED = [i for i in IDS if pose_figure(i).figure.view == "side" or pose_figure(i).accent]
+
+
+def test_some_figures_are_sided() -> None:
+    assert len(SIDED) >= len(IDS) - 3
+
+
+@pytest.mark.parametrize("pose_id", SIDED)
+def test_left_side_is_a_mirror_image(qapp: object, pose_id: str) -> None:
+    pose = pose_figure(pose_id)
+    plain = render_image(pose, 200, 150)
+    mirrored = render_image(pose, 200, 150, mirrored=True)
+    assert _digest(plain) != _digest(mirrored)
+    assert _inked(mirrored) == pytest.approx(_inked(plain), abs=0.02)
+
+
+def test_renders_crisp_at_any_size(qapp: object) -> None:
+    for width, height in ((64, 48), (1920, 1080)):
+        image = render_image(pose_figure(IDS[0]), width, height)
+        assert image.size().width() == width
+        assert _inked(image) > 0.02
+
+
+def test_cli_draws_a_contact_sheet(qapp: object, tmp_path: Path,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    sheet = tmp_path / "sheet.png"
+    assert main(["figures", "--sheet", str(sheet)]) == 0
+    image = QImage(str(sheet))
+    assert not image.isNull() and image.width() > 1000
+    assert f"{len(IDS)} figures" in capsys.readouterr().out
+
+
+def test_cli_figures_needs_an_action(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["figures"]) == 1
+    assert "--write" in capsys.readouterr().err
