@@ -1,0 +1,1 @@
+"""The routine editor: ordered steps with undoable edits, settings and the live total."""

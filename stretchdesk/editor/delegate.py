@@ -1,0 +1,219 @@
+"""Paints routine rows (steps, rests, bracketed blocks) and edits holds in place."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from stretchdesk.core.models import Block, Pose, Rest, Sides, Step
+from stretchdesk.editor.commands import Item
+from stretchdesk.editor.model import ItemRole, hold_text, item_title
+from stretchdesk.imagecache import TILE_COLOR, PoseImages
+
+STEP_HEIGHT = 60
+REST_HEIGHT = 40
+BLOCK_HEADER = 28
+CHILD_HEIGHT = 30
+NUMBER_WIDTH = 30
+HOLD_WIDTH = 96
+BRACKET_COLOR = QColor("#d08a2c")
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def sides_text(step: Step, pose: Pose | None) -> str:
+    if pose is None or not pose.per_side or step.sides is Sides.NONE:
+        return ""
+    return {Sides.BOTH: "both sides", Sides.LEFT: "left side only",
+            Sides.RIGHT: "right side only"}[step.sides]
+
+
+def row_height(item: Item) -> int:
+    if isinstance(item, Block):
+        return BLOCK_HEADER + CHILD_HEIGHT * len(item.items) + 6
+    return REST_HEIGHT if isinstance(item, Rest) else STEP_HEIGHT
+
+
+def hold_rect(option_rect: QRect) -> QRect:
+    height = 26
+    top = option_rect.top() + min(STEP_HEIGHT, option_rect.height()) // 2 - height // 2
+    return QRect(option_rect.right() - HOLD_WIDTH - 8, top, HOLD_WIDTH, height)
+
+
+class RoutineRowDelegate(QStyledItemDelegate):
+    def __init__(self, images: PoseImages, catalog: Mapping[str, Pose],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._images = images
+        self.catalog = catalog
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        item = index.data(ItemRole.ITEM)
+        return QSize(320, row_height(item) if item is not None else STEP_HEIGHT)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        item = index.data(ItemRole.ITEM)
+        if item is None:
+            return
+        palette = option.palette
+        rect = option.rect
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        background = palette.color(QPalette.ColorRole.Highlight) if selected else (
+            palette.color(QPalette.ColorRole.AlternateBase) if index.row() % 2
+            else palette.color(QPalette.ColorRole.Base)
+        )
+        painter.fillRect(rect, background)
+        text_color = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        dim = QColor(text_color)
+        dim.setAlphaF(0.65)
+        painter.setPen(dim)
+        painter.drawText(QRect(rect.left(), rect.top(), NUMBER_WIDTH, min(rect.height(), STEP_HEIGHT)
+                               if not isinstance(item, Block) else BLOCK_HEADER),
+                         int(Qt.AlignmentFlag.AlignCenter), f"{index.row() + 1}")
+        left = rect.left() + NUMBER_WIDTH
+        ratio = painter.device().devicePixelRatioF()
+        if isinstance(item, Block):
+            self._paint_block(painter, option, item, left, text_color, dim, ratio)
+        else:
+            self._paint_row(painter, option, item, left, text_color, dim, ratio)
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 1, Qt.PenStyle.DotLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.adjusted(1, 1, -2, -2))
+        painter.setPen(palette.color(QPalette.ColorRole.Midlight))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        painter.restore()
+
+    def _paint_row(self, painter: QPainter, option: QStyleOptionViewItem, item: Step | Rest,
+                   left: int, text_color: QColor, dim: QColor, ratio: float) -> None:
+        rect = option.rect
+        thumb = 48 if isinstance(item, Step) else 24
+        top = rect.top() + (rect.height() - thumb) // 2
+        thumb_rect = QRect(left, top, thumb, thumb)
+        if isinstance(item, Step):
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(TILE_COLOR)
+            painter.drawRoundedRect(thumb_rect, 6, 6)
+            painter.drawPixmap(thumb_rect.adjusted(2, 2, -2, -2).topLeft(),
+                               self._images.pixmap(item.pose, thumb - 4, ratio))
+        else:
+            painter.setPen(QPen(dim, 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(thumb_rect.adjusted(3, 3, -3, -3))
+            painter.drawLine(thumb_rect.center().x() - 3, thumb_rect.top() + 9,
+                             thumb_rect.center().x() - 3, thumb_rect.bottom() - 9)
+            painter.drawLine(thumb_rect.center().x() + 3, thumb_rect.top() + 9,
+                             thumb_rect.center().x() + 3, thumb_rect.bottom() - 9)
+        text_left = left + thumb + 12
+        hold_box = hold_rect(rect)
+        width = hold_box.left() - text_left - 8
+        font = QFont(option.font)
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        title = item_title(item, self.catalog)
+        detail_parts = []
+        if isinstance(item, Step):
+            detail_parts.append(sides_text(item, self.catalog.get(item.pose)))
+        detail_parts.append(item.note)
+        detail = " · ".join(part for part in detail_parts if part)
+        line_top = rect.top() + (rect.height() - metrics.height() * (2 if detail else 1)) // 2
+        painter.setFont(font)
+        painter.setPen(text_color)
+        painter.drawText(QRect(text_left, line_top, width, metrics.height()),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         metrics.elidedText(title, Qt.TextElideMode.ElideRight, width))
+        if detail:
+            painter.setFont(option.font)
+            painter.setPen(dim)
+            plain = QFontMetrics(option.font)
+            painter.drawText(QRect(text_left, line_top + metrics.height(), width, plain.height()),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                             plain.elidedText(detail, Qt.TextElideMode.ElideRight, width))
+        painter.setFont(option.font)
+        custom_hold = isinstance(item, Rest) or (isinstance(item, Step) and item.hold is not None)
+        painter.setPen(QPen(dim, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(hold_box, 13, 13)
+        hold_font = QFont(option.font)
+        hold_font.setBold(custom_hold)
+        painter.setFont(hold_font)
+        painter.setPen(text_color)
+        painter.drawText(hold_box, int(Qt.AlignmentFlag.AlignCenter), hold_text(item, self.catalog))
+
+    def _paint_block(self, painter: QPainter, option: QStyleOptionViewItem, block: Block,
+                     left: int, text_color: QColor, dim: QColor, ratio: float) -> None:
+        rect = option.rect
+        bracket_x = left + 4
+        top = rect.top() + 6
+        bottom = rect.bottom() - 6
+        pen = QPen(BRACKET_COLOR, 3)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.drawLine(bracket_x, top, bracket_x, bottom)
+        painter.drawLine(bracket_x, top, bracket_x + 8, top)
+        painter.drawLine(bracket_x, bottom, bracket_x + 8, bottom)
+        font = QFont(option.font)
+        font.setBold(True)
+        painter.setFont(font)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(text_color if selected else BRACKET_COLOR)
+        painter.drawText(QRect(bracket_x + 14, rect.top(), rect.width(), BLOCK_HEADER),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         item_title(block, self.catalog) + (f" · {block.note}" if block.note else ""))
+        painter.setFont(option.font)
+        metrics = QFontMetrics(option.font)
+        for number, child in enumerate(block.items):
+            child_top = rect.top() + BLOCK_HEADER + number * CHILD_HEIGHT
+            thumb = QRect(bracket_x + 16, child_top + 3, 24, 24)
+            if isinstance(child, Step):
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(TILE_COLOR)
+                painter.drawRoundedRect(thumb, 4, 4)
+                painter.drawPixmap(thumb.topLeft(), self._images.pixmap(child.pose, 24, ratio))
+            painter.setPen(text_color)
+            text_rect = QRect(thumb.right() + 10, child_top, rect.right() - thumb.right() - 130,
+                              CHILD_HEIGHT)
+            label = item_title(child, self.catalog)
+            if isinstance(child, Step):
+                extra = sides_text(child, self.catalog.get(child.pose))
+                label += f"  ({extra})" if extra and child.sides is not Sides.BOTH else ""
+            painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                             metrics.elidedText(label, Qt.TextElideMode.ElideRight, text_rect.width()))
+            painter.setPen(dim)
+            painter.drawText(QRect(rect.right() - HOLD_WIDTH - 8, child_top, HOLD_WIDTH, CHILD_HEIGHT),
+                             int(Qt.AlignmentFlag.AlignCenter), hold_text(child, self.catalog))
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setAccessibleName("Hold")
+        editor.setToolTip("Seconds (30), minutes (1:30), breaths (5 breaths) or reps (10x3s); "
+                          "empty uses the pose's own hold")
+        editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
+        assert isinstance(editor, QLineEdit)
+        editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+        editor.selectAll()
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
+        assert isinstance(editor, QLineEdit)
+        if editor.text() != index.data(Qt.ItemDataRole.EditRole):
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
+                             index: AnyIndex) -> None:
+        editor.setGeometry(hold_rect(option.rect))

@@ -1,0 +1,204 @@
+"""Pose figures rendered to pixmaps once and reused by every view.
+
+`PoseImages.pixmap(pose_id, size, device_pixel_ratio, mirrored)` is the whole
+API: it finds the pose's image (a packaged SVG in resources/images, or a custom
+pose's PNG/JPG/SVG in the data dir's images folder), renders it crisp for the
+screen's pixel ratio, caches the result, and falls back to a neutral
+placeholder while a figure is missing. Figures that appear or change on disk
+are picked up on the fly; `images_changed` tells views to repaint.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Mapping
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen, QPixmap, QTransform
+from PySide6.QtSvg import QSvgRenderer
+
+from stretchdesk.core.models import Pose
+from stretchdesk.core.paths import resource
+
+CACHE_LIMIT = 1500
+TILE_COLOR = QColor("#f3f1ec")
+FIGURE_COLOR = QColor("#b9b4aa")
+
+_CacheKey = tuple[str, int, int, float, bool]
+
+
+class PoseImages(QObject):
+    """Shared, cached pose figures; one instance per window (or per app)."""
+
+    images_changed = Signal()
+
+    def __init__(
+        self,
+        catalog: Mapping[str, Pose],
+        user_images_dir: Path,
+        builtin_images_dir: Path | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._catalog = catalog
+        self._user_dir = user_images_dir
+        self._builtin_dir = builtin_images_dir or resource("images")
+        self._pixmaps: OrderedDict[_CacheKey, QPixmap] = OrderedDict()
+        self._renderers: dict[Path, QSvgRenderer | QImage | None] = {}
+        self._watcher = QFileSystemWatcher(self)
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.refresh)
+        self._watcher.directoryChanged.connect(self._debounce.start)
+        self._watcher.fileChanged.connect(self._debounce.start)
+        self._watch()
+
+    def set_catalog(self, catalog: Mapping[str, Pose]) -> None:
+        """Use a new catalog (custom poses added or reloaded) and drop stale figures."""
+        self._catalog = catalog
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Forget every rendered figure so the next paint reads the files again."""
+        self._pixmaps.clear()
+        self._renderers.clear()
+        self._watch()
+        self.images_changed.emit()
+
+    def image_path(self, pose_id: str) -> Path | None:
+        """The file a pose's figure comes from, or None when it doesn't exist (yet)."""
+        pose = self._catalog.get(pose_id)
+        if pose is None or not pose.image:
+            return None
+        folder = self._user_dir if pose.custom else self._builtin_dir
+        path = folder / pose.image
+        return path if path.is_file() else None
+
+    def pixmap(
+        self,
+        pose_id: str,
+        size: QSize | int,
+        device_pixel_ratio: float = 1.0,
+        mirrored: bool = False,
+    ) -> QPixmap:
+        """The pose's figure fitted into `size` (logical pixels), crisp at the given ratio.
+
+        `mirrored` flips it horizontally, for showing the left side of a one-sided pose.
+        """
+        logical = size if isinstance(size, QSize) else QSize(size, size)
+        key = (pose_id, logical.width(), logical.height(), device_pixel_ratio, mirrored)
+        cached = self._pixmaps.get(key)
+        if cached is not None:
+            self._pixmaps.move_to_end(key)
+            return cached
+        image = self._render(pose_id, logical, device_pixel_ratio)
+        if mirrored:
+            image = image.transformed(QTransform().scale(-1, 1))
+        pixmap = QPixmap.fromImage(image)
+        pixmap.setDevicePixelRatio(device_pixel_ratio)
+        self._pixmaps[key] = pixmap
+        if len(self._pixmaps) > CACHE_LIMIT:
+            self._pixmaps.popitem(last=False)
+        return pixmap
+
+    def _render(self, pose_id: str, logical: QSize, ratio: float) -> QImage:
+        width = max(1, round(logical.width() * ratio))
+        height = max(1, round(logical.height() * ratio))
+        image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        source = self._source(pose_id)
+        painter = QPainter(image)
+        painter.setRenderHints(
+            QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
+        )
+        if isinstance(source, QSvgRenderer):
+            box = source.viewBoxF()
+            natural = box.size() if not box.isEmpty() else QSize(1, 1).toSizeF()
+            source.render(painter, _fit(natural.width(), natural.height(), width, height))
+        elif isinstance(source, QImage):
+            painter.drawImage(_fit(source.width(), source.height(), width, height), source)
+        else:
+            pose = self._catalog.get(pose_id)
+            draw_placeholder(painter, QRectF(0, 0, width, height), pose.name if pose else "?")
+        painter.end()
+        return image
+
+    def _source(self, pose_id: str) -> QSvgRenderer | QImage | None:
+        path = self.image_path(pose_id)
+        if path is None:
+            return None
+        if path not in self._renderers:
+            self._renderers[path] = _load(path)
+        return self._renderers[path]
+
+    def _watch(self) -> None:
+        wanted = [str(p) for p in (self._builtin_dir, self._user_dir) if p.is_dir()]
+        for folder in (self._builtin_dir, self._user_dir):
+            if folder.is_dir():
+                wanted += [str(p) for p in folder.iterdir() if p.suffix.lower() in _SUFFIXES]
+        known = set(self._watcher.files()) | set(self._watcher.directories())
+        missing = [path for path in wanted if path not in known]
+        if missing:
+            self._watcher.addPaths(missing)
+
+
+_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg"}
+
+
+def _load(path: Path) -> QSvgRenderer | QImage | None:
+    """Read a figure; a half-written or broken file counts as missing, quietly."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if path.suffix.lower() == ".svg":
+        if b"<svg" not in data[:4096] or b"</svg>" not in data[-512:]:
+            return None
+        renderer = QSvgRenderer(data)
+        renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+        return renderer if renderer.isValid() else None
+    image = QImage.fromData(data)
+    return None if image.isNull() else image
+
+
+def _fit(natural_w: float, natural_h: float, width: int, height: int) -> QRectF:
+    scale = min(width / max(natural_w, 1e-6), height / max(natural_h, 1e-6))
+    w, h = natural_w * scale, natural_h * scale
+    return QRectF((width - w) / 2, (height - h) / 2, w, h)
+
+
+def draw_placeholder(painter: QPainter, rect: QRectF, name: str) -> None:
+    """A calm stand-in figure: a tile, a simple silhouette and the pose's initials."""
+    side = min(rect.width(), rect.height())
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(TILE_COLOR)
+    painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), side * 0.08, side * 0.08)
+    cx, top = rect.center().x(), rect.top() + rect.height() * 0.16
+    unit = side * 0.11
+    pen = QPen(FIGURE_COLOR, max(1.5, unit * 0.45))
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawEllipse(QPointF(cx, top + unit * 0.6), unit * 0.6, unit * 0.6)
+    body = QPainterPath(QPointF(cx, top + unit * 1.4))
+    body.lineTo(cx, top + unit * 3.6)
+    body.moveTo(cx - unit * 1.4, top + unit * 2.0)
+    body.lineTo(cx, top + unit * 1.9)
+    body.lineTo(cx + unit * 1.4, top + unit * 2.0)
+    body.moveTo(cx - unit * 1.0, top + unit * 5.4)
+    body.lineTo(cx, top + unit * 3.6)
+    body.lineTo(cx + unit * 1.0, top + unit * 5.4)
+    painter.drawPath(body)
+    initials = "".join(word[0] for word in name.split()[:3] if word[:1].isalnum()).upper()
+    if initials and side >= 48:
+        font = QFont()
+        font.setPixelSize(max(8, round(side * 0.1)))
+        font.setBold(True)
+        painter.setFont(font)
+        painter.drawText(
+            rect.adjusted(0, 0, 0, -side * 0.04),
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+            initials,
+        )
+    painter.restore()

@@ -1,0 +1,1 @@
+"""The pose library pane: illustrated cards, search and filters, pose details."""

@@ -1,0 +1,152 @@
+"""Make a custom pose with the runner's own picture (PNG, JPG or SVG)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from pydantic import ValidationError
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from stretchdesk.core.bundle import check_image_bytes
+from stretchdesk.core.documents import describe_validation_error
+from stretchdesk.core.models import Area, Difficulty, Hold, Kind, Pose, Position
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
+
+
+def slugify(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")[:60] or "pose"
+
+
+class NewPoseDialog(QDialog):
+    """Collects the fields; `build()` returns the pose and image bytes or raises ValueError."""
+
+    def __init__(self, free_id: Callable[[str], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New pose")
+        self.setObjectName("newPoseDialog")
+        self._free_id = free_id
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Pose name")
+        self.summary = QLineEdit()
+        self.summary.setAccessibleName("Summary")
+        self.summary.setMaxLength(200)
+        self.kind = _enum_combo(Kind, "Kind")
+        self.position = _enum_combo(Position, "Position")
+        self.area = _enum_combo(Area, "Main target area")
+        self.difficulty = _enum_combo(Difficulty, "Difficulty")
+        self.per_side = QComboBox()
+        self.per_side.addItem("Both sides at once", False)
+        self.per_side.addItem("One side, then the other", True)
+        self.per_side.setAccessibleName("Sides")
+        self.hold = QSpinBox()
+        self.hold.setRange(5, 600)
+        self.hold.setValue(30)
+        self.hold.setSuffix(" s")
+        self.hold.setAccessibleName("Hold seconds")
+        self.instructions = QPlainTextEdit()
+        self.instructions.setPlaceholderText("One instruction per line")
+        self.instructions.setAccessibleName("Instructions")
+        self.instructions.setTabChangesFocus(True)
+        self.image_path = QLineEdit()
+        self.image_path.setAccessibleName("Image file")
+        self.image_path.setPlaceholderText("PNG, JPG or SVG, up to 2 MB")
+        browse = QPushButton("Choose…")
+        browse.clicked.connect(self._on_browse_clicked)
+        image_row = QHBoxLayout()
+        image_row.addWidget(self.image_path, 1)
+        image_row.addWidget(browse)
+        self.error = QLabel()
+        self.error.setObjectName("newPoseError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c0392b;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._on_accepted)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("&Name", self.name)
+        form.addRow("&Summary", self.summary)
+        form.addRow("&Kind", self.kind)
+        form.addRow("&Position", self.position)
+        form.addRow("&Target area", self.area)
+        form.addRow("&Level", self.difficulty)
+        form.addRow("S&ides", self.per_side)
+        form.addRow("&Hold", self.hold)
+        form.addRow("&Instructions", self.instructions)
+        form.addRow("Ima&ge", image_row)
+        form.addRow(self.error)
+        form.addRow(buttons)
+        self.result_pose: Pose | None = None
+        self.result_image: bytes | None = None
+
+    def build(self) -> tuple[Pose, bytes | None]:
+        image: bytes | None = None
+        image_name: str | None = None
+        pose_id = self._free_id(slugify(self.name.text()))
+        source = self.image_path.text().strip()
+        if source:
+            path = Path(source).expanduser()
+            if path.suffix.lower() not in IMAGE_SUFFIXES:
+                raise ValueError("the image must be a .png, .jpg or .svg file")
+            try:
+                image = path.read_bytes()
+            except OSError as error:
+                raise ValueError(f"{path}: can't read ({error.strerror})") from None
+            image_name = f"{pose_id}{path.suffix.lower()}"
+            check_image_bytes(image, image_name)
+        lines = [line.strip() for line in self.instructions.toPlainText().splitlines() if line.strip()]
+        try:
+            pose = Pose(
+                id=pose_id, name=self.name.text().strip(), summary=self.summary.text().strip(),
+                kind=Kind(self.kind.currentData()), position=Position(self.position.currentData()),
+                targets=[Area(self.area.currentData())], per_side=bool(self.per_side.currentData()),
+                hold=Hold(seconds=self.hold.value()),
+                difficulty=Difficulty(self.difficulty.currentData()),
+                instructions=lines or ["Move into the position slowly and breathe."],
+                image=image_name, custom=True,
+            )
+        except ValidationError as error:
+            raise ValueError(describe_validation_error(error, "pose")) from None
+        return pose, image
+
+    def _on_accepted(self) -> None:
+        if not self.name.text().strip():
+            self.error.setText("Give the pose a name.")
+            return
+        try:
+            self.result_pose, self.result_image = self.build()
+        except ValueError as error:
+            self.error.setText(str(error))
+            return
+        self.accept()
+
+    def _on_browse_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Choose a picture", "",
+                                              "Images (*.png *.jpg *.jpeg *.svg)")
+        if path:
+            self.image_path.setText(path)
+
+
+def _enum_combo(enum: type[Kind] | type[Position] | type[Area] | type[Difficulty],
+                name: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    for member in enum:
+        combo.addItem(member.value.replace("-", " ").capitalize(), member.value)
+    return combo

@@ -1,0 +1,257 @@
+"""The builder window: routines, pose library and routine editor side by side."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter
+
+from stretchdesk import APP_NAME, __version__
+from stretchdesk.core.workspace import Workspace
+from stretchdesk.editor.document import RoutineDocument
+from stretchdesk.editor.pane import EditorPane
+from stretchdesk.imagecache import PoseImages
+from stretchdesk.library.newpose import NewPoseDialog
+from stretchdesk.library.pane import LibraryPane
+from stretchdesk.routines.controller import RoutineController
+from stretchdesk.routines.model import RoutineListModel
+from stretchdesk.routines.pane import RoutinesPane
+
+STATUS_MS = 6000
+STYLE = """
+QLabel#paneTitle { font-weight: bold; font-size: 13pt; padding: 2px 0 4px 0; }
+QPushButton#playButton { font-weight: bold; font-size: 12pt; color: white; background: #2f7d68;
+    border: none; border-radius: 6px; padding: 6px 18px; }
+QPushButton#playButton:hover { background: #38917a; }
+QPushButton#playButton:disabled { background: #9bb8b0; color: #eef3f1; }
+QFrame#readOnlyBanner { background: rgba(208, 138, 44, 40); border-radius: 6px; }
+"""
+
+
+class MainWindow(QMainWindow):
+    play_requested = Signal(str)
+
+    def __init__(self, workspace: Workspace, settings: QSettings, images: PoseImages) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setStyleSheet(STYLE)
+        self.setMinimumSize(1000, 640)
+        self.workspace = workspace
+        self.settings = settings
+        self.images = images
+        self.undo_stack = QUndoStack(self)
+        self.document = RoutineDocument(workspace.catalog, self.undo_stack, self)
+        self.routine_model = RoutineListModel()
+        self.controller = RoutineController(workspace, self.document, self.routine_model, images,
+                                            self)
+        self._make_actions()
+        self.routines = RoutinesPane(
+            self.routine_model,
+            [self.new_action, self.duplicate_action, self.delete_action],
+            [self.rename_action, self.duplicate_action, None, self.export_json_action,
+             self.export_pdf_action, None, self.delete_action],
+        )
+        self.library = LibraryPane(images, workspace.catalog.values())
+        self.editor = EditorPane(self.document, images)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        for pane in (self.routines, self.library, self.editor):
+            self.splitter.addWidget(pane)
+        self.splitter.setSizes([240, 540, 660])
+        self.setCentralWidget(self.splitter)
+        self._make_menus()
+        self.statusBar().showMessage("Ready")
+        self.setTabOrder(self.routines.view, self.library.search)
+        self._connect_signals()
+        self._restore_layout()
+        self._on_document_changed()
+        self.routines.select(self.workspace.entries()[0].routine.id
+                             if self.workspace.entries() else None)
+
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _make_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.new_action = self._action("&New routine", self._on_new, keys.New, "Start an empty routine")
+        self.new_pose_action = self._action("New &pose…", self._on_new_pose, None,
+                                            "Make your own pose with your own picture")
+        self.import_action = self._action("&Import…", self._on_import, keys.Open,
+                                          "Import a routine from a .json file")
+        self.export_json_action = self._action("&Export…", self._on_export_json, "Ctrl+E",
+                                               "Save the routine as a .json file to share")
+        self.export_pdf_action = self._action("Export &PDF sheet…", self._on_export_pdf, keys.Print,
+                                              "A printable sheet with figures and holds")
+        self.quit_action = self._action("&Quit", self.close, keys.Quit)
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence(keys.Undo))
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(keys.Redo)])
+        self.find_action = self._action("&Find pose", self._on_find, keys.Find,
+                                        "Search the pose library")
+        self.rename_action = self._action("&Rename", self._on_rename, "Ctrl+Shift+R",
+                                          "Edit the routine's name")
+        self.duplicate_action = self._action("&Duplicate", self._on_duplicate, "Ctrl+D",
+                                             "Copy the routine (built-in ones become editable)")
+        self.delete_action = self._action("De&lete", self._on_delete, "Ctrl+Shift+Del",
+                                          "Move the routine to the data dir's trash")
+        self.restore_action = self._action("Restore deleted routine", self._on_restore)
+        self.restore_action.setEnabled(False)
+        self.play_action = self._action("&Play routine", self._on_play, "F5",
+                                        "Play the routine full screen")
+        self.about_action = self._action("&About StretchDesk", self._on_about)
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        for action in (self.new_action, self.new_pose_action, None, self.import_action,
+                       self.export_json_action, self.export_pdf_action, None, self.quit_action):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        edit = bar.addMenu("&Edit")
+        editor = self.editor
+        for action in (self.undo_action, self.redo_action, None, editor.delete_action,
+                       editor.move_up_action, editor.move_down_action, None, self.find_action):
+            edit.addSeparator() if action is None else edit.addAction(action)
+        routine = bar.addMenu("&Routine")
+        for action in (self.rename_action, self.duplicate_action, self.delete_action,
+                       self.restore_action, None, editor.add_rest_action,
+                       editor.group_sides_action, editor.group_rounds_action,
+                       editor.ungroup_action):
+            routine.addSeparator() if action is None else routine.addAction(action)
+        bar.addMenu("&Play").addAction(self.play_action)
+        bar.addMenu("&Help").addAction(self.about_action)
+
+    def _connect_signals(self) -> None:
+        self.routines.routine_selected.connect(self.controller.open_routine)
+        self.controller.list_refreshed.connect(self._on_controller_list_refreshed)
+        self.controller.message.connect(self.show_message)
+        self.controller.catalog_changed.connect(self._on_controller_catalog_changed)
+        self.controller.delete_undoable.connect(self.restore_action.setEnabled)
+        self.document.changed.connect(self._on_document_changed)
+        self.document.settings_changed.connect(self._on_document_changed)
+        self.document.edit_rejected.connect(self.show_message)
+        self.library.add_requested.connect(self.editor.add_poses)
+        self.library.new_pose_requested.connect(self._on_new_pose)
+        self.library.status_message.connect(self.show_message)
+        self.editor.play_clicked.connect(self._on_play)
+        self.editor.duplicate_clicked.connect(self._on_duplicate)
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_MS)
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 900)
+        state = self.settings.value("window/splitter")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.splitter.restoreState(state)
+
+    def save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.controller.save_now()
+        self.save_layout()
+        super().closeEvent(event)
+
+    def _on_controller_list_refreshed(self) -> None:
+        self.routines.select(self.document.routine_id)
+
+    def _on_controller_catalog_changed(self) -> None:
+        self.library.set_poses(self.workspace.catalog.values())
+        self.editor.set_catalog_for_painting()
+
+    def _on_document_changed(self) -> None:
+        name = self.document.setting("name")
+        if not self.document.is_open:
+            self.setWindowTitle(APP_NAME)
+        else:
+            suffix = " (built-in, read-only)" if self.document.read_only else ""
+            self.setWindowTitle(f"{name}{suffix} — {APP_NAME}")
+        editable = self.document.is_open and not self.document.read_only
+        self.library.set_can_add(editable)
+        for action in (self.rename_action, self.delete_action):
+            action.setEnabled(editable)
+        for action in (self.duplicate_action, self.export_json_action, self.export_pdf_action):
+            action.setEnabled(self.document.is_open)
+        self.play_action.setEnabled(self.editor.play_button.isEnabled())
+
+    def _on_new(self) -> None:
+        self.controller.new_routine()
+        self.editor.settings_form.name.setFocus()
+        self.editor.settings_form.name.selectAll()
+
+    def _on_rename(self) -> None:
+        self.editor.settings_form.name.setFocus()
+        self.editor.settings_form.name.selectAll()
+
+    def _on_duplicate(self) -> None:
+        self.controller.duplicate()
+
+    def _on_delete(self) -> None:
+        self.controller.delete()
+
+    def _on_restore(self) -> None:
+        self.controller.restore_deleted()
+
+    def _on_find(self) -> None:
+        self.library.search.setFocus()
+        self.library.search.selectAll()
+
+    def _on_play(self) -> None:
+        routine_id = self.document.routine_id
+        if routine_id is not None and self.document.model.rowCount():
+            self.controller.save_now()
+            self.play_requested.emit(routine_id)
+
+    def _on_new_pose(self) -> None:
+        dialog = NewPoseDialog(self.controller.free_pose_id, self)
+        if dialog.exec() and dialog.result_pose is not None:
+            self.controller.add_custom_pose(dialog.result_pose, dialog.result_image)
+
+    def _ask_path(self, title: str, pattern: str, save: bool, suggested: str = "") -> Path | None:
+        folder = str(Path.home() / suggested) if suggested else str(Path.home())
+        if save:
+            path, _ = QFileDialog.getSaveFileName(self, title, folder, pattern)
+        else:
+            path, _ = QFileDialog.getOpenFileName(self, title, folder, pattern)
+        return Path(path) if path else None
+
+    def _on_import(self) -> None:
+        path = self._ask_path("Import routine", "StretchDesk routine (*.json)", save=False)
+        if path is not None:
+            self.controller.import_path(path)
+
+    def _on_export_json(self) -> None:
+        name = f"{self.document.setting('name') or 'routine'}.json"
+        path = self._ask_path("Export routine", "StretchDesk routine (*.json)", True, name)
+        if path is not None:
+            self.controller.export_json(path)
+
+    def _on_export_pdf(self) -> None:
+        name = f"{self.document.setting('name') or 'routine'}.pdf"
+        path = self._ask_path("Export PDF sheet", "PDF (*.pdf)", True, name)
+        if path is not None:
+            self.controller.export_pdf(path)
+
+    def _on_about(self) -> None:
+        QMessageBox.about(self, f"About {APP_NAME}",
+                          f"<b>{APP_NAME} {__version__}</b><p>Build post-run stretch routines from "
+                          "an illustrated pose library and play them on any screen.</p>"
+                          "<p>Data folder: " + str(self.workspace.data_dir) + "</p>")

@@ -1,0 +1,140 @@
+"""Window behaviour: read-only built-ins, delete and restore, keyboard, settings,
+custom poses, changes made on disk, one instance per data dir, and figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+
+from stretchdesk.core.catalog import Catalog, builtin_poses
+from stretchdesk.core.models import Difficulty, Hold, Kind, Pose, Position, Step
+from stretchdesk.core.workspace import Workspace
+from stretchdesk.imagecache import PoseImages
+from stretchdesk.library.model import PoseRole
+from stretchdesk.mainwindow import MainWindow
+from stretchdesk.singleinstance import SingleInstance
+from tests.gui.conftest import WindowFactory
+
+pytestmark = pytest.mark.gui
+
+SVG = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+       b'<rect x="0" y="0" width="5" height="10" fill="#ff0000"/></svg>')
+
+
+def test_builtin_is_read_only_until_duplicated(window: MainWindow) -> None:
+    builtin = [e for e in window.workspace.entries() if e.builtin]
+    assert builtin, "the shipped routines are missing"
+    window.routines.select(builtin[0].routine.id)
+    assert window.document.read_only
+    assert not window.editor.model.add_poses(["childs-pose"])
+    assert window.editor.banner.isVisibleTo(window)
+    window.editor.duplicate_button.click()
+    assert not window.document.read_only
+    assert window.document.routine_id in window.workspace.user
+    assert window.editor.model.items() == builtin[0].routine.items
+
+
+def test_delete_goes_to_trash_and_can_be_restored(window: MainWindow, data_dir: Path) -> None:
+    routine = window.controller.new_routine("Doomed")
+    trashed = window.controller.delete(routine.id)
+    assert trashed is not None and trashed.is_file()
+    assert routine.id not in window.workspace.user
+    assert window.restore_action.isEnabled()
+    window.restore_action.trigger()
+    assert window.workspace.get(routine.id).name == "Doomed"
+    assert window.document.routine_id == routine.id
+
+
+def test_keyboard_moves_deletes_and_undoes(window: MainWindow, qtbot: QtBot) -> None:
+    window.controller.new_routine("Keys")
+    model = window.editor.model
+    model.add_poses(["childs-pose", "cat-cow", "downward-facing-dog"])
+    view = window.editor.view
+    view.setFocus()
+    view.setCurrentIndex(model.index(0))
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert [i.pose for i in model.items() if isinstance(i, Step)] == [
+        "cat-cow", "childs-pose", "downward-facing-dog"]
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert model.rowCount() == 2
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert model.rowCount() == 3
+    qtbot.keyClick(view, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert model.rowCount() == 2
+
+
+def test_settings_are_undoable_and_update_the_total(window: MainWindow) -> None:
+    window.controller.new_routine("Timing")
+    window.editor.model.add_poses(["childs-pose", "cat-cow"])
+    before = window.editor.total.text()
+    window.editor.settings_form.timings["transition_seconds"].setValue(40)
+    assert window.document.setting("transition_seconds") == 40
+    assert window.editor.total.text() != before
+    window.undo_action.trigger()
+    assert window.editor.total.text() == before
+    assert window.editor.settings_form.timings["transition_seconds"].value() == 5
+
+
+def test_splitter_sizes_are_remembered(make_window: WindowFactory) -> None:
+    first = make_window()
+    first.splitter.setSizes([300, 500, 640])
+    wanted = first.splitter.sizes()
+    first.close()
+    second = make_window()
+    assert second.splitter.sizes() == wanted
+
+
+def test_custom_pose_appears_in_library(window: MainWindow, data_dir: Path) -> None:
+    pose = Pose(id="my-wall-calf", name="My Wall Calf", kind=Kind.STATIC_STRETCH,
+                position=Position.STANDING, targets=["calves"], per_side=True,
+                hold=Hold(seconds=30), difficulty=Difficulty.BEGINNER,
+                instructions=["Lean on the wall."], image="my-wall-calf.svg")
+    saved = window.controller.add_custom_pose(pose, SVG)
+    assert saved is not None and saved.custom
+    assert (data_dir / "images" / "my-wall-calf.svg").read_bytes() == SVG
+    window.library.search.setText("my wall")
+    proxy = window.library.proxy
+    assert proxy.rowCount() == 1
+    assert proxy.index(0, 0).data(PoseRole.CUSTOM) is True
+    assert window.images.image_path("my-wall-calf") == data_dir / "images" / "my-wall-calf.svg"
+
+
+def test_changes_on_disk_are_picked_up(window: MainWindow, qtbot: QtBot, data_dir: Path) -> None:
+    routine = window.controller.new_routine("From the GUI")
+    other = Workspace.open(data_dir)
+    other.save(other.get(routine.id).touched(name="Renamed by the CLI"))
+    qtbot.waitUntil(lambda: window.document.setting("name") == "Renamed by the CLI", timeout=5000)
+    assert window.routine_model.index(window.routine_model.row_of(routine.id)).data() == (
+        "Renamed by the CLI")
+
+
+def test_second_instance_wakes_the_first(qtbot: QtBot, tmp_path: Path) -> None:
+    first = SingleInstance(tmp_path / "data")
+    assert first.acquire()
+    second = SingleInstance(tmp_path / "data")
+    with qtbot.waitSignal(first.raise_requested, timeout=3000):
+        assert not second.acquire()
+    first.release()
+
+
+def test_figures_placeholder_then_real_file_and_mirror(qtbot: QtBot, tmp_path: Path) -> None:
+    builtin_dir = tmp_path / "figures"
+    builtin_dir.mkdir()
+    images = PoseImages(Catalog(builtin_poses()), tmp_path / "user", builtin_dir)
+    placeholder = images.pixmap("childs-pose", 64, 2.0)
+    assert placeholder.size() == QSize(128, 128) and placeholder.devicePixelRatio() == 2.0
+    assert images.pixmap("childs-pose", 64, 2.0) is placeholder
+    (builtin_dir / "childs-pose.svg").write_bytes(SVG)
+    with qtbot.waitSignal(images.images_changed, timeout=3000):
+        pass
+    real = images.pixmap("childs-pose", QSize(40, 40)).toImage()
+    assert QColor(real.pixel(15, 20)) == QColor("#ff0000")
+    assert real.pixelColor(35, 20).alpha() == 0
+    mirrored = images.pixmap("childs-pose", QSize(40, 40), mirrored=True).toImage()
+    assert QColor(mirrored.pixel(35, 20)) == QColor("#ff0000")
+    assert mirrored.pixelColor(5, 20).alpha() == 0
