@@ -6,10 +6,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from stretchdesk import APP_NAME
-from stretchdesk.core.paths import default_data_dir
+from stretchdesk.core.paths import default_data_dir, resource
 from stretchdesk.core.workspace import Workspace
 from stretchdesk.imagecache import PoseImages
 from stretchdesk.mainwindow import MainWindow
@@ -39,6 +40,8 @@ def run_gui(data_dir: str | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName("stretchdesk")
+    app.setWindowIcon(QIcon(str(resource("icons", "stretchdesk.svg"))))
     app.setStyle("Fusion")
     folder = default_data_dir(data_dir)
     instance = SingleInstance(folder)

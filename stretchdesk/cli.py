@@ -78,6 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = command("figures", _cmd_figures, "regenerate the pose figures or draw a contact sheet")
     sub.add_argument("--write", action="store_true", help="rewrite resources/images/*.svg")
     sub.add_argument("--sheet", metavar="FILE.png", type=Path, help="draw every figure to FILE")
+    command("install-desktop", _cmd_install_desktop, "add StretchDesk to your desktop's application menu")
     sub = command("play", _cmd_play, "open the player for a routine")
     sub.add_argument("routine", metavar="ROUTINE", help="routine id or exact name")
     sub.add_argument("--screen", metavar="N", type=int, default=None, help="screen number (0 = primary)")
@@ -198,6 +199,18 @@ def _cmd_figures(args: argparse.Namespace) -> int:
     if args.sheet:
         count = write_contact_sheet(args.sheet)
         print(f"contact sheet of {count} figures written to {args.sheet}")
+    return 0
+
+
+def _cmd_install_desktop(args: argparse.Namespace) -> int:
+    from stretchdesk.desktop import install_desktop_entry
+
+    try:
+        written = install_desktop_entry()
+    except OSError as error:
+        raise StretchDeskError(f"{error.filename}: can't write ({error.strerror})") from None
+    for path in written:
+        print(f"wrote {path}")
     return 0
 
 

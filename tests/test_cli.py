@@ -92,3 +92,15 @@ def test_gui_without_a_display_says_so_in_one_line(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "no display found" in result.stderr and "xvfb-run" in result.stderr
+
+
+def test_install_desktop_writes_entry_and_icon(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "install-desktop")
+    assert code == 0
+    entry = tmp_path / "xdg-data" / "applications" / "stretchdesk.desktop"
+    icon = tmp_path / "xdg-data" / "icons" / "hicolor" / "scalable" / "apps" / "stretchdesk.svg"
+    text = entry.read_text()
+    assert "Name=StretchDesk" in text and "Icon=stretchdesk" in text and "\nExec=" in text
+    assert "stretchdesk" in text.split("\nExec=", 1)[1].splitlines()[0]
+    assert icon.read_bytes().startswith(b"<svg")
+    assert str(entry) in out
