@@ -26,6 +26,10 @@ from stretchdesk.core.figure.props import Block, Prop, Towel
 LIMB_BONES: tuple[str, ...] = ("upper_arm", "forearm", "hand", "thigh", "shin", "foot")
 SPINE_BONES: tuple[str, ...] = ("pelvis", "chest", "neck", "head")
 SideOrBoth = Side | Literal["both"]
+FORESHORTEN_LIMB: tuple[str, ...] = ("upper_arm", "forearm", "thigh", "shin")
+FORESHORTEN_BONES: frozenset[str] = frozenset(
+    ("pelvis", "chest", "neck", "head", *(f"{s}_{b}" for s in body.SIDES for b in FORESHORTEN_LIMB))
+)
 REACH_TOLERANCE = 0.005
 
 
@@ -55,6 +59,7 @@ class Figure:
     props: tuple[Prop, ...] = ()
     accent: tuple[Limb, ...] = ()
     mat: bool = True
+    foreshorten: tuple[tuple[str, float], ...] = ()  # (bone, fraction seen), see foreshortened()
 
     # -- reading -------------------------------------------------------------
     def solve(self) -> Skeleton:
@@ -135,7 +140,9 @@ class Figure:
         skeleton = solve(self)
         is_arm = kind == "arm"
         joint = skeleton.points[f"{side}_{'shoulder' if is_arm else 'hip'}"]
-        first, second = (body.UPPER_ARM, body.FOREARM) if is_arm else (body.THIGH, body.SHIN)
+        names = ("upper_arm", "forearm") if is_arm else ("thigh", "shin")
+        first = (body.UPPER_ARM if is_arm else body.THIGH) * self._seen(f"{side}_{names[0]}")
+        second = (body.FOREARM if is_arm else body.SHIN) * self._seen(f"{side}_{names[1]}")
         dx, dy = target[0] - joint[0], target[1] - joint[1]
         distance = math.hypot(dx, dy)
         if distance > first + second + REACH_TOLERANCE:
@@ -148,7 +155,6 @@ class Figure:
         cos_a = (first**2 + distance**2 - second**2) / (2 * first * distance)
         spread = math.degrees(math.acos(max(-1.0, min(1.0, cos_a))))
         sign = -1.0 if self.view == "front" and side == "far" else 1.0
-        names = ("upper_arm", "forearm") if is_arm else ("thigh", "shin")
         candidates: list[tuple[float, Figure]] = []
         for upper in (base + spread, base - spread):
             middle = direction(upper)
@@ -241,7 +247,8 @@ class Figure:
         (toward=1) or behind (toward=-1) the shoulder: use with plant_hand."""
         shoulder = self.point(f"{side}_shoulder")
         drop = shoulder[1] - body.RADII["hand"][0]
-        reach = (body.UPPER_ARM + body.FOREARM) * bend
+        upper, fore = self._seen(f"{side}_upper_arm"), self._seen(f"{side}_forearm")
+        reach = (body.UPPER_ARM * upper + body.FOREARM * fore) * bend
         if drop > reach:
             raise ValueError(f"{side} shoulder is {drop - reach:.3f} m too high to reach the floor")
         return shoulder[0] + toward * math.sqrt(reach**2 - drop**2)
@@ -257,6 +264,25 @@ class Figure:
     def ground(self) -> Figure:
         """Drop (or lift) the figure so its lowest surface rests on the floor (y = 0)."""
         return self.shift(dy=-solve(self).lowest())
+
+    def foreshortened(self, **bones: float) -> Figure:
+        """Draw bones at a fraction of their length: a bone pointing at or away from the
+        viewer, e.g. the torso of a figure on all fours seen from behind (front view).
+
+        Names: pelvis, chest, neck, head, and near_/far_ + upper_arm, forearm, thigh,
+        shin (unprefixed = both sides). reach/plant_* use the drawn lengths.
+        """
+        seen = dict(self.foreshorten)
+        for key, value in bones.items():
+            names = [f"{s}_{key}" for s in body.SIDES] if key in FORESHORTEN_LIMB else [key]
+            for name in names:
+                if name not in FORESHORTEN_BONES or not 0.0 < value <= 1.0:
+                    raise ValueError(f"can't foreshorten {name!r} to {value}")
+                seen[name] = value
+        return replace(self, foreshorten=tuple(sorted(seen.items())))
+
+    def _seen(self, bone: str) -> float:
+        return dict(self.foreshorten).get(bone, 1.0)
 
     def with_props(self, *props: Prop) -> Figure:
         return replace(self, props=self.props + props)

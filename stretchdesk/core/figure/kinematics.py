@@ -146,14 +146,19 @@ def _spine(
 def solve(figure: Figure) -> Skeleton:
     """Place every joint of a figure in 2D."""
     dirs = absolute_directions(figure)
+    seen = dict(figure.foreshorten)
+
+    def length(bone: str, full: float) -> float:
+        return full * seen.get(bone, 1.0)
+
     radii_table = body.RADII_FRONT if figure.view == "front" else body.RADII
     front = figure.view == "front"
     root: Vec = (figure.x, figure.y)
-    waist = add(root, direction(dirs["pelvis"]), body.PELVIS)
-    neck_base = add(waist, direction(dirs["chest"]), body.CHEST)
-    head_base = add(neck_base, direction(dirs["neck"]), body.NECK)
-    head = add(head_base, direction(dirs["head"]), body.HEAD_OFFSET)
-    shoulder_mid = add(neck_base, direction(dirs["chest"]), -body.SHOULDER_DROP)
+    waist = add(root, direction(dirs["pelvis"]), length("pelvis", body.PELVIS))
+    neck_base = add(waist, direction(dirs["chest"]), length("chest", body.CHEST))
+    head_base = add(neck_base, direction(dirs["neck"]), length("neck", body.NECK))
+    head = add(head_base, direction(dirs["head"]), length("head", body.HEAD_OFFSET))
+    shoulder_mid = add(neck_base, direction(dirs["chest"]), -length("chest", body.SHOULDER_DROP))
     points: dict[str, Vec] = {
         "hips": root,
         "waist": waist,
@@ -186,11 +191,13 @@ def solve(figure: Figure) -> Skeleton:
             if front
             else shoulder_mid
         )
-        elbow = add(shoulder, direction(dirs[f"{side}_upper_arm"]), body.UPPER_ARM)
-        wrist = add(elbow, direction(dirs[f"{side}_forearm"]), body.FOREARM)
+        elbow = add(shoulder, direction(dirs[f"{side}_upper_arm"]),
+                    length(f"{side}_upper_arm", body.UPPER_ARM))
+        wrist = add(elbow, direction(dirs[f"{side}_forearm"]),
+                    length(f"{side}_forearm", body.FOREARM))
         fingers = add(wrist, direction(dirs[f"{side}_hand"]), body.HAND)
-        knee = add(hip, direction(dirs[f"{side}_thigh"]), body.THIGH)
-        ankle = add(knee, direction(dirs[f"{side}_shin"]), body.SHIN)
+        knee = add(hip, direction(dirs[f"{side}_thigh"]), length(f"{side}_thigh", body.THIGH))
+        ankle = add(knee, direction(dirs[f"{side}_shin"]), length(f"{side}_shin", body.SHIN))
         heel, toe = foot_points(ankle, dirs[f"{side}_foot"], sign, figure.view)
         sole_dir = direction(dirs[f"{side}_foot"] - 90.0 * sign)
         ball = lerp_point(heel, toe, 0.7)

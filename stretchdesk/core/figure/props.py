@@ -70,6 +70,23 @@ class Wall:
 
 
 @dataclass(frozen=True, slots=True)
+class WallFace:
+    """A wall seen face-on behind a front-view figure (legs-up-the-wall poses seen from
+    beyond the head). It spans left..right and rises `height` from `bottom`: raise the
+    bottom to where the seat meets the wall when the nearer body sits lower in the picture."""
+
+    left: float
+    right: float
+    bottom: float = 0.0
+    height: float = 1.3
+    layer: Layer = "back"
+
+    def shapes(self, points: Mapping[str, Vec]) -> tuple[Shape, ...]:
+        base = ((self.left + self.right) / 2, self.bottom)
+        return (Box(base, self.right - self.left, self.height, "wall", corner=0.0),)
+
+
+@dataclass(frozen=True, slots=True)
 class Block:
     """A yoga block (or a stack of books) standing on the floor or on a body part."""
 
@@ -195,4 +212,4 @@ class Sliders:
         )
 
 
-Prop = Wall | Block | Towel | Chair | Strap | Band | Ball | FoamRoller | Sliders
+Prop = Wall | WallFace | Block | Towel | Chair | Strap | Band | Ball | FoamRoller | Sliders

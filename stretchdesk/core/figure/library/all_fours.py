@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from stretchdesk.core.figure import bases
+import math
+
+from stretchdesk.core.figure import bases, body
+from stretchdesk.core.figure.body import Limb
 from stretchdesk.core.figure.figure import Figure, PoseFigure, hold, moving
+from stretchdesk.core.figure.kinematics import Vec, add, direction
+from stretchdesk.core.figure.props import Band
+
+ARM = body.UPPER_ARM + body.FOREARM
+# Hands and knees seen from the head end: the torso and shins point at the viewer.
+END_ON = {"pelvis": 0.2, "chest": 0.25, "neck": 0.4, "head": 0.5, "shin": 0.12}
 
 
 def _spine(pelvis: float, neck: float, head: float) -> Figure:
@@ -32,7 +41,151 @@ def downward_dog() -> Figure:
     return f.plant_foot("both", f.point("near_ankle")[0] + 0.06)
 
 
+def _rest_on(f: Figure, *limbs: Limb) -> Figure:
+    """Lift or drop the figure until the lowest of these limbs rests on the floor."""
+    low = min(c.lowest() for c in f.solve().capsules if c.part in limbs)
+    return f.shift(dy=-low)
+
+
+def _heading(a: Vec, b: Vec) -> float:
+    return math.degrees(math.atan2(b[1] - a[1], b[0] - a[0]))
+
+
+def _upper_crossing(a: Vec, ra: float, b: Vec, rb: float) -> Vec:
+    """The higher of the two points at distance ra from a and rb from b."""
+    d = math.dist(a, b)
+    along = (d * d + ra * ra - rb * rb) / (2 * d)
+    up = math.sqrt(max(0.0, ra * ra - along * along))
+    ux, uy = (b[0] - a[0]) / d, (b[1] - a[1]) / d
+    mx, my = a[0] + ux * along, a[1] + uy * along
+    first, second = (mx - uy * up, my + ux * up), (mx + uy * up, my - ux * up)
+    return first if first[1] > second[1] else second
+
+
+def _hips_to(start: Figure, hip: Vec, waist: float = 0.0) -> Figure:
+    """Move the hips of a hands-and-knees figure: knees, shins and hands stay planted and
+    the arms stay straight, so the torso tilts to follow (rocking, circling)."""
+    dirs = start.solve().directions
+    wrist = start.point("near_wrist")
+    f = start.replace(x=hip[0], y=hip[1], waist=waist)
+    to_shoulder = _heading(hip, f.point("near_shoulder")) - f.pelvis
+    shoulder = _upper_crossing(hip, math.dist(hip, f.point("near_shoulder")), wrist, ARM * 0.999)
+    f = f.replace(pelvis=_heading(hip, shoulder) - to_shoulder)
+    for side in body.SIDES:
+        f = f.aim(**{
+            f"{side}_thigh": _heading(hip, start.point(f"{side}_knee")),
+            f"{side}_shin": dirs[f"{side}_shin"],
+            f"{side}_foot": dirs[f"{side}_foot"],
+        })
+    return f.plant_hand("both", wrist[0]).ground()
+
+
+def three_legged_dog() -> Figure:
+    """Down dog on the left toes, the straight right leg swept up in line with the back."""
+    f = Figure(pelvis=-56.0).aim(chest=-58.0, neck=-66.0, head=-68.0)
+    f = f.aim(upper_arm=-58.0, forearm=-58.0, hand=0.0)
+    f = f.aim(near_thigh=130.0, near_shin=130.0).set(near_ankle=-60.0, far_knee=0.0)
+    f = _rest_on(f, "near_arm", "far_arm")
+    f = f.plant_hand("both", f.point("near_wrist")[0])
+    f = f.touch("far_toe", "far_hip", 60.0, 150.0, aim={"far_foot": -55.0})
+    return f.accented("near_leg")
+
+
+def twisting_lizard() -> Figure:
+    """Right foot forward outside the left hand, back knee lifted, right arm reaching up
+    and back as the chest turns open to the right."""
+    f = Figure(y=0.38, pelvis=34.0).aim(chest=10.0, neck=22.0, head=50.0)
+    f = f.aim(near_upper_arm=110.0, near_forearm=106.0, near_hand=104.0)
+    f = f.plant_foot("near", f.x + 0.58).set(far_knee=0.0)
+    f = f.touch("far_toe", "far_hip", -40.0, 40.0, aim={"far_foot": -40.0})
+    f = f.plant_hand("far", f.arm_floor_x("far", bend=0.98))
+    return f.accented("near_leg")
+
+
+def half_pigeon_variation() -> Figure:
+    """Hands down, left leg slid long behind, right knee forward with the heel tucked
+    under the pelvis; the hips stay lifted off the mat."""
+    f = Figure(pelvis=40.0).aim(chest=38.0, upper_arm=-70.0)
+    f = f.aim(near_thigh=-28.0, near_shin=-176.0, near_foot=-178.0)
+    f = f.aim(far_thigh=190.0, far_shin=180.0, far_foot=178.0).ground()
+    f = f.touch("far_knee", "far_hip", -45.0, 20.0, aim={"far_shin": 180.0, "far_foot": 178.0})
+    arms = {"upper_arm": -84.0, "forearm": -82.0, "hand": 0.0, "neck": 48.0, "head": 38.0}
+    f = f.touch("near_wrist", "waist", -30.0, 75.0, aim=arms)
+    return f.accented("near_leg")
+
+
+def _rock_forward() -> Figure:
+    """Table top with the right ankle crossed over the back of the left calf."""
+    return bases.all_fours().aim(near_shin=166.0, near_foot=168.0).accented("near_leg")
+
+
+def _rock_back() -> Figure:
+    """Hips sat back toward the left heel, arms long, hands where they were."""
+    start = _rock_forward()
+    f = _hips_to(start, add(start.point("far_knee"), direction(-28.0), -body.THIGH))
+    return f.aim(near_shin=168.0, near_foot=170.0).set(neck=10.0, head=5.0)
+
+
+def _capsule_table() -> Figure:
+    """Table top, right knee a little ahead of the left, a band from a low anchor behind
+    pulling the top of the right thigh back."""
+    f = bases.all_fours().aim(near_thigh=-80.0, near_shin=180.0, near_foot=178.0).ground()
+    anchor = (f.point("far_toe")[0] - 0.35, 0.06)
+    return f.with_props(Band("near_hip", anchor)).accented("near_leg")
+
+
+def _capsule_circle(thigh: float, waist: float) -> Figure:
+    """One point of a slow hip circle: the hips swing about the knees, the back follows."""
+    start = _capsule_table()
+    return _hips_to(start, add(start.point("far_knee"), direction(thigh), -body.THIGH), waist)
+
+
+def _from_front() -> Figure:
+    """Table top seen from the head end: arms and thighs straight down, hands turned out."""
+    f = Figure(view="front").foreshortened(**END_ON)
+    f = f.aim(thigh=-90.0, shin=-90.0, foot=-90.0, upper_arm=-90.0, forearm=-90.0, hand=-10.0)
+    return f.ground()
+
+
+def _hips_shifted(tilt: float) -> Figure:
+    """Hips slid sideways: the thighs lean together about the knees, hands stay planted."""
+    start = _from_front()
+    wrists = start.point("near_wrist"), start.point("far_wrist")
+    turn = math.radians(tilt)
+    f = start.shift(dx=-body.THIGH * math.sin(turn), dy=body.THIGH * (math.cos(turn) - 1.0))
+    f = f.aim(near_thigh=-90.0 + tilt, far_thigh=-90.0 + tilt, shin=-90.0, foot=-90.0)
+    return f.reach("near_arm", wrists[0]).reach("far_arm", wrists[1]).aim(hand=-10.0)
+
+
+def fire_hydrant_up() -> Figure:
+    """Right knee lifted out to the side to hip height, knee still bent at 90 degrees."""
+    return _from_front().aim(near_thigh=4.0, near_shin=-90.0).accented("near_leg")
+
+
+def frog() -> Figure:
+    """Seen from the head end: knees wide on the mat, hips sunk low, forearms on a block."""
+    f = Figure(view="front").foreshortened(
+        pelvis=0.3, chest=0.35, neck=0.1, head=0.15, shin=0.12, forearm=0.25
+    )
+    f = f.aim(thigh=-17.0, shin=-90.0, foot=0.0, upper_arm=-96.0, forearm=-170.0, hand=180.0)
+    f = _rest_on(f, "near_leg", "far_leg")
+    return f.block_under("near_elbow", width=0.34)
+
+
 FIGURES: dict[str, PoseFigure] = {
     "cat-cow": moving(cow(), cat(), still=1),
     "downward-facing-dog": hold(downward_dog()),
+    "three-legged-dog": hold(three_legged_dog()),
+    "twisting-lizard": hold(twisting_lizard()),
+    "half-pigeon-variation": hold(half_pigeon_variation()),
+    "frog-hip-stretch": hold(frog()),
+    "rocking-hip-to-heel": moving(_rock_forward(), _rock_back(), still=1),
+    "side-to-side-hip-shifts": moving(_hips_shifted(17.0), _hips_shifted(-17.0)),
+    "hip-joint-capsule-mobilization": moving(
+        _capsule_circle(-80.0, -8.0),
+        _capsule_circle(-90.0, 10.0),
+        _capsule_circle(-99.0, 0.0),
+        _capsule_circle(-90.0, -14.0),
+    ),
+    "fire-hydrants": moving(_from_front().accented("near_leg"), fire_hydrant_up(), still=1),
 }

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from stretchdesk.core.figure import bases
-from stretchdesk.core.figure.figure import Figure, PoseFigure, hold
+import math
+
+from stretchdesk.core.figure import bases, body
+from stretchdesk.core.figure.figure import Figure, PoseFigure, hold, moving
+from stretchdesk.core.figure.kinematics import add, direction
+from stretchdesk.core.figure.props import Ball
+
+BALL_RADIUS = 0.28  # a 55 cm stability ball
 
 
 def childs_pose() -> Figure:
@@ -22,7 +28,59 @@ def low_lunge() -> Figure:
     return f.accented("near_leg")
 
 
+def lifted_head_to_knee() -> Figure:
+    """Hips back over the left knee, left toes tucked, right leg straight with the toes
+    flexed up, chest folded over the right leg, fingertips down beside it."""
+    f = bases.kneeling().replace(pelvis=30.0).aim(chest=-14.0, neck=-22.0, head=-34.0)
+    f = f.aim(upper_arm=-30.0, far_thigh=-94.0, far_shin=168.0, far_foot=-100.0)
+    f = f.aim(near_thigh=-30.0, near_shin=-30.0).set(near_ankle=12.0).ground()
+    f = f.touch("near_heel", "near_hip", 100.0, 160.0)
+    return f.plant_hand("both", f.point("near_knee")[0] + 0.05).accented("near_leg")
+
+
+def open_lizard() -> Figure:
+    """Low lunge with the left knee down, both hands planted inside the right foot on
+    straight arms, the right knee rolled open so the foot rests on its outer edge."""
+    f = bases.kneeling().aim(far_thigh=-150.0, far_shin=180.0, far_foot=178.0)
+    f = f.replace(pelvis=36.0).aim(chest=14.0, neck=24.0, head=14.0).ground()
+    f = f.touch("far_knee", "far_hip", -60.0, 60.0, aim={"far_shin": 180.0, "far_foot": 178.0})
+    f = f.foreshortened(near_thigh=0.75, near_shin=0.9)
+    f = f.plant_foot("near", f.x + 0.56)
+    arms = {"upper_arm": -80.0, "forearm": -78.0, "hand": 0.0}
+    f = f.touch("near_wrist", "waist", -30.0, 60.0, aim=arms)
+    return f.accented("near_leg")
+
+
+def _half_kneel(hip_lean: float, shin: float) -> Figure:
+    """Right knee down with the shin reaching back and up, left foot forward, torso tall."""
+    f = bases.kneeling().replace(pelvis=88.0).aim(chest=92.0, neck=92.0, head=90.0)
+    f = f.aim(near_thigh=-90.0 - hip_lean, near_shin=shin).set(near_ankle=-75.0).ground()
+    f = f.plant_foot("far", f.x + 0.5)
+    thigh = f.point("far_knee")
+    rest = add(thigh, direction(180.0 + f.solve().directions["far_thigh"]), body.THIGH * 0.55)
+    return f.reach("near_arm", (rest[0], rest[1] + 0.06)).reach("far_arm", (rest[0], rest[1] + 0.06))
+
+
+def rec_fem_on_ball() -> Figure:
+    """Kick / relax: the right laces rest on a stability ball behind."""
+    f = _half_kneel(hip_lean=6.0, shin=148.0)
+    toe, r_toe = f.point("near_toe"), body.RADII["foot"][1]
+    reach = BALL_RADIUS + r_toe
+    ball_x = toe[0] - math.sqrt(reach**2 - (BALL_RADIUS - toe[1]) ** 2)
+    return f.with_props(Ball(ball_x, radius=BALL_RADIUS)).accented("near_leg")
+
+
+def rec_fem_curl() -> Figure:
+    """Curl: hips shifted a little forward, right heel drawn up toward the seat."""
+    ball = rec_fem_on_ball()
+    f = _half_kneel(hip_lean=-6.0, shin=112.0).replace(props=ball.props)
+    return f.accented("near_leg")
+
+
 FIGURES: dict[str, PoseFigure] = {
     "childs-pose": hold(childs_pose()),
     "low-lunge": hold(low_lunge()),
+    "lifted-head-to-knee": hold(lifted_head_to_knee()),
+    "open-lizard": hold(open_lizard()),
+    "dcr-rec-fem-stretch": moving(rec_fem_on_ball(), rec_fem_curl()),
 }

@@ -1,9 +1,27 @@
-"""Figures for poses lying face down or on one side (see library/__init__.py)."""
+"""Figures for poses lying face down or on one side (see library/__init__.py).
+
+Prone poses use the usual side view: head to the right (pelvis 0), near = right.
+
+Side-lying convention (`side_lying()`): a body on its side is drawn in the FRONT
+view turned onto the floor, as if we stood at the mat looking at the person's
+chest: pelvis 180 puts the head on the left, the left (far) side rests on the
+mat and the right (near) limbs are on top, so near is still the working side
+and the left-side version is the same drawing mirrored. Moves in the picture
+plane (a top leg lifted, a clam opening) are drawn as they are. Moves toward
+the back, which the viewer can't see face-on, are drawn tipped up as if seen
+from a little above: a heel drawn back to the buttock points up-and-back from
+the knee. The bottom arm stretches overhead as a pillow for the head.
+"""
 
 from __future__ import annotations
 
-from stretchdesk.core.figure import bases
-from stretchdesk.core.figure.figure import Figure, PoseFigure, hold
+import math
+
+from stretchdesk.core.figure import bases, body
+from stretchdesk.core.figure.body import Limb, Side, wrap
+from stretchdesk.core.figure.figure import Figure, PoseFigure, hold, moving
+from stretchdesk.core.figure.kinematics import foot_points
+from stretchdesk.core.figure.props import FoamRoller, Sliders
 
 
 def sphinx() -> Figure:
@@ -13,6 +31,151 @@ def sphinx() -> Figure:
     return f.touch("near_elbow", "waist", -60.0, 0.0, aim=forearms)
 
 
+def side_lying(tilt: float = 6.0) -> Figure:
+    """Lying on the left side, legs long and stacked, head on the outstretched bottom arm.
+
+    `tilt` lifts the shoulders a little so the broad shoulders and narrower hips
+    both rest on the mat.
+    """
+    f = Figure(view="front", pelvis=180.0 - tilt).aim(chest=180.0 - tilt, neck=180.0, head=182.0)
+    f = f.aim(near_thigh=-1.0, near_shin=-1.0, near_foot=0.0)
+    f = f.aim(far_thigh=0.0, far_shin=0.0, far_foot=0.0)
+    f = f.aim(far_upper_arm=183.0, far_forearm=177.0, far_hand=178.0)
+    return f.aim(near_upper_arm=-4.0, near_forearm=-4.0, near_hand=-4.0).ground()
+
+
+def _heel_to_buttock(f: Figure, thigh: float, shin: float) -> Figure:
+    """Fold the top knee so the heel goes back toward the buttock, and hold the ankle.
+
+    The fold turns the shin up over the thigh (counter-clockwise), which the
+    front view stores as a negative knee angle: set it directly, because set()
+    and aim() would wrap it into the side view's range.
+    """
+    f = f.aim(near_thigh=thigh)
+    f = f.replace(near_knee=wrap(thigh - shin)).aim(near_foot=shin - 80.0).ground()
+    ankle = f.point("near_ankle")
+    return f.reach("near_arm", (ankle[0] - 0.03, ankle[1] + 0.04)).aim(near_hand=-30.0)
+
+
+def side_lying_quad() -> Figure:
+    """On the left side, legs stacked: the top heel drawn back to the buttock, hand on the ankle."""
+    return _heel_to_buttock(side_lying(), 4.0, 150.0).accented("near_leg")
+
+
+def origami() -> Figure:
+    """On the left side, knees tucked: the bottom knee stays bent, the top foot is drawn back."""
+    f = side_lying().aim(far_thigh=2.0, far_shin=172.0, far_foot=100.0)
+    return _heel_to_buttock(f, 6.0, 148.0).accented("near_leg")
+
+
+def rotating_stomach() -> Figure:
+    """Hips down, chest pressed up on a straight left arm, right elbow bent so the
+    right shoulder drops, head turned back."""
+    f = bases.prone().replace(pelvis=26.0).set(waist=-42.0, neck=-30.0, head=-30.0)
+    f = f.aim(thigh=184.0, shin=180.0, foot=178.0, upper_arm=0.0, forearm=0.0).ground()
+    f = f.plant_hand("far", f.arm_floor_x("far", bend=0.95))
+    return f.plant_hand("near", f.point("near_shoulder")[0] - 0.02).accented("near_arm")
+
+
+def _plant_toes(f: Figure, side: Side, x: float, foot: float) -> Figure:
+    """IK: put the toes of a foot pointing along `foot` on the floor at x."""
+    _, toe = foot_points((0.0, 0.0), foot, 1.0, "side")
+    lift = body.RADII["foot"][1] - toe[1]
+    limb: Limb = "near_leg" if side == "near" else "far_leg"
+    return f.reach(limb, (x - toe[0], lift)).aim(**{f"{side}_foot": foot})
+
+
+def _push_up(torso: float = 9.0) -> Figure:
+    """Push-up position on the toes: the legs slope until straight arms stand on the
+    floor under the shoulders. `torso` tilts the back up toward the head; a few
+    degrees keep the hips high enough for a knee to swing under them."""
+
+    def posed(legs: float) -> Figure:
+        f = Figure(pelvis=torso).aim(chest=torso, neck=torso + 4.0, head=torso + 12.0)
+        f = f.aim(thigh=180.0 + legs, shin=180.0 + legs, foot=legs - 115.0)
+        return f.aim(upper_arm=0.0, forearm=0.0, hand=0.0).ground()
+
+    arm = (body.UPPER_ARM + body.FOREARM) * 0.995 + body.RADII["hand"][0]
+    low, high = torso, 60.0
+    for _ in range(40):
+        middle = (low + high) / 2
+        low, high = (middle, high) if posed(middle).point("near_shoulder")[1] < arm else (low, middle)
+    f = posed(low)
+    return f.plant_hand("both", f.point("near_shoulder")[0])
+
+
+def mountain_climber(near: float, far: float) -> Figure:
+    """Push-up position with each foot slid in by a fraction (0 = leg long, 1 = toes
+    under the hips, knee under the chest); the toes stay on their sliders."""
+    f = _push_up()
+    hips, toes = f.point("hips")[0], f.point("near_toe")[0]
+    drawn_in: tuple[tuple[Side, float], ...] = (("near", near), ("far", far))
+    for side, amount in drawn_in:
+        if amount > 0:
+            f = _plant_toes(f, side, toes + (hips - 0.08 - toes) * amount, -95.0 + 40.0 * amount)
+    return f.with_props(Sliders())
+
+
+def _mountain_climbers() -> PoseFigure:
+    """Knees drive in turn. Every keyframe plants the toes, and the steps are small,
+    so the blended frames between them keep the hands and toes on the floor."""
+    steps = (1.0, 0.66, 0.33, 0.0)
+    near = [mountain_climber(a, 0.0) for a in steps]
+    far = [mountain_climber(0.0, a) for a in reversed(steps)]
+    cycle = [*near, *far[1:], *far[-2:0:-1], *near[-1:0:-1]]
+    return moving(*(f.accented("near_leg") for f in cycle))
+
+
+def _roller_radius(f: Figure, x: float) -> float:
+    """Radius of a roller standing at x that just touches the underside of the near thigh."""
+    sk = f.solve()
+    (hx, hy), (kx, ky) = sk.points["near_hip"], sk.points["near_knee"]
+    r_hip, r_knee = body.RADII["thigh"]
+
+    def gap(radius: float) -> float:
+        t = ((x - hx) * (kx - hx) + (radius - hy) * (ky - hy)) / ((kx - hx) ** 2 + (ky - hy) ** 2)
+        t = min(1.0, max(0.0, t))
+        px, py = hx + (kx - hx) * t, hy + (ky - hy) * t
+        return math.hypot(x - px, radius - py) - (r_hip + (r_knee - r_hip) * t) - radius
+
+    low, high = 0.0, hy
+    for _ in range(40):
+        middle = (low + high) / 2
+        low, high = (middle, high) if gap(middle) > 0 else (low, middle)
+    return low
+
+
+def foam_roll(along: float) -> Figure:
+    """On the forearms, right thigh resting on a roller `along` metres below the hip.
+
+    The hips are raised until a 15 cm roller exactly fills the gap under the thigh,
+    with the elbows, the left knee and the right toes on the floor.
+    """
+
+    def posed(height: float) -> Figure:
+        f = bases.prone().replace(pelvis=8.0, y=height).set(neck=-25.0, head=-15.0)
+        forearms = {"upper_arm": -90.0, "forearm": 0.0, "hand": 0.0}
+        f = f.aim(far_shin=180.0, far_foot=178.0, near_foot=-100.0)
+        f = f.touch("near_elbow", "waist", -45.0, 60.0, aim=forearms)
+        f = f.touch("far_knee", "far_hip", -50.0, 40.0, aim={"far_shin": 180.0, "far_foot": 178.0})
+        return f.touch("near_toe", "near_hip", -50.0, 20.0, aim={"near_foot": -100.0})
+
+    low, high = 0.15, 0.35
+    for _ in range(30):
+        middle = (low + high) / 2
+        low, high = (middle, high) if _roller_radius(posed(middle), -along) < 0.075 else (low, middle)
+    f = posed(low)
+    # The roller stays put and the body rolls over it; its end is nearer to us than the
+    # left leg, so it is drawn in front (it only touches the right thigh).
+    roller = FoamRoller(0.0, _roller_radius(f, -along), layer="front")
+    return f.shift(dx=along).with_props(roller).accented("near_leg")
+
+
 FIGURES: dict[str, PoseFigure] = {
     "sphinx-with-pelvic-tilt": hold(sphinx()),
+    "rotating-stomach-stretch": hold(rotating_stomach()),
+    "floor-sliding-mountain-climbers": _mountain_climbers(),
+    "hip-foam-rolling": moving(foam_roll(0.08), foam_roll(0.2)),
+    "origami-stretch": hold(origami()),
+    "side-lying-quad-stretch": hold(side_lying_quad()),
 }

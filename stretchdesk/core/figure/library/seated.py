@@ -1,8 +1,16 @@
-"""Figures for seated poses (see the authoring guide in library/__init__.py)."""
+"""Figures for seated poses (see the authoring guide in library/__init__.py).
+
+Twists can't turn the chest in a flat drawing, so they show the arms instead:
+one hand on the floor behind, the other hooked on the opposite knee.
+"""
 
 from __future__ import annotations
 
-from stretchdesk.core.figure.figure import Figure, PoseFigure, hold
+import math
+
+from stretchdesk.core.figure import bases, body
+from stretchdesk.core.figure.body import Side
+from stretchdesk.core.figure.figure import Figure, PoseFigure, hold, moving
 
 
 def pigeon() -> Figure:
@@ -22,7 +30,190 @@ def butterfly() -> Figure:
     return f.reach("near_arm", (nx, ny + 0.08)).reach("far_arm", (fx, fy + 0.08))
 
 
+def _hand_down(f: Figure, side: Side, direction: float, toward: float, bend: float = 0.99) -> Figure:
+    """Plant a hand pointing along `direction` where a nearly straight arm meets the
+    floor ahead (toward=1) or behind (toward=-1) the shoulder; a steep hand is a
+    fingertip touch, which reaches further down than a flat palm."""
+    sx, sy = f.point(f"{side}_shoulder")
+    r_wrist, r_tip = body.RADII["hand"]
+    wrist_y = max(r_wrist, r_tip - body.HAND * math.sin(math.radians(direction)))
+    reach = (body.UPPER_ARM + body.FOREARM) * bend
+    if sy - wrist_y > reach:
+        raise ValueError(f"{side} shoulder is {sy - wrist_y - reach:.3f} m too high for the floor")
+    return f.plant_hand(side, sx + toward * math.sqrt(reach**2 - (sy - wrist_y) ** 2), direction)
+
+
+def seated_spinal_twist() -> Figure:
+    """Left leg folded on the mat, right foot planted outside the left knee, right hand
+    behind, left elbow hooked outside the right knee with the forearm up."""
+    f = bases.seated().aim(pelvis=98.0, chest=97.0, neck=94.0, head=92.0, upper_arm=0.0)
+    f = f.aim(far_thigh=0.0, far_shin=-164.0, far_foot=-166.0)
+    f = f.aim(near_thigh=62.0, near_shin=20.0).ground()
+    f = f.plant_foot("near", f.point("far_knee")[0] - 0.04)
+    f = _hand_down(f, "near", -115.0, toward=-1.0)
+    knee, shoulder = f.point("near_knee"), f.point("far_shoulder")
+    elbow = math.degrees(math.atan2(knee[1] + 0.02 - shoulder[1], knee[0] - shoulder[0]))
+    f = f.aim(far_upper_arm=elbow, far_forearm=82.0, far_hand=86.0)
+    return f.accented("near_leg")
+
+
+def cross_legged_twist() -> Figure:
+    """Seen from the front, cross-legged with the knees low: turned toward the
+    screen's left, the crossing hand on that knee and the other hand on the floor
+    by that hip (front-view arms that cross the body must be near arms to be seen)."""
+    f = Figure(view="front", pelvis=93.0).aim(chest=99.0, neck=101.0, head=102.0)
+    f = f.aim(thigh=16.0, shin=206.0, foot=-90.0, upper_arm=60.0, forearm=60.0)
+    f = f.aim(near_foot=190.0, far_foot=-10.0).ground()
+    f = _hand_down(f, "far", 250.0, toward=-1.0)
+    knee = f.point("far_knee")
+    f = f.reach("near_arm", (knee[0] + 0.16, knee[1] + 0.06)).aim(near_hand=195.0)
+    return f.accented("near_arm")
+
+
+def stacked_knee() -> Figure:
+    """Right knee stacked right over the left, each foot tucked back by the opposite
+    hip, chest leaning forward over the knees with the fingertips on the floor."""
+    f = bases.seated().aim(pelvis=80.0, chest=64.0, neck=56.0, head=48.0, upper_arm=0.0)
+    f = f.aim(far_thigh=4.0, far_shin=-158.0, far_foot=-162.0)
+    f = f.aim(near_thigh=22.0, near_shin=-140.0, near_foot=-144.0).ground()
+    f = _hand_down(f, "near", -60.0, toward=1.0)
+    return f.plant_hand("far", f.point("near_wrist")[0] - 0.05, -60.0).accented("near_leg")
+
+
+def _ninety_ninety(pelvis: float, chest: float, back_thigh: float) -> Figure:
+    """Right leg folded in front, left leg back, torso at the given angles, arms up."""
+    f = bases.seated().aim(pelvis=pelvis, chest=chest, neck=chest - 4.0, head=chest - 8.0)
+    f = f.aim(upper_arm=chest - 90.0 if chest > 90.0 else 0.0, forearm=0.0)
+    f = f.aim(near_thigh=2.0, near_shin=-162.0, near_foot=-164.0)
+    return f.aim(far_thigh=back_thigh, far_shin=back_thigh - 163.0, far_foot=back_thigh - 165.0).ground()
+
+
+def ninety_ninety_forward() -> Figure:
+    """Folded forward over the front shin, fingertips on the floor either side of it."""
+    f = _ninety_ninety(42.0, 16.0, 180.0)
+    f = _hand_down(f, "near", -60.0, toward=1.0, bend=0.9)
+    return f.plant_hand("far", f.point("near_wrist")[0] - 0.04, -60.0).accented("near_leg")
+
+
+def ninety_ninety_tall() -> Figure:
+    """Sitting tall between the rocks, hands resting on the front thigh."""
+    f = _ninety_ninety(52.0, 90.0, -176.0)
+    (hx, hy), (kx, ky) = f.point("near_hip"), f.point("near_knee")
+    rest = (hx + (kx - hx) * 0.6, hy + (ky - hy) * 0.6 + 0.09)
+    return f.reach("near_arm", rest).reach("far_arm", rest).aim(hand=-20.0).accented("near_leg")
+
+
+def ninety_ninety_back() -> Figure:
+    """Sitting tall and tipped back onto the hands behind the hips."""
+    f = _ninety_ninety(56.0, 100.0, -172.0)
+    f = _hand_down(f, "near", -140.0, toward=-1.0)
+    return f.plant_hand("far", f.point("near_wrist")[0] + 0.05, -140.0).accented("near_leg")
+
+
+def seated_rotational_hip() -> Figure:
+    """Seen from the front: right leg in butterfly, left thigh out to the side with the
+    shin folded back, leaning toward the right leg while the chest turns left and
+    both hands rest on the floor on the left."""
+    f = Figure(view="front", pelvis=90.0).aim(chest=92.0, neck=88.0, head=84.0)
+    f = f.aim(near_thigh=18.0, near_shin=210.0, near_foot=-90.0)
+    f = f.aim(far_thigh=186.0, far_shin=-2.0, far_foot=-60.0)
+    f = f.aim(upper_arm=60.0, forearm=60.0).ground()
+    f = _hand_down(f, "far", 235.0, toward=-1.0, bend=0.97)
+    f = f.plant_hand("near", f.point("far_hip")[0] + 0.02, 250.0)
+    return f.accented("near_leg")
+
+
+def _bjj_sit() -> Figure:
+    """Sitting on the left hip: left leg on its side, right foot flat, left hand behind."""
+    f = bases.seated().aim(pelvis=118.0, chest=116.0, neck=102.0, head=94.0, upper_arm=0.0)
+    f = f.aim(far_thigh=4.0, far_shin=-160.0, far_foot=-162.0)
+    f = f.aim(near_thigh=55.0, near_shin=0.0).ground()
+    f = f.plant_foot("near", f.point("hips")[0] + 0.32)
+    f = f.plant_hand("far", f.point("hips")[0] - 0.2, -140.0)
+    knee = f.point("near_knee")
+    return f.reach("near_arm", (knee[0] + 0.02, knee[1] + 0.1)).accented("near_leg")
+
+
+def _bjj_lift(sit: Figure) -> Figure:
+    """Hips bridged up off the mat on the right foot and left hand, left leg floating."""
+    foot, hand, hips = sit.point("near_ankle"), sit.point("far_wrist"), sit.point("hips")
+    f = Figure(x=hips[0] + 0.1, y=0.3, pelvis=140.0).aim(chest=134.0, neck=112.0, head=98.0)
+    f = f.aim(far_thigh=10.0, far_shin=-150.0, far_foot=-150.0, upper_arm=60.0)
+    f = f.plant_foot("near", foot[0]).plant_hand("far", hand[0], -140.0)
+    return f.aim(near_upper_arm=20.0, near_forearm=40.0, near_hand=40.0).accented("near_leg")
+
+
+def _bjj_bridge(sit: Figure) -> Figure:
+    """Hips lifted and driven forward until the right knee lands past the foot: the
+    right shin lies on the mat, the thigh rises to the hips, and the body leans back
+    like a table on the left hand, which stays where it was."""
+    ankle, hand = sit.point("near_ankle"), sit.point("far_wrist")
+    knee = (ankle[0] + 0.34, body.RADII["thigh"][1])
+    arm = (body.UPPER_ARM + body.FOREARM) * 0.97
+
+    def posed(rise: float) -> Figure:
+        hip = (knee[0] + body.THIGH * math.cos(math.radians(rise)),
+               knee[1] + body.THIGH * math.sin(math.radians(rise)))
+        f = Figure(x=hip[0], y=hip[1], pelvis=146.0).aim(chest=138.0, neck=118.0, head=102.0)
+        f = f.aim(near_thigh=rise - 180.0, near_shin=180.0, near_foot=178.0)
+        return f.aim(far_thigh=-15.0, far_shin=-175.0, far_foot=-170.0, upper_arm=60.0)
+
+    low, high = 110.0, 160.0  # the thigh leans back until the hand is in reach
+    for _ in range(30):
+        middle = (low + high) / 2
+        shoulder = posed(middle).point("far_shoulder")
+        low, high = (middle, high) if math.dist(shoulder, hand) > arm else (low, middle)
+    f = posed(high).plant_hand("far", hand[0], -140.0)
+    return f.aim(near_upper_arm=40.0, near_forearm=55.0, near_hand=55.0).accented("near_leg")
+
+
+def _butterfly_lean(lean: float) -> Figure:
+    return Figure(view="front", pelvis=90.0 + lean / 2).aim(chest=90.0 + lean, neck=90.0 + lean)
+
+
+def butterfly_sit() -> Figure:
+    """The butterfly the reach starts from, hands holding the feet."""
+    f = _butterfly_lean(0.0).aim(thigh=12.0, shin=-152.0, foot=-90.0, upper_arm=-45.0).ground()
+    (nx, ny), (fx, fy) = f.point("near_ankle"), f.point("far_ankle")
+    f = f.reach("near_arm", (nx, ny + 0.08)).reach("far_arm", (fx, fy + 0.08))
+    return f.accented("near_leg")
+
+
+def butterfly_knee_up() -> Figure:
+    """Right thigh turning in: the knee points up and the foot lifts off the mat."""
+    f = _butterfly_lean(6.0).aim(thigh=12.0, shin=-152.0, foot=-90.0)
+    f = f.aim(near_thigh=62.0, near_shin=-96.0, near_foot=-100.0)
+    f = f.aim(far_upper_arm=90.0, near_upper_arm=-20.0, near_forearm=-10.0).ground()
+    f = _hand_down(f, "far", 250.0, toward=-1.0)
+    knee = f.point("near_knee")
+    return f.reach("near_arm", (knee[0] - 0.02, knee[1] + 0.08)).accented("near_leg")
+
+
+def butterfly_reach() -> Figure:
+    """Right knee turned up and in, right foot reaching out and hovering, leaning onto
+    the left hand for balance."""
+    f = _butterfly_lean(12.0).aim(thigh=12.0, shin=-152.0, foot=-90.0)
+    f = f.aim(near_thigh=36.0, near_shin=-42.0, near_foot=-70.0)
+    f = f.aim(far_upper_arm=90.0, near_upper_arm=-20.0, near_forearm=-10.0).ground()
+    f = _hand_down(f, "far", 250.0, toward=-1.0)
+    knee = f.point("near_knee")
+    return f.reach("near_arm", (knee[0] - 0.02, knee[1] + 0.08)).accented("near_leg")
+
+
 FIGURES: dict[str, PoseFigure] = {
     "pigeon": hold(pigeon()),
     "butterfly": hold(butterfly()),
+    "seated-spinal-twist": hold(seated_spinal_twist()),
+    "cross-legged-twist": hold(cross_legged_twist()),
+    "stacked-knee-glute-stretch": hold(stacked_knee()),
+    "ninety-ninety-hip-stretch": moving(
+        ninety_ninety_forward(), ninety_ninety_tall(), ninety_ninety_back(), ninety_ninety_tall()
+    ),
+    "seated-rotational-hip-stretch": hold(seated_rotational_hip()),
+    "bjj-quad": moving(
+        _bjj_sit(), _bjj_lift(_bjj_sit()), _bjj_bridge(_bjj_sit()), _bjj_lift(_bjj_sit()), still=2
+    ),
+    "butterfly-reaches": moving(
+        butterfly_sit(), butterfly_knee_up(), butterfly_reach(), butterfly_knee_up(), still=2
+    ),
 }

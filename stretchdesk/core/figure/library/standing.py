@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from stretchdesk.core.figure import bases
-from stretchdesk.core.figure.figure import Figure, PoseFigure, hold
+import math
+
+from stretchdesk.core.figure import bases, body
+from stretchdesk.core.figure.body import Limb, Side
+from stretchdesk.core.figure.figure import Figure, PoseFigure, hold, moving
+from stretchdesk.core.figure.props import Band, Block, Chair, Wall
 
 
 def standing_quad_stretch() -> Figure:
@@ -13,6 +17,206 @@ def standing_quad_stretch() -> Figure:
     return f.reach("near_arm", f.point("near_ankle")).accented("near_leg")
 
 
+# -- helpers ------------------------------------------------------------------
+
+
+def _hands_on_hips(f: Figure) -> Figure:
+    """Both hands resting on the hips, elbows out (front view) or back (side view)."""
+    if f.view == "side":
+        return _hand_on_hip(_hand_on_hip(f, "near"), "far")
+    waist = f.point("waist")
+    grip = (waist[0] + 0.15, waist[1] - 0.11)
+    f = f.reach("near_arm", grip, flip=True)
+    return f.reach("far_arm", (2 * waist[0] - grip[0], grip[1]), flip=True).aim(hand=-120.0)
+
+
+def _hand_on_hip(f: Figure, side: Side) -> Figure:
+    """Side view: one hand on the front of the hip, elbow pointing back."""
+    waist = f.point("waist")
+    arm: Limb = "near_arm" if side == "near" else "far_arm"
+    return f.reach(arm, (waist[0] + 0.02, waist[1] - 0.06)).aim(**{f"{side}_hand": -60.0})
+
+
+def _band_at_ankles(f: Figure) -> Figure:
+    """A resistance band looped round both legs just above the ankles."""
+    return f.with_props(Band("near_ankle", "far_ankle"))
+
+
+def _stand_on(f: Figure, side: Side, x: float, direction: float) -> Figure:
+    """Raise or lower the figure until that leg, almost straight, plants its foot at x."""
+    ankle_y = f.shift(dy=-0.3).plant_foot(side, x, direction).point(f"{side}_ankle")[1]
+    hip = f.point(f"{side}_hip")
+    reach = (body.THIGH + body.SHIN) * 0.99
+    height = math.sqrt(max(reach**2 - (hip[0] - x) ** 2, 0.0))
+    return f.shift(dy=ankle_y + height - hip[1]).plant_foot(side, x, direction)
+
+
+# -- held stretches -------------------------------------------------------------
+
+
+def deep_squat() -> Figure:
+    """Seen from the front: feet wide and turned out, hips sunk low, elbows inside the knees."""
+    f = bases.standing("front").aim(thigh=22.0, shin=-85.0, foot=-35.0).ground()
+    f = f.plant_foot("both", 0.42, direction=-30.0)
+    hips = f.point("hips")
+    f = f.reach("near_arm", (hips[0] + 0.03, hips[1] + 0.1), flip=True)
+    return f.reach("far_arm", (hips[0] - 0.03, hips[1] + 0.1), flip=True).aim(hand=-90.0)
+
+
+def standing_figure_four() -> Figure:
+    """Seen from the front: on the left leg, right ankle crossed over the left knee."""
+    f = bases.standing("front").set(far_hip=2.0).ground()
+    knee = f.point("far_knee")
+    f = f.reach("near_leg", (knee[0] + 0.02, knee[1] + 0.08)).aim(near_foot=-150.0)
+    return _hands_on_hips(f).ground().accented("near_leg")
+
+
+def leg_under_abductor() -> Figure:
+    """Face-on: left hand on a chair back, right leg crossed behind the left and slid out to the
+    left, left knee bent, hips pushed right so the whole right side lengthens.
+
+    The chair stands beside the figure rather than in front of it: in front it would hide the legs."""
+    f = bases.standing("front").replace(pelvis=100.0).shift(dx=0.1).set(waist=-12.0)
+    f = _stand_on(f, "near", -0.25, direction=-160.0).plant_foot("far", -0.1, direction=-160.0)
+    chair = Chair(f.point("far_shoulder")[0] - 0.3, facing=-1)
+    f = f.reach("far_arm", (chair.x + chair.depth / 2, chair.seat + chair.back))
+    waist = f.point("waist")
+    f = f.reach("near_arm", (waist[0] + 0.15, waist[1] - 0.11), flip=True)
+    return f.aim(far_hand=-100.0, near_hand=-120.0).with_props(chair).accented("near_leg")
+
+
+def wide_legged_split() -> Figure:
+    """Folded forward from the hips over straight legs, hands on a block under the shoulders.
+
+    Drawn from the side (a fold can't be drawn face-on); the legs are splayed a little so
+    both show."""
+    block = 0.10
+    hang = {"neck": -75.0, "head": -88.0, "upper_arm": -90.0, "forearm": -90.0, "hand": 0.0}
+    legs = {"near_thigh": -89.0, "near_shin": -89.0, "far_thigh": -95.0, "far_shin": -95.0, "foot": 0.0}
+    f = bases.standing().set(waist=8.0).touch("near_hand", "pelvis", -60.0, 40.0, y=block, aim=hang | legs)
+    return f.with_props(Block(f.point("near_shoulder")[0] + 0.05, 0.0, 0.23, block))
+
+
+def wall_calf_stretch() -> Figure:
+    """Palms on the wall, right leg stepped back straight with the heel down, left knee bent."""
+    lean = 66.0
+    f = bases.standing().replace(y=0.84).aim(pelvis=lean, chest=lean, neck=lean + 6.0, head=lean + 12.0)
+    x = f.point("hips")[0]
+    f = f.plant_foot("near", x - 0.3).plant_foot("far", x + 0.2)
+    shoulder = f.point("near_shoulder")
+    wall = shoulder[0] + 0.55
+    f = f.reach("near_arm", (wall - 0.035, shoulder[1] + 0.02)).reach("far_arm", (wall - 0.035, shoulder[1]))
+    return f.aim(hand=90.0).with_props(Wall(wall, height=1.6)).accented("near_leg")
+
+
+def wall_psoas_hold() -> Figure:
+    """Tall on the left leg, right thigh held level with the hip, left hand back on the wall."""
+    f = bases.standing().aim(near_thigh=0.0, near_shin=-90.0, near_foot=-20.0).ground()
+    shoulder = f.point("far_shoulder")
+    wall = Wall(shoulder[0] - 0.3, side="left", height=1.6)
+    f = f.reach("far_arm", (wall.x + 0.035, shoulder[1] - 0.47)).aim(far_hand=-90.0)
+    return _hand_on_hip(f, "near").with_props(wall).accented("near_leg")
+
+
+# -- movements ------------------------------------------------------------------
+
+
+def lunge_standing() -> Figure:
+    """Tall, eyes ahead, hands on the hips."""
+    return _hands_on_hips(bases.standing())
+
+
+def lunge_down() -> Figure:
+    """Long stride onto the right foot, front shin upright, back knee just off the floor."""
+    f = bases.standing().aim(far_thigh=-98.0, far_shin=170.0)
+    f = f.shift(dy=body.RADII["thigh"][1] + 0.035 - f.point("far_knee")[1])
+    f = f.plant_foot("near", f.point("hips")[0] + 0.42)
+    f = f.touch("far_toe", "far_ankle", -20.0, 50.0)
+    return _hands_on_hips(f).accented("near_leg")
+
+
+def skater_squat() -> Figure:
+    """Feet hip-width, seat lowered, knees tracking out over the toes."""
+    f = bases.standing("front").shift(dy=-0.2).plant_foot("both", 0.17)
+    return _hands_on_hips(f)
+
+
+def skater_lift(lifted: Side) -> Figure:
+    """Risen onto one leg, the other lifted out to the side, toes facing forward."""
+    standing: Side = "far" if lifted == "near" else "near"
+    lean = 7.0 if lifted == "near" else -7.0
+    f = bases.standing("front").replace(pelvis=90.0 + lean).set(waist=lean * 0.4)
+    f = f.set(**{f"{standing}_hip": -9.0, f"{lifted}_hip": 36.0, f"{lifted}_knee": 4.0, f"{lifted}_ankle": 0.0})
+    f = f.aim(**{f"{standing}_foot": 0.0 if standing == "near" else 180.0})
+    leg: Limb = "near_leg" if lifted == "near" else "far_leg"
+    return _hands_on_hips(f.ground()).accented(leg)
+
+
+def band_walk_together() -> Figure:
+    """Quarter squat, feet a little apart, band taut just above the ankles."""
+    f = bases.standing("front").aim(thigh=-80.0, shin=-97.0, foot=-10.0).ground()
+    return _band_at_ankles(_hands_on_hips(f)).accented("near_leg")
+
+
+def band_walk_apart() -> Figure:
+    """The right foot has stepped out wide against the band; the left follows next."""
+    f = bases.standing("front").shift(dx=0.1, dy=-0.05)
+    f = f.plant_foot("near", 0.44).plant_foot("far", -0.13, direction=180.0)
+    return _band_at_ankles(_hands_on_hips(f)).accented("near_leg")
+
+
+def monster_step(lead: Side) -> Figure:
+    """Quarter squat, one foot forward, hands together in front, band taut above the ankles."""
+    f = bases.standing().aim(pelvis=68.0, chest=74.0, neck=82.0, head=88.0).shift(dy=-0.13)
+    back: Side = "far" if lead == "near" else "near"
+    x = f.point("hips")[0]
+    f = f.plant_foot(lead, x + 0.28).plant_foot(back, x - 0.16)
+    chest = f.point("chest")
+    hands = (chest[0] + 0.3, chest[1] - 0.12)
+    f = f.reach("near_arm", hands).reach("far_arm", hands).aim(hand=20.0)
+    return _band_at_ankles(f)
+
+
+def hinge_up() -> Figure:
+    """Standing tall, legs straight, arms by the sides."""
+    return bases.standing()
+
+
+def hinge_down() -> Figure:
+    """Hinged at the hips, legs locked straight, hands gripping just below the kneecaps."""
+    legs = {"thigh": -93.0, "shin": -91.0, "foot": 0.0}
+    f = bases.standing().aim(**legs).ground()
+    knee = f.point("near_knee")
+    wrist = (knee[0] + 0.07, knee[1] + 0.04)
+    reach = (body.UPPER_ARM + body.FOREARM) * 0.98
+
+    def tilted(pelvis: float) -> Figure:
+        spine = {"chest": pelvis - 4.0, "neck": pelvis - 25.0, "head": pelvis - 45.0}
+        return f.aim(pelvis=pelvis, **spine, **legs)
+
+    low, high = -30.0, 90.0  # bisect the hip hinge until straight arms just reach the grip
+    for _ in range(40):
+        middle = (low + high) / 2
+        shoulder = tilted(middle).point("near_shoulder")
+        if math.dist(shoulder, wrist) > reach:
+            high = middle
+        else:
+            low = middle
+    f = tilted(low)
+    return f.reach("near_arm", wrist).reach("far_arm", wrist).aim(hand=-75.0)
+
+
 FIGURES: dict[str, PoseFigure] = {
     "standing-quad-stretch": hold(standing_quad_stretch()),
+    "deep-squat": hold(deep_squat()),
+    "standing-figure-four": hold(standing_figure_four()),
+    "standing-leg-under-abductor-stretch": hold(leg_under_abductor()),
+    "standing-wide-legged-split": hold(wide_legged_split()),
+    "wall-calf-stretch": hold(wall_calf_stretch()),
+    "wall-psoas-hold": hold(wall_psoas_hold()),
+    "forward-lunge": moving(lunge_standing(), lunge_down(), still=1),
+    "skater-squats": moving(skater_squat(), skater_lift("near"), skater_squat(), skater_lift("far"), still=1),
+    "lateral-band-walks": moving(band_walk_together(), band_walk_apart(), still=1),
+    "monster-walk": moving(monster_step("near"), monster_step("far"), still=0),
+    "hip-hinge-with-tke": moving(hinge_up(), hinge_down(), still=1),
 }

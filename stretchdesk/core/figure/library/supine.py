@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import math
+
 from stretchdesk.core.figure import bases
+from stretchdesk.core.figure.body import Limb
 from stretchdesk.core.figure.figure import Figure, PoseFigure, hold, moving
-from stretchdesk.core.figure.kinematics import lerp_point
-from stretchdesk.core.figure.props import Strap
+from stretchdesk.core.figure.kinematics import Vec, add, direction, lerp_point
+from stretchdesk.core.figure.props import Block, Strap
 
 
 def savasana() -> Figure:
@@ -49,9 +52,228 @@ def strap_leg_up() -> Figure:
     return f.with_props(Strap(hands=("near_hand", "far_hand"))).accented("near_leg")
 
 
+# -- helpers ---------------------------------------------------------------------
+
+
+def _beside(f: Figure, start: str, end: str, t: float, offset: float, side: float) -> Vec:
+    """A point t of the way from one body point to another, `offset` m to one side.
+
+    side +1 is to the left of the start->end direction, -1 to the right: a grip on
+    the front or back of a thigh, an ankle resting on top of the other thigh.
+    """
+    a, b = f.point(start), f.point(end)
+    normal = math.degrees(math.atan2(b[1] - a[1], b[0] - a[0])) + 90.0 * side
+    return add(lerp_point(a, b, t), direction(normal), offset)
+
+
+def _toward(a: Vec, b: Vec, distance: float) -> Vec:
+    """The point `distance` m from a on the way to b (a hand holding a strap)."""
+    return lerp_point(a, b, distance / math.dist(a, b))
+
+
+def _arms_down(f: Figure) -> Figure:
+    """Arms long by the sides, palms on the mat."""
+    return f.plant_hand("both", f.arm_floor_x(bend=0.99))
+
+
+def _left_foot_planted(f: Figure) -> Figure:
+    """Left knee bent, left sole on the mat: the resting leg of one-leg work."""
+    return f.plant_foot("far", f.point("hips")[0] + 0.46)
+
+
+# -- side view: knee hugs and folded legs -------------------------------------------
+
+
+def knee_to_chest() -> Figure:
+    """Right knee hugged in with both hands round the shin, left leg long on the mat."""
+    f = bases.supine().aim(near_thigh=132.0, near_shin=18.0, near_foot=100.0)
+    grip = _beside(f, "near_knee", "near_ankle", 0.45, 0.05, 1.0)
+    f = f.reach("near_arm", grip).reach("far_arm", grip).aim(hand=-20.0)
+    return f.accented("near_leg")
+
+
+def knees_to_chest() -> Figure:
+    """Both knees hugged into the chest, hands round the shins: a small ball."""
+    f = bases.supine().aim(thigh=138.0, shin=22.0, foot=104.0)
+    f = f.aim(far_thigh=132.0, far_shin=12.0, far_foot=94.0)
+    grip = _beside(f, "near_knee", "near_ankle", 0.5, 0.05, 1.0)
+    return f.reach("near_arm", grip).reach("far_arm", grip).aim(hand=-20.0).ground()
+
+
+def knee_ankle_glute() -> Figure:
+    """Right leg folded in, right hand on the knee, left hand holding the ankle."""
+    f = bases.supine().aim(near_thigh=150.0, near_shin=4.0, near_foot=86.0)
+    under_knee = _beside(f, "near_hip", "near_knee", 0.8, 0.07, -1.0)
+    f = f.reach("near_arm", under_knee).aim(near_hand=60.0)
+    f = f.reach("far_arm", _beside(f, "near_knee", "near_ankle", 0.85, 0.04, 1.0))
+    return f.accented("near_leg")
+
+
+def figure_four() -> Figure:
+    """Left foot planted, right ankle crossed over the left thigh: the legs draw a 4.
+
+    Drawn in the version with the left sole down: a strictly side-on figure can't
+    show the right knee opening out toward the viewer, and with the left knee
+    drawn in as well the two legs would collapse into one knot.
+    """
+    f = _left_foot_planted(bases.supine())
+    ankle = _beside(f, "far_hip", "far_knee", 0.84, 0.04, 1.0)
+    f = f.reach("near_leg", ankle).aim(near_foot=100.0)
+    return _arms_down(f).accented("near_leg")
+
+
+def happy_baby() -> Figure:
+    """Knees drawn toward the armpits, shins upright, soles to the ceiling, hands on the feet."""
+    f = bases.supine().aim(thigh=146.0, shin=88.0, foot=178.0)
+    f = f.aim(far_thigh=136.0, far_shin=100.0, far_foot=190.0)
+    arms: tuple[Limb, Limb] = ("near_arm", "far_arm")
+    for arm in arms:
+        side = arm.removesuffix("_arm")
+        shoulder, ankle = f.point(f"{side}_shoulder"), f.point(f"{side}_ankle")
+        grip = _toward(shoulder, ankle, 0.555)  # as far up the shin as the arm reaches
+        f = f.reach(arm, grip).aim(**{f"{side}_hand": 90.0})
+    return f.ground()
+
+
+def plow() -> Figure:
+    """Hips lifted over the shoulders, straight legs overhead, toes on the floor.
+
+    The back leans a little toward the arms: palms flat behind a fully upright back
+    would take the shoulders past their checked range.
+    """
+    f = bases.supine().replace(pelvis=-122.0).aim(chest=-119.0)
+    f = f.set(neck=70.0, head=40.0).aim(thigh=-150.0, shin=-150.0, foot=-80.0).ground()
+    f = f.touch("head", "neck", 70.0, 0.0)
+    f = f.touch("near_toe", "hip", 90.0, 165.0, aim={"shin": -150.0, "foot": -80.0})
+    return f.plant_hand("both", f.arm_floor_x(toward=1.0, bend=1.0))
+
+
+# -- side view: one leg raised (moving) --------------------------------------------
+
+
+def _hamstring(thigh: float) -> Figure:
+    f = bases.supine().aim(near_thigh=thigh, near_shin=thigh - 12.0, near_foot=thigh + 60.0)
+    f = _left_foot_planted(f)
+    grip = _beside(f, "near_hip", "near_knee", 0.7, 0.05, -1.0)
+    f = f.reach("near_arm", grip).reach("far_arm", grip).aim(hand=thigh - 80.0)
+    return f.accented("near_leg")
+
+
+def hamstring_hands() -> PoseFigure:
+    """Left foot planted, hands laced behind the raised right knee: ease it in, let it drift."""
+    return moving(_hamstring(104.0), _hamstring(116.0), still=1)
+
+
+def _leg_raise(thigh: float) -> Figure:
+    f = bases.supine().aim(near_thigh=thigh, near_shin=thigh, near_foot=thigh + 90.0)
+    return _arms_down(_left_foot_planted(f)).accented("near_leg")
+
+
+def straight_leg_raises() -> PoseFigure:
+    """Left knee bent, right leg straight with toes up: lift it to about 45 degrees, lower."""
+    return moving(_leg_raise(2.0), _leg_raise(45.0), still=1)
+
+
+# -- seen from above: twists, side bends and legs moved sideways ---------------------
+
+
+def _from_above() -> Figure:
+    """Lying on the back seen from the ceiling, head left, arms and legs long.
+
+    A front-view figure laid down (pelvis 180): the near (right, working) limbs are
+    drawn above the body, the far ones below, and the near ones stay on top where
+    they cross it. Strictly that is the view from under the mat (a mirror image);
+    it keeps near = right as everywhere else. _on_mat() finishes these figures.
+    """
+    return (
+        Figure(view="front", pelvis=180.0)
+        .aim(chest=180.0, neck=180.0, head=180.0)
+        .aim(near_thigh=2.0, far_thigh=-2.0, near_shin=2.0, far_shin=-2.0)
+        .aim(near_foot=60.0, far_foot=-60.0, near_upper_arm=8.0, far_upper_arm=-8.0)
+        .aim(near_forearm=6.0, far_forearm=-6.0, near_hand=4.0, far_hand=-4.0)
+    )
+
+
+def _on_mat(f: Figure, margin: float = 0.12) -> Figure:
+    """Ground a figure seen from above and lay it on a mat seen from above too.
+
+    The mat (a flat block behind the body, in place of the side-on mat strip) is
+    what tells the eye "seen from the ceiling", not "lying on one side".
+    """
+    f = f.ground()
+    left, bottom, right, top = f.solve().bounds()
+    mat = Block((left + right) / 2, bottom - margin, right - left + 2 * margin,
+                top - bottom + 2 * margin)
+    return f.replace(mat=False).with_props(mat)
+
+
+def lying_twist() -> Figure:
+    """Right knee bent and dropped across the body, arms wide in a T, left leg long."""
+    f = _from_above().aim(near_thigh=-84.0, near_shin=-4.0, near_foot=-30.0)
+    f = f.aim(near_upper_arm=90.0, near_forearm=90.0, near_hand=90.0)
+    f = f.aim(far_upper_arm=-90.0, far_forearm=-90.0, far_hand=-90.0)
+    return _on_mat(f).accented("near_leg")
+
+
+def twist_with_lift() -> Figure:
+    """Right knee hugged in and carried over to the left, arms resting by the sides.
+
+    The small lift of the straight left leg points at the ceiling, so it doesn't
+    show from above; the hugged knee and the quiet arms set it apart from the
+    lying spinal twist.
+    """
+    f = _from_above().aim(near_thigh=-118.0, near_shin=-30.0, near_foot=-70.0)
+    return _on_mat(f).accented("near_leg")
+
+
+def banana() -> Figure:
+    """Arms overhead, feet walked to the right: the body curves like a crescent.
+
+    The long left side, arm to foot, is the one that stretches, so it carries the accent.
+    """
+    f = _from_above().replace(pelvis=170.0).set(waist=14.0, neck=8.0, head=4.0)
+    f = f.aim(near_thigh=22.0, far_thigh=18.0, near_shin=30.0, far_shin=26.0)
+    f = f.aim(near_foot=84.0, far_foot=-20.0)
+    f = f.aim(near_upper_arm=144.0, near_forearm=142.0, near_hand=140.0)
+    f = f.aim(far_upper_arm=166.0, far_forearm=164.0, far_hand=162.0)
+    return _on_mat(f).accented("far_arm", "far_leg")
+
+
+def strap_to_side() -> Figure:
+    """Straight right leg lowered out to the right, strap from the right hand to the sole."""
+    f = _from_above().aim(near_thigh=55.0, near_shin=55.0, near_foot=140.0)
+    f = f.reach("near_arm", _toward(f.point("near_shoulder"), f.point("near_ankle"), 0.5))
+    f = f.reach("far_arm", f.point("far_hip"), flip=True)
+    f = f.with_props(Strap(hands=("near_hand",)))
+    return _on_mat(f).accented("near_leg")
+
+
+def strap_across() -> Figure:
+    """Straight right leg carried across to the left, strap ends in the left hand,
+    right hand on the right hip crease."""
+    f = _from_above().aim(near_thigh=-40.0, near_shin=-40.0, near_foot=40.0)
+    f = f.reach("far_arm", _toward(f.point("far_shoulder"), f.point("near_ankle"), 0.52))
+    f = f.reach("near_arm", f.point("near_hip"), flip=True)
+    f = f.with_props(Strap(hands=("far_hand",)))
+    return _on_mat(f).accented("near_leg")
+
+
 FIGURES: dict[str, PoseFigure] = {
     "savasana": hold(savasana()),
     "supported-fish": hold(supported_fish()),
     "glute-bridge": moving(bridge_down(), bridge_up(), still=1),
     "strap-leg-up-stretch": hold(strap_leg_up()),
+    "knee-to-chest": hold(knee_to_chest()),
+    "knees-to-chest": hold(knees_to_chest()),
+    "supine-knee-ankle-glute-stretch": hold(knee_ankle_glute()),
+    "supine-figure-four": hold(figure_four()),
+    "happy-baby": hold(happy_baby()),
+    "plow": hold(plow()),
+    "supine-hamstring-stretch-hands": hamstring_hands(),
+    "straight-leg-raises": straight_leg_raises(),
+    "lying-spinal-twist": hold(lying_twist()),
+    "supine-twist-with-lift": hold(twist_with_lift()),
+    "banana-pose": hold(banana()),
+    "strap-leg-to-side-stretch": hold(strap_to_side()),
+    "strap-leg-across-body-stretch": hold(strap_across()),
 }

@@ -2,18 +2,98 @@
 
 from __future__ import annotations
 
-from stretchdesk.core.figure import bases
+import math
+
+from stretchdesk.core.figure import bases, body
 from stretchdesk.core.figure.figure import Figure, PoseFigure, hold
-from stretchdesk.core.figure.props import Wall
+from stretchdesk.core.figure.kinematics import lerp_point
+from stretchdesk.core.figure.props import Strap, Towel, Wall, WallFace
+
+WALL_HEIGHT = 1.2
+ARM = (body.UPPER_ARM + body.FOREARM) * 0.99
 
 
 def legs_up_the_wall() -> Figure:
     """Back flat on the floor, seat against the wall, straight legs resting up it."""
     f = bases.supine().aim(thigh=86.0, shin=86.0, foot=160.0)
     right = f.solve().bounds()[2]
-    return f.with_props(Wall(right, height=1.2))
+    return f.with_props(Wall(right, height=WALL_HEIGHT))
+
+
+def _at_wall(f: Figure) -> Figure:
+    """Put the wall where the legs-up-the-wall figure has it, so the poses line up."""
+    wall = legs_up_the_wall().props[0]
+    return f.with_props(wall)
+
+
+def wall_strap_hamstring() -> Figure:
+    """Left leg resting up the wall; the right leg drawn off it toward the face with a
+    strap round the ball of the foot, arms straight, shoulders down."""
+    f = bases.supine().aim(far_thigh=86.0, far_shin=86.0, far_foot=160.0)
+    f = f.aim(near_thigh=100.0, near_shin=100.0, near_foot=186.0)
+    shoulder, sole = f.point("near_shoulder"), f.point("near_sole")
+    grip = lerp_point(shoulder, sole, ARM / math.dist(shoulder, sole))
+    f = f.reach("near_arm", grip).reach("far_arm", grip).aim(hand=70.0)
+    f = f.with_props(Strap(hands=("near_hand", "far_hand")))
+    return _at_wall(f).accented("near_leg")
+
+
+def _beyond_head() -> Figure:
+    """Legs up the wall seen from beyond the head, looking at the wall: the torso points
+    at the viewer, so it is foreshortened and the head, nearest, sits lowest. With the
+    torso pointing down the picture the near (right) limbs are on the screen's left."""
+    f = Figure(view="front", pelvis=-90.0).foreshortened(pelvis=0.5, chest=0.3, neck=0.3, head=0.3)
+    return f.aim(neck=-90.0, head=-90.0, thigh=90.0, shin=90.0, foot=90.0)
+
+
+def _wall_face(f: Figure) -> Figure:
+    """The wall behind the legs, its foot where the seat meets it."""
+    hips = f.point("hips")
+    return f.with_props(WallFace(hips[0] - 0.75, hips[0] + 0.75, hips[1] - 0.1, WALL_HEIGHT))
+
+
+def _arms_wide(f: Figure) -> Figure:
+    return f.aim(upper_arm=190.0, forearm=185.0, hand=180.0)
+
+
+def wall_strap_cross_body() -> Figure:
+    """Strap ends gathered in the left hand, right arm out to the side on the floor,
+    right leg carried across in front of the left, a little past centre."""
+    f = _arms_wide(_beyond_head()).aim(near_thigh=70.0, near_shin=62.0, near_foot=62.0)
+    f = f.ground()
+    shoulder, sole = f.point("far_shoulder"), f.point("near_sole")
+    f = f.reach("far_arm", lerp_point(shoulder, sole, 0.5)).aim(far_hand=80.0)
+    f = f.with_props(Strap(hands=("far_hand",)))
+    return _wall_face(f).accented("near_leg")
+
+
+def wall_butterfly() -> Figure:
+    """Soles together on the wall, knees fallen wide open, hands on the inner thighs; a
+    folded towel between the feet and the wall spares the ankle bones."""
+    f = _beyond_head().ground()
+    hips = f.point("hips")
+    f = f.reach("near_leg", (hips[0] - 0.05, hips[1] + 0.5))
+    f = f.reach("far_leg", (hips[0] + 0.05, hips[1] + 0.5)).aim(foot=90.0)
+    inner = {s: lerp_point(f.point(f"{s}_hip"), f.point(f"{s}_knee"), 0.6) for s in body.SIDES}
+    f = f.reach("near_arm", inner["near"], flip=True).reach("far_arm", inner["far"], flip=True)
+    ankle = f.point("near_ankle")
+    return _wall_face(f).with_props(Towel(hips[0], ankle[1] - 0.06, 0.24, 0.16))
+
+
+def wall_figure_four() -> Figure:
+    """Left foot pressed on the wall with the knee bent toward the chest; right ankle
+    crossed over the left thigh, right knee opening out to the side; arms wide."""
+    f = _arms_wide(_beyond_head()).foreshortened(far_thigh=0.6, far_shin=0.7)
+    f = f.aim(far_thigh=80.0, far_shin=96.0, far_foot=90.0).ground()
+    hip, knee = f.point("far_hip"), f.point("far_knee")
+    f = f.reach("near_leg", lerp_point(hip, knee, 0.8)).aim(near_foot=180.0)
+    return _wall_face(f).accented("near_leg")
 
 
 FIGURES: dict[str, PoseFigure] = {
     "legs-up-the-wall": hold(legs_up_the_wall()),
+    "wall-strap-hamstring-stretch": hold(wall_strap_hamstring()),
+    "wall-strap-cross-body-stretch": hold(wall_strap_cross_body()),
+    "wall-butterfly": hold(wall_butterfly()),
+    "wall-figure-four": hold(wall_figure_four()),
 }
