@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtCore import QByteArray, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QImageWriter, QPainter
 
 from stretchdesk.core.atomic import atomic_write_bytes
 from stretchdesk.core.catalog import builtin_poses
@@ -69,8 +69,10 @@ def contact_sheet(columns: int = 8, cell_width: int = 240, cell_height: int = 18
         paint_figure(painter, pose_figure(pose_id), card, palette=CARD_PALETTE)
         painter.setPen(QColor("#333333"))
         label = QRectF(x, y + cell_height - 2, cell_width, label_height)
-        painter.drawText(label, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                         names.get(pose_id, pose_id))
+        name = painter.fontMetrics().elidedText(
+            names.get(pose_id, pose_id), Qt.TextElideMode.ElideRight, cell_width - 8
+        )
+        painter.drawText(label, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, name)
     painter.end()
     return image
 
@@ -78,7 +80,6 @@ def contact_sheet(columns: int = 8, cell_width: int = 240, cell_height: int = 18
 def write_contact_sheet(path: Path) -> int:
     """Save the contact sheet as PNG; returns the number of figures on it."""
     image = contact_sheet()
-    # The stubs ask for bytes but PySide6 6.12 only accepts a str format at runtime.
-    if not image.save(str(path), "PNG"):  # type: ignore[call-overload]
+    if not QImageWriter(str(path), QByteArray(b"PNG")).write(image):
         raise StretchDeskError(f"{path}: can't write the contact sheet (is the folder there?)")
     return len(figure_ids())
