@@ -1,0 +1,168 @@
+"""The session log: one JSON object per line in `<data dir>/history.jsonl`.
+
+The file is small (a line per session), so each save rewrites it atomically:
+a crash leaves the old log or the new one, never a torn line. Lines that can't
+be read are reported and kept out of the sums, not fatal.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from stretchdesk.core.atomic import atomic_write_text
+from stretchdesk.core.errors import StretchDeskError
+from stretchdesk.core.models import Area, Pose
+from stretchdesk.core.session import Session
+from stretchdesk.core.timeline import SegmentKind
+
+HISTORY_FILE = "history.jsonl"
+AREA_WINDOW_DAYS = 28
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    routine_id: str
+    routine_name: str
+    started: datetime
+    seconds: float
+    steps_completed: int
+    steps_total: int
+    finished: bool
+    areas: Mapping[str, float] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "routine_id": self.routine_id,
+            "routine_name": self.routine_name,
+            "started": self.started.astimezone(UTC).isoformat(timespec="seconds"),
+            "seconds": round(self.seconds, 3),
+            "steps_completed": self.steps_completed,
+            "steps_total": self.steps_total,
+            "finished": self.finished,
+            "areas": {area: round(value, 3) for area, value in sorted(self.areas.items())},
+        }
+
+    @classmethod
+    def from_json(cls, data: object) -> SessionRecord:
+        if not isinstance(data, dict):
+            raise ValueError("not an object")
+        started = datetime.fromisoformat(str(data["started"]))
+        if started.tzinfo is None:
+            started = started.replace(tzinfo=UTC)
+        areas = data.get("areas") or {}
+        if not isinstance(areas, dict):
+            raise ValueError("areas must be an object")
+        return cls(
+            routine_id=str(data["routine_id"]),
+            routine_name=str(data["routine_name"]),
+            started=started,
+            seconds=float(data["seconds"]),
+            steps_completed=int(data["steps_completed"]),
+            steps_total=int(data["steps_total"]),
+            finished=bool(data["finished"]),
+            areas={str(key): float(value) for key, value in areas.items()},
+        )
+
+
+def record_session(
+    session: Session,
+    routine_id: str,
+    routine_name: str,
+    catalog: Mapping[str, Pose],
+    started: datetime,
+) -> SessionRecord | None:
+    """What a played session amounts to; None when not one hold was completed."""
+    if not session.completed:
+        return None
+    areas: dict[str, float] = {}
+    for index, segment in enumerate(session.segments):
+        pose = catalog.get(segment.pose) if segment.pose else None
+        if segment.kind is not SegmentKind.HOLD or pose is None:
+            continue
+        for area in pose.targets:
+            areas[area.value] = areas.get(area.value, 0.0) + session.played[index]
+    holds = sum(1 for segment in session.segments if segment.kind is SegmentKind.HOLD)
+    return SessionRecord(
+        routine_id=routine_id,
+        routine_name=routine_name,
+        started=started,
+        seconds=session.played_seconds,
+        steps_completed=len(session.completed),
+        steps_total=holds,
+        finished=session.finished and session.position() >= session.total,
+        areas={key: value for key, value in areas.items() if value > 0},
+    )
+
+
+class History:
+    def __init__(self, data_dir: Path) -> None:
+        self.path = data_dir / HISTORY_FILE
+        self.problems: list[str] = []
+
+    def load(self) -> list[SessionRecord]:
+        """Oldest first. Unreadable lines go to `problems`."""
+        self.problems = []
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return []
+        except (OSError, UnicodeDecodeError) as error:
+            self.problems.append(f"{self.path}: can't read the history ({error})")
+            return []
+        records: list[SessionRecord] = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                records.append(SessionRecord.from_json(json.loads(line)))
+            except (ValueError, KeyError, TypeError) as error:
+                self.problems.append(f"{self.path} line {number}: skipped ({error})")
+        records.sort(key=lambda record: record.started)
+        return records
+
+    def add(self, record: SessionRecord) -> None:
+        lines = []
+        if self.path.exists():
+            try:
+                lines = [line for line in self.path.read_text("utf-8").splitlines() if line.strip()]
+            except (OSError, UnicodeDecodeError) as error:
+                raise StretchDeskError(f"{self.path}: can't read the history ({error})") from None
+        lines.append(json.dumps(record.as_json(), ensure_ascii=False, sort_keys=True))
+        try:
+            atomic_write_text(self.path, "\n".join(lines) + "\n")
+        except OSError as error:
+            message = f"{self.path}: can't save the session ({error.strerror})"
+            raise StretchDeskError(message) from None
+
+
+def streak_days(records: Iterable[SessionRecord], today: date) -> int:
+    """Consecutive days with a session, ending today (or yesterday, while today is still open)."""
+    days = {record.started.astimezone().date() for record in records}
+    day = today if today in days else today - timedelta(days=1)
+    count = 0
+    while day in days:
+        count += 1
+        day -= timedelta(days=1)
+    return count
+
+
+def minutes_per_area(
+    records: Iterable[SessionRecord], now: datetime, days: int = AREA_WINDOW_DAYS
+) -> dict[Area, float]:
+    """Minutes held per target area in the last `days` days, biggest first."""
+    since = now - timedelta(days=days)
+    totals: dict[Area, float] = {}
+    for record in records:
+        if record.started < since or record.started > now:
+            continue
+        for name, seconds in record.areas.items():
+            try:
+                area = Area(name)
+            except ValueError:
+                continue
+            totals[area] = totals.get(area, 0.0) + seconds / 60
+    return dict(sorted(totals.items(), key=lambda item: (-item[1], item[0].value)))
