@@ -10,10 +10,13 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from stretchdesk import APP_NAME
+from stretchdesk.core.errors import StretchDeskError
 from stretchdesk.core.paths import default_data_dir, resource
 from stretchdesk.core.workspace import Workspace
 from stretchdesk.imagecache import PoseImages
 from stretchdesk.mainwindow import MainWindow
+from stretchdesk.player.history_view import HistoryView
+from stretchdesk.player.launcher import PlayerLauncher
 from stretchdesk.singleinstance import SingleInstance
 
 
@@ -28,11 +31,40 @@ def build_main_window(data_dir: Path | None = None, settings: QSettings | None =
         app.setApplicationName(APP_NAME)
     workspace = Workspace.open(data_dir)
     images = PoseImages(workspace.catalog, workspace.store.images_dir)
-    window = MainWindow(workspace, settings or QSettings(APP_NAME, APP_NAME), images)
+    settings = settings or QSettings(APP_NAME, APP_NAME)
+    window = MainWindow(workspace, settings, images)
     images.setParent(window)
+    _add_player(window, workspace, settings)
     for problem in workspace.problems:
         window.show_message(problem)
     return window
+
+
+def _add_player(window: MainWindow, workspace: Workspace, settings: QSettings) -> None:
+    """The Play button opens the player; Play > Session history shows the log it keeps."""
+    launcher = PlayerLauncher(workspace, settings, parent=window)
+    history = HistoryView(launcher.history, window)
+    history.setWindowFlag(Qt.WindowType.Window)
+    history.setWindowTitle(f"{APP_NAME} — session history")
+    history.resize(720, 520)
+
+    def play(routine_id: str) -> None:
+        try:
+            controller = launcher.play(routine_id)
+        except StretchDeskError as error:
+            window.show_message(str(error))
+            return
+        controller.logged.connect(history.refresh)
+
+    def show_history() -> None:
+        history.refresh()
+        history.show()
+        history.raise_()
+
+    window.play_requested.connect(play)
+    history_action = window.play_menu.addAction("Session &history…")
+    history_action.setStatusTip("Sessions you played, your streak and minutes per area")
+    history_action.triggered.connect(show_history)
 
 
 def run_gui(data_dir: str | None = None) -> int:

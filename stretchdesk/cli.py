@@ -183,7 +183,12 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _cmd_play(args: argparse.Namespace) -> int:
-    raise StretchDeskError("the player is not built yet")
+    display_problem = missing_display()
+    if display_problem:
+        raise StretchDeskError(display_problem)
+    from stretchdesk.player.launcher import run_player
+
+    return run_player(getattr(args, "data_dir", None), args.routine, args.screen)
 
 
 def _cmd_figures(args: argparse.Namespace) -> int:

@@ -129,7 +129,8 @@ class MainWindow(QMainWindow):
                        editor.group_sides_action, editor.group_rounds_action,
                        editor.ungroup_action):
             routine.addSeparator() if action is None else routine.addAction(action)
-        bar.addMenu("&Play").addAction(self.play_action)
+        self.play_menu = bar.addMenu("&Play")
+        self.play_menu.addAction(self.play_action)
         bar.addMenu("&Help").addAction(self.about_action)
 
     def _connect_signals(self) -> None:

@@ -89,7 +89,7 @@ def record_session(
     return SessionRecord(
         routine_id=routine_id,
         routine_name=routine_name,
-        started=started,
+        started=started.replace(microsecond=0),
         seconds=session.played_seconds,
         steps_completed=len(session.completed),
         steps_total=holds,

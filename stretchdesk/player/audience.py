@@ -1,0 +1,253 @@
+"""The audience window: what the runner sees from the mat, full screen on the TV.
+
+Every size is a share of the window height, so the same layout reads from
+3 m on a 1080p TV and still fits a small window while testing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QSizePolicy,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stretchdesk.core.session import Phase
+from stretchdesk.imagecache import PoseImages
+from stretchdesk.player.done_view import DoneView, Summary
+from stretchdesk.player.figure_view import FigureScene, FigureView, Thumbnail
+from stretchdesk.player.live_figures import LiveFigures
+from stretchdesk.player.presenter import Screen
+from stretchdesk.player.widgets import DIGIT_SHARE, Countdown, ProgressStrip
+
+BACKGROUNDS = {
+    Phase.PREPARE: ("#17324f", "#ffd166"),
+    Phase.HOLD: ("#0d3b2c", "#5ef2a6"),
+    Phase.SWITCH: ("#45195a", "#f5a3ff"),
+    Phase.TRANSITION: ("#1b2547", "#7cc6ff"),
+    Phase.REST: ("#2a2f37", "#d5dde8"),
+    Phase.DONE: ("#123f26", "#ffe08a"),
+}
+SIDE_COLOURS = {"LEFT": "#ff9f43", "RIGHT": "#4cc9f0"}
+
+
+def phase_colours(phase: Phase) -> tuple[QColor, QColor]:
+    background, accent = BACKGROUNDS[phase]
+    return QColor(background), QColor(accent)
+
+
+def _label(name: str, parent: QWidget, wrap: bool = False) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+class AudienceWindow(QWidget):
+    close_requested = Signal()
+
+    def __init__(
+        self, images: PoseImages, live: LiveFigures, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("playerWindow")
+        self.setWindowTitle("StretchDesk player")
+        self.setCursor(Qt.CursorShape.BlankCursor)
+        self._phase = Phase.PREPARE
+        self._routine_name = ""
+        self._accent = QColor(BACKGROUNDS[Phase.PREPARE][1])
+        self._build(images, live)
+        self._apply_phase(Phase.PREPARE)
+
+    def _build(self, images: PoseImages, live: LiveFigures) -> None:
+        self.phase_pill = _label("playerPhase", self)
+        self.routine_label = _label("playerRoutine", self)
+        self.routine_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.routine_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.overall_label = _label("playerOverall", self)
+        self.overall_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.progress = ProgressStrip(self)
+        self.figure = FigureView(images, live, self)
+        self.pose_name = _label("playerPoseName", self, wrap=True)
+        self.pose_name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.side_badge = _label("playerSide", self)
+        self.side_badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.countdown = Countdown(self)
+        self.countdown.setObjectName("playerCountdown")
+        self.instructions = _label("playerInstructions", self, wrap=True)
+        self.instructions.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.thumbnail = Thumbnail(images, self)
+        self.next_up = _label("playerNextUp", self, wrap=True)
+        self.done_view = DoneView(self)
+
+        top = QHBoxLayout()
+        top.addWidget(self.phase_pill, 0)
+        top.addWidget(self.routine_label, 1)
+        top.addWidget(self.overall_label, 0)
+
+        right = QVBoxLayout()
+        right.addWidget(self.pose_name)
+        badge_row = QHBoxLayout()
+        badge_row.addWidget(self.side_badge)
+        badge_row.addStretch(1)
+        right.addLayout(badge_row)
+        right.addWidget(self.countdown, 1)
+
+        middle = QHBoxLayout()
+        middle.addWidget(self.figure, 46)
+        middle.addLayout(right, 54)
+
+        next_box = QHBoxLayout()
+        next_box.addWidget(self.thumbnail)
+        next_box.addWidget(self.next_up, 1)
+        bottom = QGridLayout()
+        bottom.addWidget(self.instructions, 0, 0)
+        bottom.addLayout(next_box, 0, 1)
+        bottom.setColumnStretch(0, 60)
+        bottom.setColumnStretch(1, 40)
+
+        playing = QWidget(self)
+        column = QVBoxLayout(playing)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(top)
+        column.addWidget(self.progress)
+        column.addLayout(middle, 1)
+        column.addLayout(bottom)
+        self._column = column
+        self._stack = QStackedLayout(self)
+        # the window takes its screen's size; never let content resize it
+        self._stack.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self._stack.addWidget(playing)
+        self._stack.addWidget(self.done_view)
+
+    # -- updates ---------------------------------------------------------------
+
+    def show_screen(self, screen: Screen, scene: FigureScene) -> None:
+        if screen.phase is not self._phase:
+            self._apply_phase(screen.phase)
+        if screen.phase is Phase.DONE:
+            return
+        self.phase_pill.setText(f"  {screen.phase_title}  " if not screen.paused else "  PAUSED  ")
+        self.overall_label.setText(f"{screen.step_text}   ·   {screen.time_left}")
+        self._elide_routine_name()
+        self.progress.set_state(screen.overall, self._accent)
+        self.pose_name.setText(screen.pose_name)
+        self._set_side(screen.side)
+        self.countdown.set_state(screen.countdown, screen.fraction, self._accent, screen.paused)
+        self.instructions.setText("\n".join(f"•  {line}" for line in screen.lines))
+        self.next_up.setText(screen.next_up)
+        self.thumbnail.setVisible(screen.next_pose_id is not None)
+        self.thumbnail.set_pose(
+            screen.next_pose_id, screen.next_side is not None and screen.next_side.value == "left"
+        )
+        self.figure.set_scene(scene)
+
+    def set_routine_name(self, name: str) -> None:
+        self._routine_name = name
+        self._elide_routine_name()
+
+    def _elide_routine_name(self) -> None:
+        metrics = QFontMetrics(self.routine_label.font())
+        width = max(40, self.routine_label.width())
+        self.routine_label.setText(
+            metrics.elidedText(self._routine_name, Qt.TextElideMode.ElideRight, width)
+        )
+
+    def show_summary(self, summary: Summary) -> None:
+        self._apply_phase(Phase.DONE)
+        self.done_view.show_summary(summary)
+
+    def phase(self) -> Phase:
+        return self._phase
+
+    def _set_side(self, side: str) -> None:
+        self.side_badge.setVisible(bool(side))
+        if side and side != self.side_badge.text():
+            self.side_badge.setText(side)
+            self._style_side(side)
+
+    def _style_side(self, side: str) -> None:
+        colour = SIDE_COLOURS.get(side, "#ffffff")
+        radius = max(8, self.height() // 60)
+        self.side_badge.setStyleSheet(
+            f"background: {colour}; color: #10141a; border-radius: {radius}px;"
+            f" padding: 0 {radius * 2}px;"
+        )
+
+    def _apply_phase(self, phase: Phase) -> None:
+        self._phase = phase
+        background, accent = phase_colours(phase)
+        self._accent = accent
+        self._stack.setCurrentIndex(1 if phase is Phase.DONE else 0)
+        radius = max(8, self.height() // 54)
+        self.phase_pill.setStyleSheet(
+            f"background: {accent.name()}; color: {background.name()}; border-radius: {radius}px;"
+        )
+        text = "color: white;"
+        for label in (self.pose_name, self.routine_label, self.next_up):
+            label.setStyleSheet(text)
+        self.instructions.setStyleSheet("color: rgba(255, 255, 255, 225);")
+        self.overall_label.setStyleSheet("color: rgba(255, 255, 255, 200);")
+        self.update()
+
+    # -- painting and sizing ---------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), phase_colours(self._phase)[0])
+        painter.end()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._scale_fonts()
+
+    def _scale_fonts(self) -> None:
+        h = max(200, self.height())
+
+        def font(share: float, bold: bool = False) -> QFont:
+            chosen = QFont(self.font())
+            chosen.setPixelSize(max(9, round(h * share)))
+            chosen.setBold(bold)
+            return chosen
+
+        margin = round(h * 0.03)
+        self._column.setContentsMargins(margin, margin, margin, margin)
+        self._column.setSpacing(round(h * 0.018))
+        self.phase_pill.setFont(font(0.05, bold=True))
+        self.routine_label.setFont(font(0.035))
+        self.overall_label.setFont(font(0.042, bold=True))
+        self.progress.setFixedHeight(max(6, round(h * 0.014)))
+        self.pose_name.setFont(font(0.085, bold=True))
+        self.side_badge.setFont(font(0.07, bold=True))
+        self.side_badge.setMinimumHeight(round(h * 0.1))
+        self.countdown.set_glyph_height(h * DIGIT_SHARE)
+        self.instructions.setFont(font(0.04))
+        self.next_up.setFont(font(0.048, bold=True))
+        thumb = round(h * 0.17)
+        self.thumbnail.setFixedSize(thumb, thumb)
+        self.instructions.setMinimumHeight(round(h * 0.17))
+        self.done_view.scale(h)
+        self._elide_routine_name()
+        if self.side_badge.text():
+            self._style_side(self.side_badge.text())
+        self._apply_phase(self._phase)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.close_requested.emit()
+        super().closeEvent(event)

@@ -1,0 +1,135 @@
+"""Builds a player for a routine: the composition root for the player feature.
+
+The main window owns one `PlayerLauncher` and calls `play(routine_id)`;
+`stretchdesk play` uses `run_player`, which does the same without a main window.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from stretchdesk import APP_NAME
+from stretchdesk.core.errors import StretchDeskError
+from stretchdesk.core.history import History
+from stretchdesk.core.session import Clock
+from stretchdesk.core.workspace import Workspace
+from stretchdesk.imagecache import PoseImages
+from stretchdesk.player.audience import AudienceWindow
+from stretchdesk.player.audio import SoundBackend, make_sound
+from stretchdesk.player.controller import Confirm, PlayerController, PlayerParts, ask
+from stretchdesk.player.controls import ControlsPanel
+from stretchdesk.player.inhibit import Inhibitor, platform_inhibitor
+from stretchdesk.player.live_figures import LiveFigures
+from stretchdesk.player.voice import EngineFactory, Voice, qt_engine
+
+ENGINE_KEY = "player/voice_engine"
+
+
+class PlayerLauncher(QObject):
+    """Opens the player; at most one session plays at a time."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        settings: QSettings,
+        parent: QWidget | None = None,
+        *,
+        clock: Clock = time.monotonic,
+        sound: SoundBackend | None = None,
+        voice_engine: EngineFactory | None = None,
+        inhibitor: Inhibitor | None = None,
+        confirm: Confirm = ask,
+        live_figures: LiveFigures | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.settings = settings
+        self._parent = parent
+        self._clock = clock
+        self._sound = sound
+        self._voice_engine = voice_engine
+        self._inhibitor = inhibitor
+        self._confirm = confirm
+        self._live = live_figures or LiveFigures()
+        self._images: PoseImages | None = None
+        self.history = History(workspace.data_dir)
+        self.current: PlayerController | None = None
+
+    def play(self, routine_id: str, screen_name: str | None = None) -> PlayerController:
+        """Open the player for a routine, full screen on `screen_name` (or the remembered one)."""
+        routine = self.workspace.get(routine_id)
+        if self.current is not None:
+            self.current.close()
+        messages: list[str] = []
+        if self._sound is None:
+            self._sound = make_sound(messages.append, self)
+        if self._images is None:
+            self._images = PoseImages(self.workspace.catalog, self.workspace.store.images_dir, parent=self)
+        else:
+            self._images.set_catalog(self.workspace.catalog)
+        engine = self._voice_engine or qt_engine(_engine_name(self.settings))
+        voice = Voice(engine, self)
+        controls = ControlsPanel(self.settings, self._parent)
+        parts = PlayerParts(
+            workspace=self.workspace,
+            settings=self.settings,
+            audience=AudienceWindow(self._images, self._live),
+            controls=controls,
+            sound=self._sound,
+            voice=voice,
+            inhibitor=self._inhibitor or platform_inhibitor(),
+            history=self.history,
+            clock=self._clock,
+            confirm=self._confirm,
+        )
+        controller = PlayerController(routine, parts, self)
+        controller.finished.connect(self._on_controller_finished)
+        for message in messages:
+            controls.add_message(message)
+        voice.start()
+        controller.show(screen_name or controls.screen_picker.chosen_name())
+        self.current = controller
+        return controller
+
+    def _on_controller_finished(self) -> None:
+        if self.sender() is self.current:
+            self.current = None
+
+
+def _engine_name(settings: QSettings) -> str | None:
+    value = settings.value(ENGINE_KEY)
+    return str(value) if value else None
+
+
+def run_player(
+    data_dir: str | None, routine_query: str, screen_index: int | None = None,
+    on_ready: Callable[[PlayerController], None] | None = None,
+) -> int:
+    """`stretchdesk play`: the player alone; the app quits when the player closes."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    workspace = Workspace.open(Path(data_dir) if data_dir else None)
+    routine = workspace.find(routine_query)
+    screens = QGuiApplication.screens()
+    screen_name = None
+    if screen_index is not None:
+        if not 0 <= screen_index < len(screens):
+            raise StretchDeskError(
+                f"no screen {screen_index}: this computer has {len(screens)} "
+                f"(use 0 to {len(screens) - 1})"
+            )
+        screen_name = screens[screen_index].name()
+    launcher = PlayerLauncher(workspace, QSettings(APP_NAME, APP_NAME))
+    controller = launcher.play(routine.id, screen_name)
+    controller.finished.connect(app.quit)
+    if on_ready is not None:
+        on_ready(controller)
+    return app.exec()

@@ -1,0 +1,134 @@
+"""Painted pieces of the audience window: the countdown and the progress bars.
+
+They paint themselves (rather than styling stock widgets) so sizes follow the
+window height and stay readable from a mat across the room.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+TRACK = QColor(255, 255, 255, 46)
+DIGIT_SHARE = 0.27
+MIN_DIGIT_SHARE = 0.2
+
+
+def digit_font(glyph_height: float, family_font: QFont | None = None) -> QFont:
+    """A bold font whose digits are `glyph_height` pixels tall (measured, not guessed)."""
+    font = QFont(family_font) if family_font else QFont()
+    font.setBold(True)
+    font.setPixelSize(100)
+    measured = QFontMetricsF(font).tightBoundingRect("0123456789").height() or 72.0
+    font.setPixelSize(max(8, round(100 * glyph_height / measured)))
+    return font
+
+
+class Countdown(QWidget):
+    """Huge digits over a thick bar that empties as the step runs out."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._text = ""
+        self._fraction = 0.0
+        self._accent = QColor("#5ef2a6")
+        self._paused = False
+        self._glyph_height = 216.0
+
+    def text(self) -> str:
+        return self._text
+
+    def set_state(self, text: str, fraction: float, accent: QColor, paused: bool) -> None:
+        changed = (text, paused, accent) != (self._text, self._paused, self._accent)
+        moved = abs(fraction - self._fraction) * self.width() >= 1
+        self._text, self._fraction, self._accent, self._paused = text, fraction, accent, paused
+        self.setAccessibleName(f"{text} seconds left" if text else "")
+        if changed or moved:
+            self.update()
+
+    def set_glyph_height(self, pixels: float) -> None:
+        self._glyph_height = pixels
+        self.update()
+
+    def digit_height(self) -> float:
+        """The drawn height of the digits in pixels (what a runner sees)."""
+        font = self._fitted_font()
+        return QFontMetricsF(font).tightBoundingRect("0123456789").height()
+
+    def sizeHint(self) -> QSize:
+        return QSize(600, int(self._glyph_height * 1.6))
+
+    def _fitted_font(self) -> QFont:
+        font = digit_font(self._glyph_height, self.font())
+        width = QFontMetricsF(font).horizontalAdvance(self._text or "0")
+        if width > self.width() * 0.96 and width > 0:
+            floor = self.window().height() * MIN_DIGIT_SHARE if self.window() else 0
+            font = digit_font(max(floor, self._glyph_height * self.width() * 0.96 / width))
+        return font
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        bar_height = max(12.0, self._glyph_height * 0.1)
+        bar = QRectF(0, self.height() - bar_height, self.width(), bar_height)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(TRACK)
+        painter.drawRoundedRect(bar, bar_height / 2, bar_height / 2)
+        left = max(0.0, 1.0 - self._fraction)
+        if left > 0:
+            filled = QRectF(bar.left(), bar.top(), max(bar_height, bar.width() * left), bar_height)
+            painter.setBrush(self._accent if not self._paused else QColor(255, 255, 255, 110))
+            painter.drawRoundedRect(filled, bar_height / 2, bar_height / 2)
+        font = self._fitted_font()
+        painter.setFont(font)
+        painter.setPen(QColor("white") if not self._paused else QColor(255, 255, 255, 150))
+        digits = QRectF(0, 0, self.width(), self.height() - bar_height * 1.5)
+        painter.drawText(digits, Qt.AlignmentFlag.AlignCenter, self._text)
+        if self._paused:
+            label = QFont(self.font())
+            label.setBold(True)
+            label.setPixelSize(max(12, round(self._glyph_height * 0.3)))
+            painter.setFont(label)
+            metrics = QFontMetricsF(label)
+            box = metrics.boundingRect("PAUSED").adjusted(-30, -12, 30, 12)
+            box.moveCenter(digits.center())
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(0, 0, 0, 200))
+            painter.drawRoundedRect(box, box.height() / 4, box.height() / 4)
+            painter.setPen(self._accent)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "PAUSED")
+        painter.end()
+
+
+class ProgressStrip(QWidget):
+    """The whole routine's progress: a thin bar across the top of the window."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._fraction = 0.0
+        self._accent = QColor("white")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(14)
+
+    def fraction(self) -> float:
+        return self._fraction
+
+    def set_state(self, fraction: float, accent: QColor) -> None:
+        if abs(fraction - self._fraction) * self.width() >= 1 or accent != self._accent:
+            self._fraction, self._accent = fraction, accent
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        radius = self.height() / 2
+        painter.setBrush(TRACK)
+        painter.drawRoundedRect(QRectF(self.rect()), radius, radius)
+        if self._fraction > 0:
+            done = QRectF(0, 0, max(self.height(), self.width() * self._fraction), self.height())
+            painter.setBrush(self._accent)
+            painter.drawRoundedRect(done, radius, radius)
+        painter.end()

@@ -1,0 +1,104 @@
+"""Player fixtures: a launcher with a fake clock, silent sound and a scripted voice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from stretchdesk.core.session import FakeClock
+from stretchdesk.core.workspace import Workspace
+from stretchdesk.player.audio import SilentSound
+from stretchdesk.player.controller import PlayerController
+from stretchdesk.player.launcher import PlayerLauncher
+
+SEED_FLOW = "builtin-after-a-long-run"
+
+
+class ScriptedEngine:
+    """Stands in for QTextToSpeech: records what it was told to say."""
+
+    def __init__(self) -> None:
+        self.said: list[str] = []
+        self.volume = 1.0
+
+    def say(self, text: str) -> None:
+        self.said.append(text)
+
+    def setVolume(self, volume: float) -> None:
+        self.volume = volume
+
+
+class CountingInhibitor:
+    def __init__(self) -> None:
+        self.active = 0
+        self.calls: list[str] = []
+
+    def inhibit(self) -> str | None:
+        self.active += 1
+        self.calls.append("inhibit")
+        return None
+
+    def release(self) -> None:
+        if self.active:
+            self.active -= 1
+            self.calls.append("release")
+
+
+class Rig:
+    def __init__(self, launcher: PlayerLauncher, clock: FakeClock, sound: SilentSound) -> None:
+        self.launcher = launcher
+        self.clock = clock
+        self.sound = sound
+        self.engine = ScriptedEngine()
+        self.inhibitor: CountingInhibitor = launcher._inhibitor  # type: ignore[assignment]
+        self.confirm_answer = True
+        self.questions: list[str] = []
+
+    def play(self, routine_id: str = SEED_FLOW) -> PlayerController:
+        return self.launcher.play(routine_id)
+
+    def at(self, controller: PlayerController, seconds: float) -> None:
+        """Move the fake clock to `seconds` into the routine and let the driver catch up."""
+        assert controller.session.started_at is not None
+        self.clock.now = controller.session.started_at + seconds
+        controller.driver.kick()
+        controller.refresh()
+
+
+@pytest.fixture
+def rig(qtbot: Any, data_dir: Path, tmp_path: Path) -> Iterator[Rig]:
+    clock = FakeClock()
+    sound = SilentSound()
+    holder: dict[str, Rig] = {}
+
+    def engine() -> ScriptedEngine:
+        return holder["rig"].engine
+
+    def confirm(_window: object, question: str) -> bool:
+        holder["rig"].questions.append(question)
+        return holder["rig"].confirm_answer
+
+    launcher = PlayerLauncher(
+        Workspace.open(data_dir),
+        QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat),
+        clock=clock,
+        sound=sound,
+        voice_engine=engine,
+        inhibitor=CountingInhibitor(),
+        confirm=confirm,
+    )
+    holder["rig"] = Rig(launcher, clock, sound)
+    yield holder["rig"]
+    if launcher.current is not None:
+        launcher.current.close()
+
+
+def wait_for_voice(qtbot: Any, controller: PlayerController) -> None:
+    voice = controller.parts.voice
+    assert voice is not None
+    qtbot.waitUntil(lambda: voice.available or voice.failed, timeout=5000)
+

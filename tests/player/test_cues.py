@@ -1,0 +1,70 @@
+"""The WAV cues and the words the player says."""
+
+from __future__ import annotations
+
+import wave
+from pathlib import Path
+
+from stretchdesk.core.catalog import builtin_poses, builtin_routines
+from stretchdesk.core.session import Event, EventKind, FakeClock, Session
+from stretchdesk.core.timeline import expand
+from stretchdesk.player.presenter import Presenter, cue_sound, spoken_duration
+from stretchdesk.player.sounds import CUES, main, sound_path
+
+
+def test_shipped_wavs_are_what_the_generator_makes(tmp_path: Path) -> None:
+    assert main([str(tmp_path)]) == 0
+    for name in CUES:
+        shipped = sound_path(name)
+        assert shipped.read_bytes() == (tmp_path / f"{name}.wav").read_bytes(), name
+        with wave.open(str(shipped)) as cue:
+            assert (cue.getnchannels(), cue.getsampwidth(), cue.getframerate()) == (1, 2, 44_100)
+            assert cue.getnframes() / 44_100 < 2.0
+    with wave.open(str(sound_path("tick"))) as tick:
+        assert tick.getnframes() / 44_100 < 0.1
+
+
+def test_words_and_sounds_for_each_kind_of_change() -> None:
+    routine = builtin_routines()["builtin-after-a-long-run"]
+    catalog = builtin_poses()
+    session = Session(expand(routine, catalog), FakeClock())
+    presenter = Presenter(routine, catalog, session)
+    kinds = [s.kind.value for s in session.segments]
+    spoken = {
+        kind: presenter.speech(Event(EventKind.STARTED, kinds.index(kind), 0.0))
+        for kind in ("prepare", "hold", "transition", "switch")
+    }
+    assert spoken["prepare"] == "Get ready: Child's Pose"
+    assert spoken["hold"] == "Child's Pose, 25 seconds"
+    assert spoken["transition"] == "Next: Cat-Cow Pose"
+    assert spoken["switch"] == "Switch sides"
+    sided = next(i for i, s in enumerate(session.segments) if s.kind.value == "hold" and s.side)
+    segment = session.segments[sided]
+    assert presenter.speech(Event(EventKind.STARTED, sided, 0.0)) == (
+        f"{presenter.pose_name(segment.pose)}, right side, {spoken_duration(segment.seconds)}"
+    )
+    assert presenter.speech(Event(EventKind.TICK, 1, 0.0, 3)) == "3"
+    assert presenter.speech(Event(EventKind.TICK, 2, 0.0, 3)) is None
+    assert cue_sound(Event(EventKind.STARTED, 1, 0.0), session) == "chime"
+    assert cue_sound(Event(EventKind.STARTED, kinds.index("switch"), 0.0), session) == "switch"
+    assert cue_sound(Event(EventKind.HALFWAY, 1, 0.0), session) is None
+    assert cue_sound(Event(EventKind.FINISHED, 1, 0.0), session) == "done"
+    assert spoken_duration(90) == "1 minute 30 seconds"
+    assert spoken_duration(1) == "1 second"
+
+
+def test_play_command_names_a_screen_that_does_not_exist(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "STRETCHDESK_DATA_DIR": str(tmp_path)}
+    run = subprocess.run(
+        [sys.executable, "-m", "stretchdesk", "play", "builtin-lower-back-love", "--screen", "7"],
+        cwd=root, env=env, capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert run.returncode == 1
+    assert run.stderr.strip().splitlines()[-1] == (
+        "stretchdesk: error: no screen 7: this computer has 1 (use 0 to 0)"
+    )

@@ -1,0 +1,181 @@
+"""The player driven by a fake clock: what the audience sees and hears, controls, history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from stretchdesk.core.history import History
+from stretchdesk.core.session import Phase
+from stretchdesk.core.timeline import SegmentKind
+from stretchdesk.player.controller import PlayerController, done_poses
+from tests.player.conftest import Rig, wait_for_voice
+
+
+def label(controller: PlayerController, name: str) -> QLabel:
+    found = controller.audience.findChild(QLabel, name)
+    assert found is not None, name
+    return found
+
+
+def first(controller: PlayerController, kind: SegmentKind, side: str | None = None) -> int:
+    for index, segment in enumerate(controller.session.segments):
+        if segment.kind is kind and (side is None or (segment.side and segment.side.value == side)):
+            return index
+    raise AssertionError(f"no {kind} {side}")
+
+
+def test_countdown_side_badge_and_next_up_follow_the_clock(qtbot: Any, rig: Rig) -> None:
+    player = rig.play()
+    audience = player.audience
+    assert audience.objectName() == "playerWindow"
+    assert audience.findChild(QLabel, "playerPoseName") is not None
+    player.start()
+    assert audience.countdown.objectName() == "playerCountdown"
+    assert audience.countdown.text() == "10"
+    assert label(player, "playerPoseName").text() == "Child's Pose"
+    assert label(player, "playerSide").isHidden()
+    assert label(player, "playerNextUp").text() == "Next: Cat-Cow Pose"
+    assert audience.phase() is Phase.PREPARE
+    rig.at(player, 10.0 + 25 - 4.2)
+    assert audience.countdown.text() == "5"
+    assert audience.phase() is Phase.HOLD
+    right = first(player, SegmentKind.HOLD, "right")
+    segment = player.session.segments[right]
+    rig.at(player, segment.start + 0.5)
+    assert label(player, "playerSide").text() == "RIGHT"
+    assert not label(player, "playerSide").isHidden()
+    assert not audience.figure.scene().mirrored
+    assert audience.countdown.text() == str(round(segment.seconds))
+    left = first(player, SegmentKind.HOLD, "left")
+    rig.at(player, player.session.segments[left].start + 1.0)
+    assert label(player, "playerSide").text() == "LEFT"
+    assert audience.figure.scene().mirrored
+    following = player.session.next_hold(left)
+    assert following is not None
+    assert label(player, "playerNextUp").text().startswith("Next: ")
+    assert player.presenter.pose_name(following.pose) in label(player, "playerNextUp").text()
+    instructions = label(player, "playerInstructions").text()
+    assert instructions and instructions.startswith("•")
+
+
+def test_countdown_digits_are_a_fifth_of_a_1080p_screen(qtbot: Any, rig: Rig) -> None:
+    player = rig.play()
+    player.audience.showNormal()
+    player.audience.resize(1920, 1080)
+    qtbot.waitUntil(lambda: player.audience.height() == 1080)
+    player.start()
+    for seconds in (1.0, 10 + 25 - 0.5, 40 + 10):
+        rig.at(player, seconds)
+        assert player.audience.countdown.digit_height() >= 1080 / 5
+
+
+def test_cues_sound_and_voice_at_each_change(qtbot: Any, rig: Rig) -> None:
+    player = rig.play()
+    wait_for_voice(qtbot, player)
+    player.start()
+    assert rig.sound.played == ["next"]
+    rig.at(player, 10.0)
+    assert rig.sound.played == ["next", "tick", "tick", "tick", "chime"]
+    cat_cow = player.session.segments[3]
+    rig.at(player, cat_cow.start + cat_cow.seconds / 2)
+    qtbot.waitUntil(lambda: "Halfway" in rig.engine.said)
+    said = rig.engine.said
+    assert said[:5] == ["Get ready: Child's Pose", "3", "2", "1", "Child's Pose, 25 seconds"]
+    assert "Next: Cat-Cow Pose" in said
+    assert "Cat-Cow Pose, 10 reps" in said
+
+
+def test_pause_extend_skip_previous_from_the_controls(qtbot: Any, rig: Rig) -> None:
+    player = rig.play()
+    controls = player.controls
+    assert controls.objectName() == "playerControls"
+    assert not controls.pause_button.isEnabled()
+    qtbot.mouseClick(controls.start_button, Qt.MouseButton.LeftButton)
+    assert rig.inhibitor.active == 1
+    rig.at(player, 3.0)
+    qtbot.mouseClick(controls.pause_button, Qt.MouseButton.LeftButton)
+    assert controls.pause_button.text() == "Resume"
+    rig.at(player, 300.0)
+    assert player.audience.countdown.text() == "7"
+    qtbot.mouseClick(controls.pause_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(controls.extend_button, Qt.MouseButton.LeftButton)
+    assert player.audience.countdown.text() == "22"
+    qtbot.mouseClick(controls.next_button, Qt.MouseButton.LeftButton)
+    assert player.audience.phase() is Phase.HOLD
+    assert player.audience.countdown.text() == "25"
+    qtbot.mouseClick(controls.previous_button, Qt.MouseButton.LeftButton)
+    assert player.audience.phase() is Phase.PREPARE
+    rig.clock.advance(4)
+    qtbot.mouseClick(controls.restart_button, Qt.MouseButton.LeftButton)
+    player.refresh()
+    assert player.audience.countdown.text() == "25"
+
+
+def test_keyboard_works_in_the_audience_window(qtbot: Any, rig: Rig) -> None:
+    player = rig.play()
+    player.start()
+    player.audience.activateWindow()
+    qtbot.waitUntil(player.audience.isActiveWindow)
+    qtbot.keyClick(player.audience, Qt.Key.Key_Space)
+    assert player.session.paused
+    qtbot.keyClick(player.audience, Qt.Key.Key_Space)
+    qtbot.keyClick(player.audience, Qt.Key.Key_Right)
+    assert player.session.current_index() == 1
+    qtbot.keyClick(player.audience, Qt.Key.Key_Up)
+    assert player.session.segment_length(1) == 25 + 15
+    qtbot.keyClick(player.audience, Qt.Key.Key_Left)
+    assert player.session.current_index() == 0
+    assert player.audience.isFullScreen()
+    qtbot.keyClick(player.audience, Qt.Key.Key_Escape)
+    assert not player.audience.isFullScreen()
+    rig.confirm_answer = False
+    qtbot.keyClick(player.audience, Qt.Key.Key_Escape)
+    assert rig.questions and not player.session.finished
+
+
+def test_finishing_shows_the_done_screen_and_logs_history(qtbot: Any, rig: Rig, data_dir: Any) -> None:
+    player = rig.play("builtin-post-run-hips-quickie")
+    logged: list[object] = []
+    player.logged.connect(logged.append)
+    player.start()
+    rig.at(player, player.session.total + 0.01)
+    assert player.audience.phase() is Phase.DONE
+    assert rig.sound.played[-1] == "done"
+    assert rig.inhibitor.calls == ["inhibit", "release"]
+    holds = player.presenter.hold_count
+    stats = player.audience.done_view.stats.text()
+    assert f"{holds} of {holds} poses" in stats
+    assert player.audience.done_view.saved.text() == "Saved to your history."
+    records = History(data_dir).load()
+    assert len(records) == 1 and logged == records
+    assert records[0].finished and records[0].steps_completed == holds
+    assert records[0].routine_id == "builtin-post-run-hips-quickie"
+
+
+def test_stopping_logs_only_after_a_completed_hold(qtbot: Any, rig: Rig, data_dir: Any) -> None:
+    player = rig.play()
+    player.start()
+    rig.at(player, 5.0)
+    rig.confirm_answer = False
+    player.request_stop()
+    assert not player.session.finished
+    rig.confirm_answer = True
+    player.request_stop()
+    assert History(data_dir).load() == []
+    assert rig.launcher.current is None
+    again = rig.play()
+    again.start()
+    rig.at(again, 36.0)
+    again.request_stop()
+    records = History(data_dir).load()
+    assert len(records) == 1
+    assert (records[0].steps_completed, records[0].finished) == (1, False)
+    assert records[0].areas["hips"] == 25
+
+
+def test_done_list_counts_repeated_poses() -> None:
+    names = ["Low Lunge", "Pigeon", "Low Lunge", "Low Lunge"]
+    assert done_poses(names) == ["Low Lunge ×3", "Pigeon"]
