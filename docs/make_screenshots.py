@@ -11,15 +11,24 @@ import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 DOCS = Path(__file__).resolve().parent
+SCREENS = Path(tempfile.mkdtemp()) / "screens.json"
+SCREENS.write_text(
+    '{"screens": [{"name": "tv", "x": 0, "y": 0, "width": 1920, "height": 1080,'
+    ' "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}'
+)
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREENS}"
 sys.path.insert(0, str(DOCS.parent))
 
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QListView  # noqa: E402
 
 from stretchdesk.app import build_main_window  # noqa: E402
+from stretchdesk.core.session import FakeClock  # noqa: E402
+from stretchdesk.core.workspace import Workspace  # noqa: E402
 from stretchdesk.figures.sheet import write_contact_sheet  # noqa: E402
+from stretchdesk.player.audio import SilentSound  # noqa: E402
+from stretchdesk.player.launcher import PlayerLauncher  # noqa: E402
 
 
 def settle(app: QApplication, rounds: int = 30) -> None:
@@ -42,12 +51,30 @@ def builder(app: QApplication, folder: Path) -> None:
     window.close()
 
 
+def player(app: QApplication, folder: Path) -> None:
+    """The audience window 12 s into the 5-minute routine: holding Low Lunge, right side."""
+    clock = FakeClock()
+    settings = QSettings(str(folder / "player.ini"), QSettings.Format.IniFormat)
+    launcher = PlayerLauncher(Workspace(folder / "player-data"), settings, clock=clock, sound=SilentSound(),
+                              confirm=lambda *_: True)
+    controller = launcher.play("builtin-post-run-hips-quickie")
+    controller.session.start()
+    assert controller.session.started_at is not None
+    clock.now = controller.session.started_at + 22
+    controller.driver.kick()
+    controller.refresh()
+    settle(app)
+    controller.audience.grab().save(str(DOCS / "player-hold.png"))
+    controller.close()
+
+
 def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setStyle("Fusion")
     with tempfile.TemporaryDirectory() as folder:
         builder(app, Path(folder))
+        player(app, Path(folder))
     write_contact_sheet(DOCS / "contact-sheet.png")
     print(f"wrote screenshots to {DOCS}")
 
