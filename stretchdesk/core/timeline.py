@@ -7,7 +7,7 @@ player all read the same `Timeline`, so they can never disagree.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from stretchdesk.core.models import (
@@ -203,15 +203,7 @@ def _same_pose_other_side(previous: _Planned, planned: _Planned) -> bool:
 
 
 def _replace_switch(planned: _Planned) -> _Planned:
-    return _Planned(
-        planned.kind,
-        planned.seconds,
-        planned.pose,
-        planned.side,
-        planned.path,
-        planned.note,
-        switch_before=planned.kind is SegmentKind.HOLD,
-    )
+    return replace(planned, switch_before=planned.kind is SegmentKind.HOLD)
 
 
 def expand(routine: Routine, catalog: Mapping[str, Pose]) -> Timeline:

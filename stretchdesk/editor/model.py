@@ -227,8 +227,6 @@ class RoutineItemsModel(QAbstractListModel):
             return hold_text(item, self._catalog)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return f"{index.row() + 1}. {item_title(item, self._catalog)} {hold_text(item, self._catalog)}"
-        if role == ItemRole.ITEM:
-            return item
         if role == ItemRole.POSE:
             return self._catalog.get(item.pose) if isinstance(item, Step) else None
         if role == ItemRole.KIND:
