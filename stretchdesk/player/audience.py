@@ -43,6 +43,8 @@ BACKGROUNDS = {
     Phase.REST: ("#2a2f37", "#d5dde8"),
     Phase.DONE: ("#123f26", "#ffe08a"),
 }
+NAME_SHARE = 0.08
+MIN_NAME_SHARE = 0.05
 SIDE_COLOURS = {"LEFT": "#ff9f43", "RIGHT": "#4cc9f0"}
 
 
@@ -101,12 +103,12 @@ class AudienceWindow(QWidget):
         top.addWidget(self.routine_label, 1)
         top.addWidget(self.overall_label, 0)
 
+        # name and side share one row so the countdown keeps the rest of the column
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.pose_name, 1)
+        title_row.addWidget(self.side_badge, 0, Qt.AlignmentFlag.AlignVCenter)
         right = QVBoxLayout()
-        right.addWidget(self.pose_name)
-        badge_row = QHBoxLayout()
-        badge_row.addWidget(self.side_badge)
-        badge_row.addStretch(1)
-        right.addLayout(badge_row)
+        right.addLayout(title_row)
         right.addWidget(self.countdown, 1)
 
         middle = QHBoxLayout()
@@ -147,8 +149,10 @@ class AudienceWindow(QWidget):
         self.overall_label.setText(f"{screen.step_text}   ·   {screen.time_left}")
         self._elide_routine_name()
         self.progress.set_state(screen.overall, self._accent)
-        self.pose_name.setText(screen.pose_name)
         self._set_side(screen.side)
+        if screen.pose_name != self.pose_name.text():
+            self.pose_name.setText(screen.pose_name)
+            self._fit_pose_name()
         self.countdown.set_state(screen.countdown, screen.fraction, self._accent, screen.paused)
         self.instructions.setText("\n".join(f"•  {line}" for line in screen.lines))
         self.next_up.setText(screen.next_up)
@@ -163,11 +167,28 @@ class AudienceWindow(QWidget):
         self._elide_routine_name()
 
     def _elide_routine_name(self) -> None:
+        # measured from the neighbours' hints: the label's own width lags a pill change by a layout pass
         metrics = QFontMetrics(self.routine_label.font())
-        width = max(40, self.routine_label.width())
+        margins = self._column.contentsMargins()
+        neighbours = self.phase_pill.sizeHint().width() + self.overall_label.sizeHint().width()
+        spacing = 2 * max(0, self._column.spacing()) + metrics.averageCharWidth() * 2
+        width = max(40, self.width() - margins.left() - margins.right() - neighbours - spacing)
         self.routine_label.setText(
             metrics.elidedText(self._routine_name, Qt.TextElideMode.ElideRight, width)
         )
+
+    def _fit_pose_name(self) -> None:
+        """One line when it can: shrink a long name (to a floor) before letting it wrap."""
+        h = max(200, self.height())
+        font = QFont(self.pose_name.font())
+        font.setPixelSize(max(9, round(h * NAME_SHARE)))
+        # the right column is about half the window; measured before layout settles
+        badge = self.side_badge.sizeHint().width() if self.side_badge.text() else 0
+        room = self.width() // 2 - badge
+        wanted = QFontMetrics(font).horizontalAdvance(self.pose_name.text())
+        if room > 0 and wanted > room:
+            font.setPixelSize(max(round(h * MIN_NAME_SHARE), int(font.pixelSize() * room / wanted)))
+        self.pose_name.setFont(font)
 
     def show_summary(self, summary: Summary) -> None:
         self._apply_phase(Phase.DONE)
@@ -233,9 +254,9 @@ class AudienceWindow(QWidget):
         self.routine_label.setFont(font(0.035))
         self.overall_label.setFont(font(0.042, bold=True))
         self.progress.setFixedHeight(max(6, round(h * 0.014)))
-        self.pose_name.setFont(font(0.085, bold=True))
-        self.side_badge.setFont(font(0.07, bold=True))
-        self.side_badge.setMinimumHeight(round(h * 0.1))
+        self.pose_name.setFont(font(NAME_SHARE, bold=True))
+        self.side_badge.setFont(font(0.06, bold=True))
+        self.side_badge.setMinimumHeight(round(h * 0.09))
         self.countdown.set_glyph_height(h * DIGIT_SHARE)
         self.instructions.setFont(font(0.04))
         self.next_up.setFont(font(0.048, bold=True))
@@ -244,6 +265,7 @@ class AudienceWindow(QWidget):
         self.instructions.setMinimumHeight(round(h * 0.17))
         self.done_view.scale(h)
         self._elide_routine_name()
+        self._fit_pose_name()
         if self.side_badge.text():
             self._style_side(self.side_badge.text())
         self._apply_phase(self._phase)

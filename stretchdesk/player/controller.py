@@ -39,8 +39,14 @@ def done_poses(names: Iterable[str]) -> list[str]:
 
 
 def ask(parent: QWidget, question: str) -> bool:
-    answer = QMessageBox.question(parent, "Stop the routine?", question)
-    return answer == QMessageBox.StandardButton.Yes
+    """Stop or keep going, with verbs on the buttons; Esc and Enter both keep going."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Stop the routine?", question, parent=parent)
+    stop = box.addButton("Stop", QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton("Keep going", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is stop
 
 
 @dataclass

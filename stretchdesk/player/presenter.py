@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from stretchdesk.core.models import Block, Hold, Pose, Routine, Side, Step, format_duration
 from stretchdesk.core.session import Event, EventKind, Phase, Session, SessionState
 from stretchdesk.core.timeline import Segment, SegmentKind
+from stretchdesk.core.wording import mirror_sides
 
 PHASE_TITLES = {
     Phase.PREPARE: "GET READY",
@@ -130,6 +131,8 @@ class Presenter:
             lines = [*pose.cues, *pose.instructions[-1:]] if pose.cues else pose.instructions[-2:]
         else:
             lines = list(pose.instructions)
+        if pose.per_side and segment.side is Side.LEFT:
+            lines = [mirror_sides(line) for line in lines]
         if segment.note:
             lines.insert(0, segment.note)
         return tuple(lines[:MAX_LINES])

@@ -6,7 +6,7 @@ window height and stay readable from a mat across the room.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -54,24 +54,56 @@ class Countdown(QWidget):
 
     def digit_height(self) -> float:
         """The drawn height of the digits in pixels (what a runner sees)."""
-        font = self._fitted_font()
-        return QFontMetricsF(font).tightBoundingRect("0123456789").height()
+        return QFontMetricsF(self._fitted_font()).tightBoundingRect("0123456789").height()
+
+    def digit_box(self) -> QRectF:
+        """Where the digits' ink lands inside the widget, as painted (for layout checks)."""
+        return self._digit_placement(self._fitted_font())[1]
+
+    def _digit_placement(self, font: QFont) -> tuple[QPointF, QRectF]:
+        """The baseline origin that centres the digits' ink (not their line box) in the area.
+
+        Centring the line box would leave the empty descender space below the
+        digits and push their tops out of a tight widget.
+        """
+        metrics = QFontMetricsF(font)
+        text = self._text or "0"
+        ink = metrics.tightBoundingRect(text)
+        area = self._digit_area()
+        origin = QPointF(area.center().x() - metrics.horizontalAdvance(text) / 2, area.center().y() - ink.center().y())
+        return origin, ink.translated(origin)
 
     def sizeHint(self) -> QSize:
         return QSize(600, int(self._glyph_height * 1.6))
 
+    def minimumSizeHint(self) -> QSize:
+        return QSize(200, int(self._glyph_height * 1.15 + self._bar_height() * 1.5))
+
+    def _bar_height(self) -> float:
+        return max(12.0, self._glyph_height * 0.1)
+
+    def _digit_area(self) -> QRectF:
+        return QRectF(0, 0, self.width(), self.height() - self._bar_height() * 1.5)
+
     def _fitted_font(self) -> QFont:
-        font = digit_font(self._glyph_height, self.font())
+        """Digits as tall as asked, shrunk only if the widget is too narrow or too short.
+
+        Never below MIN_DIGIT_SHARE of the window: readable from the mat beats tidy.
+        """
+        glyph = self._glyph_height
+        font = digit_font(glyph, self.font())
         width = QFontMetricsF(font).horizontalAdvance(self._text or "0")
-        if width > self.width() * 0.96 and width > 0:
-            floor = self.window().height() * MIN_DIGIT_SHARE if self.window() else 0
-            font = digit_font(max(floor, self._glyph_height * self.width() * 0.96 / width))
-        return font
+        if width > self.width() * 0.96 > 0:
+            glyph = glyph * self.width() * 0.96 / width
+        glyph = min(glyph, self._digit_area().height() / 1.08)
+        floor = self.window().height() * MIN_DIGIT_SHARE if self.window() else 0.0
+        glyph = max(glyph, floor)
+        return font if glyph == self._glyph_height else digit_font(glyph, self.font())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        bar_height = max(12.0, self._glyph_height * 0.1)
+        bar_height = self._bar_height()
         bar = QRectF(0, self.height() - bar_height, self.width(), bar_height)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(TRACK)
@@ -84,8 +116,8 @@ class Countdown(QWidget):
         font = self._fitted_font()
         painter.setFont(font)
         painter.setPen(QColor("white") if not self._paused else QColor(255, 255, 255, 150))
-        digits = QRectF(0, 0, self.width(), self.height() - bar_height * 1.5)
-        painter.drawText(digits, Qt.AlignmentFlag.AlignCenter, self._text)
+        digits = self._digit_area()
+        painter.drawText(self._digit_placement(font)[0], self._text)
         if self._paused:
             label = QFont(self.font())
             label.setBold(True)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from stretchdesk.core.history import History
 from stretchdesk.core.session import Phase
@@ -179,3 +181,67 @@ def test_stopping_logs_only_after_a_completed_hold(qtbot: Any, rig: Rig, data_di
 def test_done_list_counts_repeated_poses() -> None:
     names = ["Low Lunge", "Pigeon", "Low Lunge", "Low Lunge"]
     assert done_poses(names) == ["Low Lunge ×3", "Pigeon"]
+
+
+def test_left_side_instructions_name_the_left_leg(qtbot: Any, rig: Rig) -> None:
+    """Instructions are written for the right side; the left side must not repeat the right leg."""
+    player = rig.play("builtin-post-run-stretches")
+    player.start()
+    segments = player.session.segments
+    right = first(player, SegmentKind.HOLD, "right")
+    left = next(
+        index for index, segment in enumerate(segments)
+        if segment.kind is SegmentKind.HOLD and segment.side and segment.side.value == "left"
+        and segment.pose == segments[right].pose
+    )
+    rig.at(player, segments[right].start + 1)
+    right_text = label(player, "playerInstructions").text()
+    rig.at(player, segments[left].start + 1)
+    left_text = label(player, "playerInstructions").text()
+    assert re.search(r"\bleft (hip|knee|foot)", right_text)
+    assert left_text == right_text.replace("right", "\0").replace("left", "right").replace("\0", "left")
+
+
+def test_every_screen_of_a_routine_fits_at_1080p(qtbot: Any, rig: Rig) -> None:
+    """Digits stay whole inside the countdown, above its bar, below the pose name, on every segment."""
+    player = rig.play("builtin-post-run-stretches")
+    player.audience.showNormal()
+    player.audience.resize(1920, 1080)
+    qtbot.waitUntil(lambda: player.audience.height() == 1080)
+    player.start()
+    countdown = player.audience.countdown
+    name = label(player, "playerPoseName")
+    for segment in player.session.segments:
+        rig.at(player, segment.start + segment.seconds * 0.3)
+        QApplication.processEvents()
+        box = countdown.digit_box()
+        assert countdown.digit_height() >= 1080 / 5, segment
+        assert countdown.rect().toRectF().contains(box), (segment, box, countdown.rect())
+        assert name.geometry().bottom() <= countdown.geometry().top(), segment
+        assert name.heightForWidth(name.width()) <= name.height() + 1, segment
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform says this for any dialog
+def test_stop_question_has_verbs_and_escape_keeps_going(qtbot: Any) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+
+    from stretchdesk.player.controller import ask
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    def answer(click: str | None) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        names = sorted(button.text() for button in box.findChildren(QPushButton))
+        assert names == ["Keep going", "Stop"]
+        if click is None:
+            qtbot.keyClick(box, Qt.Key.Key_Escape)
+        else:
+            next(b for b in box.findChildren(QPushButton) if b.text() == click).click()
+
+    QTimer.singleShot(50, lambda: answer("Stop"))
+    assert ask(parent, "Stop now?") is True
+    QTimer.singleShot(50, lambda: answer(None))
+    assert ask(parent, "Stop now?") is False
