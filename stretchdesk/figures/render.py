@@ -158,69 +158,69 @@ def _paint_world(
         _paint_shape(painter, shape, palette)
     side_view = skeleton.view == "side"
     for part in ("far_leg", "far_arm", "torso", "near_leg", "near_arm"):
-        paths = [_capsule_path(c) for c in skeleton.capsules if c.part == part]
+        capsules = [c for c in skeleton.capsules if c.part == part]
+        outlines = [_capsule_path(c, OUTLINE) for c in capsules]
+        fills = [_capsule_path(c) for c in capsules]
         if part == "torso":
-            paths.append(_head_path(skeleton))
+            outlines.append(_head_path(skeleton, OUTLINE))
+            fills.append(_head_path(skeleton))
         accent = part in figure.accent
         far = part.startswith("far") and side_view
         tones = (palette.accent_far, palette.accent) if accent else (palette.far, palette.body)
         fill = tones[0] if far else tones[1]
-        _paint_outlined(painter, paths, QColor(fill), QColor(palette.outline))
+        _fill_paths(painter, outlines, QColor(palette.outline))
+        _fill_paths(painter, fills, QColor(fill))
     for shape in _prop_shapes(figure, skeleton, "front"):
         _paint_shape(painter, shape, palette)
 
 
-def _paint_outlined(
-    painter: QPainter, paths: list[QPainterPath], fill: QColor, outline: QColor
-) -> None:
-    """Outline the union of the paths: thick outline pass first, then the fills on top."""
-    pen = QPen(outline, OUTLINE * 2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-               Qt.PenJoinStyle.RoundJoin)
-    painter.setPen(pen)
-    painter.setBrush(outline)
-    for path in paths:
-        painter.drawPath(path)
+def _fill_paths(painter: QPainter, paths: list[QPainterPath], colour: QColor) -> None:
+    """Fill without stroking.
+
+    The outline of a part is its shapes grown by the outline width (a capsule
+    widened by w is exactly that capsule stroked with a 2w round pen), so
+    every layer is a plain fill; stroking was most of the cost of a figure.
+    """
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(fill)
+    painter.setBrush(colour)
     for path in paths:
         painter.drawPath(path)
 
 
-def _capsule_path(capsule: Capsule) -> QPainterPath:
-    """The hull of two circles, built from two arcs and two tangent lines."""
-    (ax, ay), (bx, by), ra, rb = capsule.a, capsule.b, capsule.ra, capsule.rb
+def _capsule_path(capsule: Capsule, grow: float = 0.0) -> QPainterPath:
+    """The hull of two circles (radii widened by `grow`), from two arcs and two tangent lines."""
+    (ax, ay), (bx, by) = capsule.a, capsule.b
+    ra, rb = capsule.ra + grow, capsule.rb + grow
     path = QPainterPath()
     distance = math.hypot(bx - ax, by - ay)
     if distance <= abs(ra - rb) + 1e-9:
         (cx, cy), r = ((ax, ay), ra) if ra >= rb else ((bx, by), rb)
         path.addEllipse(QPointF(cx, cy), r, r)
         return path
-    along = math.degrees(math.atan2(by - ay, bx - ax))
-    spread = math.degrees(math.acos((ra - rb) / distance))
-
-    def on(cx: float, cy: float, r: float, degrees: float) -> QPointF:
-        rad = math.radians(degrees)
-        return QPointF(cx + r * math.cos(rad), cy + r * math.sin(rad))
-
+    along = math.atan2(by - ay, bx - ax)
+    spread = math.acos((ra - rb) / distance)
+    cos_up, sin_up = math.cos(along + spread), math.sin(along + spread)
+    cos_down, sin_down = math.cos(along - spread), math.sin(along - spread)
+    start, sweep = math.degrees(along + spread), math.degrees(spread)
     # QPainterPath angles run the other way round in our y-up world, hence the minus signs.
-    path.moveTo(on(ax, ay, ra, along + spread))
-    path.lineTo(on(bx, by, rb, along + spread))
-    path.arcTo(QRectF(bx - rb, by - rb, 2 * rb, 2 * rb), -(along + spread), 2 * spread)
-    path.lineTo(on(ax, ay, ra, along - spread))
-    path.arcTo(QRectF(ax - ra, ay - ra, 2 * ra, 2 * ra), -(along - spread), 360 - 2 * spread)
+    path.moveTo(ax + ra * cos_up, ay + ra * sin_up)
+    path.lineTo(bx + rb * cos_up, by + rb * sin_up)
+    path.arcTo(bx - rb, by - rb, 2 * rb, 2 * rb, -start, 2 * sweep)
+    path.lineTo(ax + ra * cos_down, ay + ra * sin_down)
+    path.arcTo(ax - ra, ay - ra, 2 * ra, 2 * ra, -(start - 2 * sweep), 360 - 2 * sweep)
     path.closeSubpath()
     return path
 
 
-def _head_path(skeleton: Skeleton) -> QPainterPath:
+def _head_path(skeleton: Skeleton, grow: float = 0.0) -> QPainterPath:
     (x, y), r = skeleton.head, skeleton.head_radius
     path = QPainterPath()
     path.setFillRule(Qt.FillRule.WindingFill)
-    path.addEllipse(QPointF(x, y), r, r)
+    path.addEllipse(QPointF(x, y), r + grow, r + grow)
     if skeleton.view == "side":
         face = math.radians(skeleton.face)
         nose = QPointF(x + r * 0.93 * math.cos(face), y + r * 0.93 * math.sin(face))
-        path.addEllipse(nose, r * 0.2, r * 0.2)
+        path.addEllipse(nose, r * 0.2 + grow, r * 0.2 + grow)
     return path
 
 

@@ -6,6 +6,7 @@ the same solved geometry, so what is tested is what is drawn.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Mapping
@@ -143,8 +144,13 @@ def _spine(
     ]
 
 
+@functools.lru_cache(maxsize=512)
 def solve(figure: Figure) -> Skeleton:
-    """Place every joint of a figure in 2D."""
+    """Place every joint of a figure in 2D.
+
+    Cached because one paint asks for the same skeleton several times (camera
+    bounds, props, limbs); figures are frozen, so a hit is always right.
+    """
     dirs = absolute_directions(figure)
     seen = dict(figure.foreshorten)
 
