@@ -3,27 +3,39 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from stretchdesk import APP_NAME
 from stretchdesk.core.errors import StretchDeskError
+from stretchdesk.core.history import History
 from stretchdesk.core.paths import default_data_dir, resource
 from stretchdesk.core.workspace import Workspace
 from stretchdesk.imagecache import PoseImages
 from stretchdesk.mainwindow import MainWindow
-from stretchdesk.player.history_view import HistoryView
-from stretchdesk.player.launcher import PlayerLauncher
 from stretchdesk.singleinstance import SingleInstance
 
+if TYPE_CHECKING:
+    from stretchdesk.player.history_view import HistoryView
+    from stretchdesk.player.launcher import PlayerLauncher
 
-def build_main_window(data_dir: Path | None = None, settings: QSettings | None = None) -> MainWindow:
+LauncherFactory = Callable[[Workspace, QSettings, MainWindow], "PlayerLauncher"]
+
+
+def build_main_window(
+    data_dir: Path | None = None,
+    settings: QSettings | None = None,
+    make_launcher: LauncherFactory | None = None,
+) -> MainWindow:
     """The ready-to-show builder window for a data dir; starts no event loop.
 
-    `settings` defaults to the user's StretchDesk settings; tests pass their own file.
+    `settings` defaults to the user's StretchDesk settings; tests pass their own
+    file, and `make_launcher` to play with a fake clock and silent sound.
     """
     app = QApplication.instance()
     if app is not None:
@@ -34,37 +46,79 @@ def build_main_window(data_dir: Path | None = None, settings: QSettings | None =
     settings = settings or QSettings(APP_NAME, APP_NAME)
     window = MainWindow(workspace, settings, images)
     images.setParent(window)
-    _add_player(window, workspace, settings)
+    PlayerFeature(window, workspace, settings, make_launcher)
     for problem in workspace.problems:
         window.show_message(problem)
     return window
 
 
-def _add_player(window: MainWindow, workspace: Workspace, settings: QSettings) -> None:
-    """The Play button opens the player; Play > Session history shows the log it keeps."""
-    launcher = PlayerLauncher(workspace, settings, parent=window)
-    history = HistoryView(launcher.history, window)
-    history.setWindowFlag(Qt.WindowType.Window)
-    history.setWindowTitle(f"{APP_NAME} — session history")
-    history.resize(720, 520)
+class PlayerFeature(QObject):
+    """The Play button and Play > Session history, with the player built on first use.
 
-    def play(routine_id: str) -> None:
+    The player pulls in QtMultimedia, speech and the live figures; a runner who
+    opens StretchDesk to edit a routine should not wait for them at start-up.
+    """
+
+    def __init__(
+        self,
+        window: MainWindow,
+        workspace: Workspace,
+        settings: QSettings,
+        make_launcher: LauncherFactory | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.setObjectName("playerFeature")
+        self._window = window
+        self._workspace = workspace
+        self._settings = settings
+        self._make_launcher = make_launcher
+        self._launcher: PlayerLauncher | None = None
+        self._history_view: HistoryView | None = None
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self._window.play_requested.connect(self._on_window_play_requested)
+        history_action = self._window.play_menu.addAction("Session &history…")
+        history_action.setStatusTip("Sessions you played, your streak and minutes per area")
+        history_action.triggered.connect(self._on_history_action_triggered)
+
+    def launcher(self) -> PlayerLauncher:
+        if self._launcher is None and self._make_launcher is not None:
+            self._launcher = self._make_launcher(self._workspace, self._settings, self._window)
+        if self._launcher is None:
+            from stretchdesk.player.launcher import PlayerLauncher
+
+            self._launcher = PlayerLauncher(self._workspace, self._settings, parent=self._window)
+        return self._launcher
+
+    def history_view(self) -> HistoryView:
+        if self._history_view is None:
+            from stretchdesk.player.history_view import HistoryView
+
+            view = HistoryView(History(self._workspace.data_dir), self._window)
+            view.setWindowFlag(Qt.WindowType.Window)
+            view.setWindowTitle(f"{APP_NAME} — session history")
+            view.resize(720, 520)
+            self._history_view = view
+        return self._history_view
+
+    def _on_window_play_requested(self, routine_id: str) -> None:
         try:
-            controller = launcher.play(routine_id)
+            controller = self.launcher().play(routine_id)
         except StretchDeskError as error:
-            window.show_message(str(error))
+            self._window.show_message(str(error))
             return
-        controller.logged.connect(history.refresh)
+        controller.logged.connect(self._on_controller_logged)
 
-    def show_history() -> None:
-        history.refresh()
-        history.show()
-        history.raise_()
+    def _on_controller_logged(self) -> None:
+        if self._history_view is not None:
+            self._history_view.refresh()
 
-    window.play_requested.connect(play)
-    history_action = window.play_menu.addAction("Session &history…")
-    history_action.setStatusTip("Sessions you played, your streak and minutes per area")
-    history_action.triggered.connect(show_history)
+    def _on_history_action_triggered(self) -> None:
+        view = self.history_view()
+        view.refresh()
+        view.show()
+        view.raise_()
 
 
 def run_gui(data_dir: str | None = None) -> int:

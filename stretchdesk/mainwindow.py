@@ -13,7 +13,6 @@ from stretchdesk.core.workspace import Workspace
 from stretchdesk.editor.document import RoutineDocument
 from stretchdesk.editor.pane import EditorPane
 from stretchdesk.imagecache import PoseImages
-from stretchdesk.library.newpose import NewPoseDialog
 from stretchdesk.library.pane import LibraryPane
 from stretchdesk.routines.controller import RoutineController
 from stretchdesk.routines.model import RoutineListModel
@@ -222,6 +221,8 @@ class MainWindow(QMainWindow):
             self.play_requested.emit(routine_id)
 
     def _on_new_pose(self) -> None:
+        from stretchdesk.library.newpose import NewPoseDialog  # a rare dialog: not on the start-up path
+
         dialog = NewPoseDialog(self.controller.free_pose_id, self)
         if dialog.exec() and dialog.result_pose is not None:
             self.controller.add_custom_pose(dialog.result_pose, dialog.result_image)

@@ -57,10 +57,16 @@ class PlayerLauncher(QObject):
         self._voice_engine = voice_engine
         self._inhibitor = inhibitor
         self._confirm = confirm
-        self._live = live_figures or LiveFigures()
+        self._live = live_figures
         self._images: PoseImages | None = None
         self.history = History(workspace.data_dir)
         self.current: PlayerController | None = None
+
+    def _live_figures(self) -> LiveFigures:
+        """Built on the first play: it solves every pose's skeleton, which start-up never needs."""
+        if self._live is None:
+            self._live = LiveFigures()
+        return self._live
 
     def play(self, routine_id: str, screen_name: str | None = None) -> PlayerController:
         """Open the player for a routine, full screen on `screen_name` (or the remembered one)."""
@@ -80,7 +86,7 @@ class PlayerLauncher(QObject):
         parts = PlayerParts(
             workspace=self.workspace,
             settings=self.settings,
-            audience=AudienceWindow(self._images, self._live),
+            audience=AudienceWindow(self._images, self._live_figures()),
             controls=controls,
             sound=self._sound,
             voice=voice,

@@ -13,7 +13,6 @@ from stretchdesk.core.workspace import RoutineEntry, Workspace
 from stretchdesk.editor.document import RoutineDocument
 from stretchdesk.imagecache import PoseImages
 from stretchdesk.routines.model import RoutineListModel
-from stretchdesk.routines.pdf import export_pdf
 
 AUTOSAVE_MS = 600
 RELOAD_MS = 400
@@ -173,6 +172,8 @@ class RoutineController(QObject):
         routine = self._current_for_export()
         if routine is None:
             return 0
+        from stretchdesk.routines.pdf import export_pdf  # QPdfWriter and its fonts: only when asked
+
         try:
             pages = export_pdf(routine, self.workspace.catalog, self.images, path)
         except StretchDeskError as error:
