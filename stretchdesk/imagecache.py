@@ -45,7 +45,6 @@ class PoseImages(QObject):
         self._user_dir = user_images_dir
         self._builtin_dir = builtin_images_dir or resource("images")
         self._pixmaps: OrderedDict[_CacheKey, QPixmap] = OrderedDict()
-        self._renderers: dict[Path, QSvgRenderer | QImage | None] = {}
         self._watcher = QFileSystemWatcher(self)
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.refresh)
@@ -61,7 +60,6 @@ class PoseImages(QObject):
     def refresh(self) -> None:
         """Forget every rendered figure so the next paint reads the files again."""
         self._pixmaps.clear()
-        self._renderers.clear()
         self._watch()
         self.images_changed.emit()
 
@@ -124,12 +122,10 @@ class PoseImages(QObject):
         return image
 
     def _source(self, pose_id: str) -> QSvgRenderer | QImage | None:
+        """Parsed afresh each time: only the pixmaps are cached, since a parsed SVG
+        costs far more memory than re-reading it (a few MB across a library's worth)."""
         path = self.image_path(pose_id)
-        if path is None:
-            return None
-        if path not in self._renderers:
-            self._renderers[path] = _load(path)
-        return self._renderers[path]
+        return _load(path) if path is not None else None
 
     def _watch(self) -> None:
         wanted = [str(p) for p in (self._builtin_dir, self._user_dir) if p.is_dir()]
