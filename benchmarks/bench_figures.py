@@ -20,6 +20,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
+from benchmarks.goals import goal
 from stretchdesk.core.catalog import builtin_poses
 from stretchdesk.core.figure import figure_ids, frames, pose_figure, solve
 from stretchdesk.figures.app import ensure_gui_app
@@ -107,7 +108,10 @@ def main() -> None:
     per_frame = (blend_ms + solve_ms) / max(1, len(blended))
     print(f"blend+solve one animation frame: {per_frame:.3f} ms "
           f"({len(blended)} frames; a 60 fps frame lasts 16.7 ms)")
-    print(f"estimate for 64 thumbnails: {thumbs / n * 64:.0f} ms")
+    goal("64 thumbnails 200x200, cold", thumbs / n * 64, 100, "ms", f"QSvgRenderer {svg_ms:.0f} ms")
+    goal(f"64 library card figures {CARD_FIGURE.width()}x{CARD_FIGURE.height()}, cold", cards_ms / len(catalog) * 64,
+         100, "ms", "")
+    goal("one figure 3840x2160", big_ms, 30, "ms", f"allocate+fill {fill_ms:.1f} ms")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSortFilterProxyModel, QStringListModel, Qt
 from PySide6.QtWidgets import QApplication, QListView
 
+from benchmarks.goals import goal
 from stretchdesk.core.catalog import builtin_poses
 from stretchdesk.library.model import PoseListModel
 from stretchdesk.library.proxy import PoseFilter, PoseFilterProxy
@@ -89,6 +90,8 @@ def main() -> None:
           f" (goal <= 8 ms)")
     print(f"baseline (Qt C++ fixed-string filter): mean {mean_base:.2f} ms")
     print(f"ratio ours/baseline: {mean_ours / mean_base:.2f}")
+    goal(f"filter {COUNT} poses, mean per keystroke", mean_ours, 8, "ms", f"Qt C++ filter {mean_base:.2f} ms")
+    goal(f"filter {COUNT} poses, worst keystroke", max(ours) * 1000, 8, "ms", "")
 
 
 if __name__ == "__main__":

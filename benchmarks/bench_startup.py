@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.goals import goal
+
 ROOT = Path(__file__).resolve().parents[1]
 RUNS = 5
 
@@ -93,6 +95,9 @@ def main() -> dict[str, float]:
           f"ratio {our_time / base_time:.2f}x (goal <= 1.25x)")
     print(f"peak RSS at first paint: StretchDesk {our_rss:.0f} MB, baseline {base_rss:.0f} MB, "
           f"difference {our_rss - base_rss:+.0f} MB (goal <= +40 MB)")
+    goal("cold start to first paint, ratio", our_time / base_time, 1.25, "x",
+         f"bare window {base_time * 1000:.0f} ms, ours {our_time * 1000:.0f} ms")
+    goal("peak RSS at first paint, extra", our_rss - base_rss, 40, "MB", f"bare window {base_rss:.0f} MB")
     return {"startup_ratio": our_time / base_time, "rss_delta_mb": our_rss - base_rss}
 
 

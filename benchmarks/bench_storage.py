@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks.goals import goal
 from stretchdesk.core.catalog import builtin_routines
 from stretchdesk.core.models import Routine
 from stretchdesk.core.storage import Store, routine_json
@@ -62,6 +63,8 @@ def measure(label: str, template: Routine) -> dict[str, float]:
     print(f"{'one atomic save (median of 50), ' + label:48} {save * 1000:8.2f} ms"
           f"   plain write baseline {plain_write * 1000:6.2f} ms"
           f"   ratio {save / plain_write:5.1f}x   goal <= 20 ms")
+    goal(f"load 1,000 routines, {label}", load * 1000, 250, "ms", f"json.loads {raw * 1000:.1f} ms")
+    goal(f"one atomic save, {label}", save * 1000, 20, "ms", f"plain write {plain_write * 1000:.2f} ms")
     return {f"load_1000_ms {label}": load * 1000, f"save_ms {label}": save * 1000}
 
 

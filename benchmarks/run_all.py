@@ -13,6 +13,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from benchmarks.goals import PREFIX
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -35,6 +37,16 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores{memory}, {system}"
 
 
+def summary(sections: list[str]) -> str:
+    """A Markdown table of every `GOAL | ...` line the benchmarks printed."""
+    rows = ["| goal | measured | target | verdict | baseline in the same run |", "|---|---|---|---|---|"]
+    for section in sections:
+        for line in section.splitlines():
+            if line.startswith(PREFIX):
+                rows.append("| " + line[len(PREFIX):] + " |")
+    return "\n".join(rows) + "\n"
+
+
 def main() -> int:
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     sections = []
@@ -50,12 +62,14 @@ def main() -> int:
             output += f"\nFAILED (exit {result.returncode}): {result.stderr.strip().splitlines()[-1:]}"
         print(output, flush=True)
         sections.append(f"## {module.stem}\n\n```\n{output}\n```\n")
+    table = summary(sections)
+    print(table, flush=True)
     if "--write" in sys.argv:
         stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
         header = (f"# Benchmark results\n\nMeasured {stamp} on {machine()}.\n"
                   "Regenerate with `.venv/bin/python -m benchmarks.run_all --write`. Timings vary about ±30 % "
                   "between runs on this machine, so each figure is printed next to a baseline from the same run.\n\n")
-        (HERE / "RESULTS.md").write_text(header + "\n".join(sections))
+        (HERE / "RESULTS.md").write_text(header + "## Goals\n\n" + table + "\n" + "\n".join(sections))
     return 1 if failed else 0
 
 
