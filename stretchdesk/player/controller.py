@@ -313,7 +313,10 @@ class PlayerController(QObject):
             return FigureScene(None)
         mirrored = segment.side is Side.LEFT
         if segment.kind is SegmentKind.REST:
-            return FigureScene(None)
+            upcoming = state.next_hold  # a still preview of what comes after the rest
+            if upcoming is None:
+                return FigureScene(None)
+            return FigureScene(pose_id=upcoming.pose, mirrored=upcoming.side is Side.LEFT)
         rep_seconds = None
         if segment.kind is SegmentKind.HOLD:
             hold = self.presenter.hold_of(segment)

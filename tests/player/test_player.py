@@ -245,3 +245,16 @@ def test_stop_question_has_verbs_and_escape_keeps_going(qtbot: Any) -> None:
     assert ask(parent, "Stop now?") is True
     QTimer.singleShot(50, lambda: answer(None))
     assert ask(parent, "Stop now?") is False
+
+
+def test_rest_previews_the_next_pose(qtbot: Any, rig: Rig) -> None:
+    player = rig.play("builtin-glute-stretches")
+    player.start()
+    rest = first(player, SegmentKind.REST)
+    segment = player.session.segments[rest]
+    rig.at(player, segment.start + 1)
+    assert player.audience.phase() is Phase.REST
+    upcoming = player.session.next_hold(rest)
+    assert upcoming is not None
+    assert player.audience.figure.scene().pose_id == upcoming.pose
+    assert label(player, "playerPoseName").text() == "Rest"
