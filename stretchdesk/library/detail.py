@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchdesk.core.models import Pose
+from stretchdesk.core.wording import mirror_sides
 from stretchdesk.imagecache import PoseImages
 
 FIGURE_SIZE = 300
@@ -41,7 +42,10 @@ def pose_html(pose: Pose) -> str:
     hold = pose.hold.label() + (" on each side" if pose.per_side else "")
     parts.append(f"<p><b>Hold:</b> {escape(hold)}"
                  + (f" — {escape(pose.hold_note)}" if pose.hold_note else "") + "</p>")
-    parts.append("<h3>Steps</h3>" + items(pose.instructions, "ol"))
+    # steps are written for the right side; the player mirrors them when it plays the left
+    sided = pose.per_side and any(mirror_sides(line) != line for line in pose.instructions)
+    heading = "Steps (right side; the left mirrors them)" if sided else "Steps"
+    parts.append(f"<h3>{heading}</h3>" + items(pose.instructions, "ol"))
     if pose.cues:
         parts.append("<h3>Cues</h3>" + items(pose.cues))
     if pose.cautions:
