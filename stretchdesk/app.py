@@ -15,6 +15,7 @@ from stretchdesk import APP_NAME
 from stretchdesk.core.errors import StretchDeskError
 from stretchdesk.core.history import History
 from stretchdesk.core.paths import default_data_dir, resource
+from stretchdesk.core.storage import Store
 from stretchdesk.core.workspace import Workspace
 from stretchdesk.imagecache import PoseImages
 from stretchdesk.mainwindow import MainWindow
@@ -47,8 +48,7 @@ def build_main_window(
     window = MainWindow(workspace, settings, images)
     images.setParent(window)
     PlayerFeature(window, workspace, settings, make_launcher)
-    for problem in workspace.problems:
-        window.show_message(problem)
+    window.report_problems(workspace.problems)
     return window
 
 
@@ -68,13 +68,20 @@ class PlayerFeature(QObject):
     ) -> None:
         super().__init__(window)
         self.setObjectName("playerFeature")
-        self._window = window
         self._workspace = workspace
         self._settings = settings
         self._make_launcher = make_launcher
         self._launcher: PlayerLauncher | None = None
         self._history_view: HistoryView | None = None
         self._connect_signals()
+
+    @property
+    def _window(self) -> MainWindow:
+        """The parent, looked up rather than stored: a stored reference from a child
+        back to its window is a cycle only the GC can break, at a moment of its choosing."""
+        window = self.parent()
+        assert isinstance(window, MainWindow)
+        return window
 
     def _connect_signals(self) -> None:
         self._window.play_requested.connect(self._on_window_play_requested)
@@ -130,6 +137,7 @@ def run_gui(data_dir: str | None = None) -> int:
     app.setWindowIcon(QIcon(str(resource("icons", "stretchdesk.svg"))))
     app.setStyle("Fusion")
     folder = default_data_dir(data_dir)
+    Store(folder).ensure()  # a data dir that is a file fails here, in one line, before the lock
     instance = SingleInstance(folder)
     if not instance.acquire():
         print(f"StretchDesk is already open for {folder}; brought it to the front.")

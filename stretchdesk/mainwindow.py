@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.settings = settings
         self.images = images
+        self._problems: list[str] = []
         self.undo_stack = QUndoStack(self)
         self.document = RoutineDocument(workspace.catalog, self.undo_stack, self)
         self.routine_model = RoutineListModel()
@@ -110,6 +111,9 @@ class MainWindow(QMainWindow):
         self.play_action = self._action("&Play routine", self._on_play, "F5",
                                         "Play the routine full screen")
         self.about_action = self._action("&About StretchDesk", self._on_about)
+        self.problems_action = self._action("Data dir &problems…", self._on_problems, None,
+                                            "Files in the data dir that could not be used")
+        self.problems_action.setEnabled(False)
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -130,12 +134,15 @@ class MainWindow(QMainWindow):
             routine.addSeparator() if action is None else routine.addAction(action)
         self.play_menu = bar.addMenu("&Play")
         self.play_menu.addAction(self.play_action)
-        bar.addMenu("&Help").addAction(self.about_action)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.problems_action)
+        help_menu.addAction(self.about_action)
 
     def _connect_signals(self) -> None:
         self.routines.routine_selected.connect(self.controller.open_routine)
         self.controller.list_refreshed.connect(self._on_controller_list_refreshed)
         self.controller.message.connect(self.show_message)
+        self.controller.problems_found.connect(self.report_problems)
         self.controller.catalog_changed.connect(self._on_controller_catalog_changed)
         self.controller.delete_undoable.connect(self.restore_action.setEnabled)
         self.document.changed.connect(self._on_document_changed)
@@ -149,6 +156,22 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_MS)
+
+    def report_problems(self, problems: list[str]) -> None:
+        """Keep data-dir problems for Help > Data dir problems; the status bar says what is new."""
+        new = [problem for problem in problems if problem not in self._problems]
+        if not new:
+            return
+        self._problems += new
+        self.problems_action.setEnabled(True)
+        if len(new) == 1:
+            self.show_message(new[0])
+        else:
+            self.show_message(f"{len(new)} files in the data dir could not be used; "
+                              "Help › Data dir problems lists them")
+
+    def data_problems(self) -> list[str]:
+        return list(self._problems)
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -219,6 +242,13 @@ class MainWindow(QMainWindow):
         if routine_id is not None and self.document.model.rowCount():
             self.controller.save_now()
             self.play_requested.emit(routine_id)
+
+    def _on_problems(self) -> None:
+        from stretchdesk.problems import ProblemsDialog  # only when there is something to show
+
+        dialog = ProblemsDialog(self._problems, self.workspace.data_dir, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _on_new_pose(self) -> None:
         from stretchdesk.library.newpose import NewPoseDialog  # a rare dialog: not on the start-up path

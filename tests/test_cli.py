@@ -104,3 +104,16 @@ def test_install_desktop_writes_entry_and_icon(capsys: pytest.CaptureFixture[str
     assert "stretchdesk" in text.split("\nExec=", 1)[1].splitlines()[0]
     assert icon.read_bytes().startswith(b"<svg")
     assert str(entry) in out
+
+
+def test_a_data_dir_that_is_a_file_is_warned_about_and_kept(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    not_a_folder = tmp_path / "notes"
+    not_a_folder.write_text("not a folder")
+    code, out, err = run(capsys, "--data-dir", str(not_a_folder), "routines")
+    assert code == 0 and "built-in" in out
+    assert err.strip() == (
+        f"stretchdesk: warning: {not_a_folder}: the data dir is a file, not a folder; only built-in routines are shown"
+    )
+    assert not_a_folder.read_text() == "not a folder"

@@ -36,6 +36,8 @@ def read_json_bytes(data: bytes, source: str) -> Any:
             f"{source}: file is {len(data) / 1e6:.1f} MB; the limit is "
             f"{MAX_DOCUMENT_BYTES // 1024 // 1024} MB"
         )
+    if not data.strip():
+        raise BadDocument(f"{source}: the file is empty")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -2,7 +2,9 @@
 
 The file is small (a line per session), so each save rewrites it atomically:
 a crash leaves the old log or the new one, never a torn line. Lines that can't
-be read are reported and kept out of the sums, not fatal.
+be read are reported and kept out of the sums, not fatal, and saving keeps them
+byte for byte. Lines are split on "\n" only: a routine name may hold U+2028,
+which `str.splitlines` would cut in two.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from stretchdesk.core.atomic import atomic_write_text
+from stretchdesk.core.atomic import atomic_write_bytes
 from stretchdesk.core.errors import StretchDeskError
 from stretchdesk.core.models import Area, Pose
 from stretchdesk.core.session import Session
@@ -107,33 +109,36 @@ class History:
         """Oldest first. Unreadable lines go to `problems`."""
         self.problems = []
         try:
-            text = self.path.read_text(encoding="utf-8")
+            data = self.path.read_bytes()
         except FileNotFoundError:
             return []
-        except (OSError, UnicodeDecodeError) as error:
-            self.problems.append(f"{self.path}: can't read the history ({error})")
+        except OSError as error:
+            self.problems.append(f"{self.path}: can't read the history ({error.strerror})")
             return []
         records: list[SessionRecord] = []
-        for number, line in enumerate(text.splitlines(), start=1):
+        for number, line in enumerate(data.split(b"\n"), start=1):
             if not line.strip():
                 continue
             try:
-                records.append(SessionRecord.from_json(json.loads(line)))
+                records.append(SessionRecord.from_json(json.loads(line.decode("utf-8"))))
+            except UnicodeDecodeError:
+                self.problems.append(f"{self.path} line {number}: skipped (not UTF-8 text)")
             except (ValueError, KeyError, TypeError) as error:
                 self.problems.append(f"{self.path} line {number}: skipped ({error})")
         records.sort(key=lambda record: record.started)
         return records
 
     def add(self, record: SessionRecord) -> None:
-        lines = []
-        if self.path.exists():
-            try:
-                lines = [line for line in self.path.read_text("utf-8").splitlines() if line.strip()]
-            except (OSError, UnicodeDecodeError) as error:
-                raise StretchDeskError(f"{self.path}: can't read the history ({error})") from None
-        lines.append(json.dumps(record.as_json(), ensure_ascii=False, sort_keys=True))
+        """Append a line; lines this version can't read stay as they are."""
         try:
-            atomic_write_text(self.path, "\n".join(lines) + "\n")
+            lines = [line for line in self.path.read_bytes().split(b"\n") if line.strip()]
+        except FileNotFoundError:
+            lines = []
+        except OSError as error:
+            raise StretchDeskError(f"{self.path}: can't read the history ({error.strerror})") from None
+        lines.append(json.dumps(record.as_json(), ensure_ascii=False, sort_keys=True).encode("utf-8"))
+        try:
+            atomic_write_bytes(self.path, b"\n".join(lines) + b"\n")
         except OSError as error:
             message = f"{self.path}: can't save the session ({error.strerror})"
             raise StretchDeskError(message) from None

@@ -73,8 +73,14 @@ class Store:
         self._pose_paths: dict[str, Path] = {}
 
     def ensure(self) -> None:
+        """Create the folders; a data dir that is a file or can't be created is one clear error."""
+        if self.root.exists() and not self.root.is_dir():
+            raise StretchDeskError(f"{self.root}: the data dir is a file, not a folder; choose another data dir")
         for folder in (self.routines_dir, self.poses_dir, self.images_dir):
-            folder.mkdir(parents=True, exist_ok=True)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise StretchDeskError(f"{folder}: can't create the folder ({error.strerror})") from None
 
     def routine_path(self, routine_id: str) -> Path:
         return self._routine_paths.get(routine_id, self.routines_dir / f"{routine_id}.json")

@@ -51,7 +51,6 @@ class PlayerLauncher(QObject):
         super().__init__(parent)
         self.workspace = workspace
         self.settings = settings
-        self._parent = parent
         self._clock = clock
         self._sound = sound
         self._voice_engine = voice_engine
@@ -82,7 +81,8 @@ class PlayerLauncher(QObject):
             self._images.set_catalog(self.workspace.catalog)
         engine = self._voice_engine or qt_engine(_engine_name(self.settings))
         voice = Voice(engine, self)
-        controls = ControlsPanel(self.settings, self._parent)
+        window = self.parent()  # not stored: a child holding its parent is a reference cycle
+        controls = ControlsPanel(self.settings, window if isinstance(window, QWidget) else None)
         parts = PlayerParts(
             workspace=self.workspace,
             settings=self.settings,

@@ -19,6 +19,8 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 
+from stretchdesk.player.gcguard import VOICE_THREAD, collect_on_gui_thread
+
 START_TIMEOUT_S = 4.0
 HEARTBEAT_TIMEOUT_S = 2.0
 _POLL_MS = 30
@@ -73,7 +75,8 @@ class Voice(QObject):
         if self._thread is not None:
             return
         self._started_at = time.monotonic()
-        self._thread = threading.Thread(target=self._run, name="stretchdesk-voice", daemon=True)
+        collect_on_gui_thread()
+        self._thread = threading.Thread(target=self._run, name=VOICE_THREAD, daemon=True)
         self._thread.start()
         self._watch.start()
 
@@ -179,7 +182,9 @@ def _serve(factory: EngineFactory, channel: _Channel) -> None:
     channel.ready.set()
     loop.exec()
     pump.stop()
-    # delete the Qt objects here, in their own thread, not later from the GC
-    for thing in (pump, engine):
-        if isinstance(thing, QObject):
+    # Delete the Qt objects here, in their own thread, before the thread ends. `drain`
+    # closes over them, so left to Python they would die in a reference cycle, collected
+    # later on whatever thread the GC happens to run: a crash waiting for its moment.
+    for thing in (pump, loop, engine):
+        if isinstance(thing, QObject) and shiboken6.isValid(thing):
             shiboken6.delete(thing)

@@ -20,6 +20,7 @@ RELOAD_MS = 400
 
 class RoutineController(QObject):
     message = Signal(str)
+    problems_found = Signal(list)
     list_refreshed = Signal()
     catalog_changed = Signal()
     delete_undoable = Signal(bool)
@@ -203,6 +204,8 @@ class RoutineController(QObject):
         """Pick up what the CLI (or a sync tool) changed in the data dir."""
         self.save_now()
         self.workspace.reload()
+        if self.workspace.problems:
+            self.problems_found.emit(list(self.workspace.problems))
         self._catalog_updated()
         self.refresh_list()
         open_id = self.document.routine_id

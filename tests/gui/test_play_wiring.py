@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
+import weakref
 from pathlib import Path
 
 import pytest
@@ -99,3 +101,24 @@ def test_start_up_does_not_load_the_player(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
                             timeout=120, check=True)
     assert result.stdout.strip() == "[]", result.stdout
+
+
+def test_the_window_is_freed_without_the_cycle_collector(qapp: object, data_dir: Path, tmp_path: Path) -> None:
+    """No child keeps its window alive: a window left to the GC is destroyed at a random moment,
+    possibly mid-paint or from another thread, which is how Qt apps crash."""
+    window = build_main_window(data_dir, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    feature = window.findChild(PlayerFeature, "playerFeature")
+    assert feature is not None
+    feature.launcher()
+    feature.history_view()
+    del feature
+    freed = weakref.ref(window)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        window.close()
+        del window
+        assert freed() is None
+    finally:
+        if enabled:
+            gc.enable()

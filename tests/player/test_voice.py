@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import threading
+import weakref
 from typing import Any
 
 import pytest
@@ -84,3 +86,31 @@ def test_the_player_keeps_its_sounds_when_the_voice_fails(qtbot: Any, rig: Rig) 
     rig.at(player, 10.0)
     assert rig.sound.played[-1] == "chime"
     assert rig.engine.said == []
+
+
+class _Cycle:
+    """An object that only the cycle collector can free."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+@PIPEWIRE
+def test_cycles_are_collected_on_the_gui_thread_while_the_voice_runs(qtbot: Any) -> None:
+    """A collection on the voice thread could delete GUI-thread QObjects and crash Qt."""
+    qtbot.waitUntil(gc.isenabled, timeout=5000)  # voice threads of earlier tests have ended
+    voice = Voice(qt_engine("mock"))
+    watch(qtbot, voice)
+    assert voice.available and not gc.isenabled()
+    freed_on: list[str] = []
+    cycle = _Cycle()
+    weakref.finalize(cycle, lambda: freed_on.append(threading.current_thread().name))
+    del cycle
+    kept = [[] for _ in range(2 * gc.get_threshold()[0])]  # live objects push the count past the threshold
+    for _ in range(20):
+        voice.say("Halfway")
+    qtbot.waitUntil(lambda: freed_on != [], timeout=3000)
+    del kept
+    assert freed_on == [threading.main_thread().name]
+    assert voice.close(wait=5)
+    qtbot.waitUntil(gc.isenabled, timeout=3000)
