@@ -20,14 +20,15 @@ class ProblemsDialog(QDialog):
         self.setWindowTitle("Data dir problems")
         self.resize(760, 360)
         intro = QLabel(
-            f"StretchDesk skipped {len(problems)} file(s) in {data_dir}. Unreadable files were moved to "
+            f"StretchDesk skipped {len(problems)} {'file' if len(problems) == 1 else 'files'} in {data_dir}. "
+            "Unreadable files were moved to "
             "quarantine/ (nothing is deleted); files from a newer StretchDesk were left where they are."
         )
         intro.setWordWrap(True)
         self.text = QPlainTextEdit("\n".join(problems))
         self.text.setObjectName("problemsText")
         self.text.setReadOnly(True)
-        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         open_folder = buttons.addButton("Open data folder", QDialogButtonBox.ButtonRole.ActionRole)
         open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(data_dir))))
