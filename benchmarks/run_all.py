@@ -69,7 +69,9 @@ def main() -> int:
         header = (f"# Benchmark results\n\nMeasured {stamp} on {machine()}.\n"
                   "Regenerate with `.venv/bin/python -m benchmarks.run_all --write`. Timings vary about ±30 % "
                   "between runs on this machine, so each figure is printed next to a baseline from the same run.\n\n")
-        (HERE / "RESULTS.md").write_text(header + "## Goals\n\n" + table + "\n" + "\n".join(sections))
+        analysis = HERE / "analysis.md"  # hand-written: why a goal is missed, what changed, reliability figures
+        notes = analysis.read_text() + "\n" if analysis.exists() else ""
+        (HERE / "RESULTS.md").write_text(header + "## Goals\n\n" + table + "\n" + notes + "\n".join(sections))
     return 1 if failed else 0
 
 
