@@ -90,12 +90,13 @@ class PlayerFeature(QObject):
         history_action.triggered.connect(self._on_history_action_triggered)
 
     def launcher(self) -> PlayerLauncher:
-        if self._launcher is None and self._make_launcher is not None:
-            self._launcher = self._make_launcher(self._workspace, self._settings, self._window)
         if self._launcher is None:
-            from stretchdesk.player.launcher import PlayerLauncher
+            if self._make_launcher is not None:
+                self._launcher = self._make_launcher(self._workspace, self._settings, self._window)
+            else:
+                from stretchdesk.player.launcher import PlayerLauncher
 
-            self._launcher = PlayerLauncher(self._workspace, self._settings, parent=self._window)
+                self._launcher = PlayerLauncher(self._workspace, self._settings, parent=self._window)
         return self._launcher
 
     def history_view(self) -> HistoryView:

@@ -74,13 +74,20 @@ class Store:
 
     def ensure(self) -> None:
         """Create the folders; a data dir that is a file or can't be created is one clear error."""
-        if self.root.exists() and not self.root.is_dir():
-            raise StretchDeskError(f"{self.root}: the data dir is a file, not a folder; choose another data dir")
+        problem = self.root_problem()
+        if problem is not None:
+            raise StretchDeskError(f"{problem}; choose another data dir")
         for folder in (self.routines_dir, self.poses_dir, self.images_dir):
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as error:
                 raise StretchDeskError(f"{folder}: can't create the folder ({error.strerror})") from None
+
+    def root_problem(self) -> str | None:
+        """What is wrong with the data dir itself (a file where the folder should be), if anything."""
+        if self.root.exists() and not self.root.is_dir():
+            return f"{self.root}: the data dir is a file, not a folder"
+        return None
 
     def routine_path(self, routine_id: str) -> Path:
         return self._routine_paths.get(routine_id, self.routines_dir / f"{routine_id}.json")

@@ -48,9 +48,9 @@ class Workspace:
         self.catalog = self.catalog.with_custom(poses.items)
         self.user = routines.items
         self.problems = poses.problems + routines.problems
-        root = self.store.root
-        if root.exists() and not root.is_dir():
-            self.problems.insert(0, f"{root}: the data dir is a file, not a folder; only built-in routines are shown")
+        root_problem = self.store.root_problem()
+        if root_problem is not None:
+            self.problems.insert(0, f"{root_problem}; only built-in routines are shown")
 
     def entries(self) -> list[RoutineEntry]:
         """User routines by name, then the built-in ones in shipped order."""
