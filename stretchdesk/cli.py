@@ -14,9 +14,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from stretchdesk import __version__
-from stretchdesk.core.bundle import parse_bundle, routine_schema
+from stretchdesk.core.bundle import bundle_json, parse_bundle, routine_schema
+from stretchdesk.core.documents import MAX_DOCUMENT_BYTES
 from stretchdesk.core.errors import StretchDeskError
 from stretchdesk.core.models import format_duration
+from stretchdesk.core.safeio import one_line, read_regular_file, shown
 from stretchdesk.core.timeline import SegmentKind
 from stretchdesk.core.workspace import Workspace
 
@@ -28,14 +30,54 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handler: Handler = getattr(args, "handler", _cmd_gui)
     try:
-        return handler(args)
+        if getattr(args, "data_dir", None) is not None and not args.data_dir.strip():
+            raise StretchDeskError("--data-dir is empty; give the folder to use, or leave the option out")
+        code = handler(args)
+        sys.stdout.flush()
+        return code
     except StretchDeskError as error:
-        print(f"stretchdesk: error: {error}", file=sys.stderr)
+        _say_error(str(error))
         return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        _silence_stdout()
         return 0
+    except OSError as error:
+        if error.errno is not None and _is_stdout_error():
+            _silence_stdout()
+            _say_error(f"can't write to standard output ({error.strerror})")
+            return 1
+        _say_error(f"{shown(error.filename or 'a file')}: {error.strerror or error}")
+        return 1
+    except Exception as error:
+        if os.environ.get("STRETCHDESK_DEBUG"):
+            raise
+        _say_error(f"unexpected {type(error).__name__}: {error} (STRETCHDESK_DEBUG=1 shows the details)")
+        return 1
+
+
+def _say_error(message: str) -> None:
+    print(f"stretchdesk: error: {one_line(message)}", file=sys.stderr)
+
+
+def _is_stdout_error() -> bool:
+    """Whether standard output itself is what failed (a full disk, /dev/full)."""
+    try:
+        sys.stdout.flush()
+    except OSError:
+        return True
+    return False
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's own flush at exit can't print a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -69,7 +111,8 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--json", action="store_true", help="print the segments as JSON")
     sub = command("export", _cmd_export, "write a routine to a self-contained JSON file")
     sub.add_argument("routine", metavar="ROUTINE", help="routine id or exact name")
-    sub.add_argument("-o", "--output", metavar="FILE", required=True, type=Path)
+    sub.add_argument("-o", "--output", metavar="FILE", required=True,
+                     help="the file to write, or - for standard output")
     sub = command("import", _cmd_import, "add a routine from an exported JSON file")
     sub.add_argument("file", metavar="FILE", type=Path)
     sub = command("validate", _cmd_validate, "check an exported routine file without importing")
@@ -88,7 +131,7 @@ def _parser() -> argparse.ArgumentParser:
 def _workspace(args: argparse.Namespace) -> Workspace:
     workspace = Workspace.open(getattr(args, "data_dir", None))
     for problem in workspace.problems:
-        print(f"stretchdesk: warning: {problem}", file=sys.stderr)
+        print(f"stretchdesk: warning: {one_line(problem)}", file=sys.stderr)
     return workspace
 
 
@@ -138,7 +181,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
     routine = workspace.find(args.routine)
     timeline = workspace.timeline(routine)
     for problem in timeline.problems:
-        print(f"stretchdesk: warning: {routine.name}: {problem}", file=sys.stderr)
+        print(f"stretchdesk: warning: {one_line(f'{routine.name}: {problem}')}", file=sys.stderr)
     if args.json:
         _print_json([segment.as_json() for segment in timeline.segments])
         return 0
@@ -154,8 +197,11 @@ def _cmd_show(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     workspace = _workspace(args)
     routine = workspace.find(args.routine)
-    workspace.export(routine, args.output)
-    print(f"exported {routine.name!r} to {args.output}")
+    if args.output == "-":
+        sys.stdout.write(bundle_json(workspace.export_bundle(routine)))
+        return 0
+    workspace.export(routine, Path(args.output))
+    print(f"exported {routine.name!r} to {shown(args.output)}")
     return 0
 
 
@@ -168,12 +214,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     path: Path = args.file
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise StretchDeskError(f"{path}: can't read ({error.strerror})") from None
+    data = read_regular_file(path, MAX_DOCUMENT_BYTES)
     bundle = parse_bundle(data, str(path))
-    print(f"{path}: valid routine {bundle.routine.name!r} ({len(bundle.custom_poses)} custom poses)")
+    print(f"{shown(path)}: valid routine {bundle.routine.name!r} ({len(bundle.custom_poses)} custom poses)")
     return 0
 
 

@@ -64,18 +64,33 @@ def test_newer_version_is_reported_left_alone_and_never_overwritten(data_dir: Pa
     loaded = store.load_routines()
     assert loaded.items == {} and "newer StretchDesk" in loaded.problems[0]
     assert json.loads(path.read_text()) == future
+    saved = store.save_routine(Routine(id="fut", name="Mine"))
+    assert saved != path and json.loads(path.read_text()) == future
+
+
+def test_a_known_file_that_became_newer_is_never_overwritten(data_dir: Path) -> None:
+    store = Store(data_dir)
+    path = store.save_routine(Routine(id="mine", name="Mine"))
+    future = {"format": "stretchdesk-routine", "version": 7, "routine": {"id": "mine", "name": "F"}}
+    path.write_text(json.dumps(future))
     with pytest.raises(StretchDeskError, match="not overwriting"):
-        store.save_routine(Routine(id="fut", name="Mine"))
+        store.save_routine(Routine(id="mine", name="Mine again"))
     assert json.loads(path.read_text()) == future
 
 
-def test_leftover_temp_files_from_a_crash_are_ignored(data_dir: Path) -> None:
+def test_leftover_temp_files_from_a_crash_go_to_quarantine_and_are_reported(data_dir: Path) -> None:
     store = Store(data_dir)
     routine = Routine(name="Kept")
-    store.save_routine(routine)
+    path = store.save_routine(routine)
     (store.routines_dir / f".{routine.id}.json.abc.tmp").write_text("{half")
+    os.link(path, store.routines_dir / f".{routine.id}.json.def.tmp")  # a finished file's second name
     loaded = store.load_routines()
-    assert list(loaded.items) == [routine.id] and loaded.problems == []
+    assert list(loaded.items) == [routine.id]
+    assert len(loaded.problems) == 1 and "unfinished save" in loaded.problems[0]
+    (moved,) = store.quarantine_dir.iterdir()
+    assert moved.read_text() == "{half"
+    assert sorted(p.name for p in store.routines_dir.iterdir()) == [path.name]
+    assert Store(data_dir).load_routines().problems == []
 
 
 def test_workspace_delete_goes_to_trash_and_restores(data_dir: Path) -> None:
@@ -106,7 +121,9 @@ def test_custom_poses_load_into_the_catalog(data_dir: Path) -> None:
     reopened = Workspace(data_dir)
     assert reopened.catalog.is_custom("my-couch-stretch")
     assert reopened.catalog["my-couch-stretch"].custom
-    assert (data_dir / "images" / "couch.svg").read_bytes() == svg
+    image = reopened.catalog["my-couch-stretch"].image
+    assert image is not None and image.startswith("couch-")
+    assert (data_dir / "images" / image).read_bytes() == svg
     with pytest.raises(StretchDeskError, match="taken by a built-in"):
         workspace.save_custom_pose(make_pose("pigeon"))
 

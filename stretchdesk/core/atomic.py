@@ -1,37 +1,136 @@
-"""Crash-safe file writes: a reader sees the old file or the new one, never half."""
+"""Crash-safe file writes: a reader sees the old file or the new one, never half.
+
+Two ways to put a file in place. `atomic_write_bytes` replaces what is there (a
+save of a file we own). `create_new_bytes` never replaces anything: the finished
+temp file is hard-linked to the target name, which fails if that name exists, so
+two writers can never both "create" the same file and one lose the other's data.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
+from stretchdesk.core.errors import StretchDeskError
+from stretchdesk.core.safeio import file_kind, shown
+
 TEMP_SUFFIX = ".tmp"
+_NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.EXDEV}
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write to a temp file in the same folder, fsync it, then rename over `path`."""
+    """Write to a temp file in the same folder, fsync it, then rename over `path`.
+
+    A target that exists and is not a regular file (a device, a FIFO, a folder) is
+    refused: renaming over it would replace the device node with a file.
+    """
+    refuse_non_regular_target(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+    with _finished_temp(path, data) as temp_name:
         os.replace(temp_name, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp_name)
-        raise
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
 
 
 def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
-def _fsync_dir(folder: Path) -> None:
+def create_new_bytes(path: Path, data: bytes) -> None:
+    """Write a file that must not exist yet; FileExistsError (and nothing written) if it does."""
+    with _finished_temp(path, data) as temp_name:
+        link_exclusive(Path(temp_name), path)
+    fsync_dir(path.parent)
+
+
+def link_exclusive(source: Path, target: Path) -> None:
+    """Give `source` the name `target` as well, failing if `target` exists.
+
+    Filesystems without hard links get an exclusive placeholder that the rename
+    then fills: still never over a file someone else made.
+    """
+    try:
+        os.link(source, target)
+        return
+    except OSError as error:
+        if error.errno not in _NO_HARD_LINKS or error.errno == errno.EEXIST:
+            raise
+    placeholder = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    os.close(placeholder)
+    try:
+        os.replace(source, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(target)
+        raise
+
+
+def move_exclusive(source: Path, target: Path) -> None:
+    """Move a file to a name that must not exist yet (trash, quarantine, restore)."""
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError as error:
+        if error.errno not in _NO_HARD_LINKS:
+            raise
+        placeholder = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        os.close(placeholder)
+        try:
+            os.replace(source, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(target)
+            raise
+        return
+    try:
+        os.unlink(source)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(target)
+        raise
+    fsync_dir(target.parent)
+    if source.parent != target.parent:
+        fsync_dir(source.parent)
+
+
+def refuse_non_regular_target(path: Path) -> None:
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise StretchDeskError(f"{shown(path)}: can't write ({error.strerror})") from None
+    if not stat.S_ISREG(mode):
+        raise StretchDeskError(f"{shown(path)}: is {file_kind(mode)}; not writing over it, choose a file name")
+
+
+@contextlib.contextmanager
+def _finished_temp(path: Path, data: bytes) -> Iterator[str]:
+    """A fsynced temp file beside `path`, removed again unless the body renamed it away."""
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    try:
+        try:
+            write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        yield temp_name
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+
+
+def write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def fsync_dir(folder: Path) -> None:
     """Make the rename itself durable; not every platform lets a folder be opened."""
     try:
         fd = os.open(folder, os.O_RDONLY)

@@ -21,11 +21,10 @@ from stretchdesk.core.documents import (
     describe_validation_error,
     read_json_bytes,
 )
+from stretchdesk.core.imagecheck import IMAGE_NAME_PATTERN, MAX_IMAGE_BYTES, MEDIA_TYPES, extension, image_problem
 from stretchdesk.core.models import Pose, Routine, StrictModel
 
-MAX_IMAGE_BYTES = 2 * 1024 * 1024
-IMAGE_NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*\.(svg|png|jpe?g)$"
-MEDIA_TYPES = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "svg": "image/svg+xml"}
+__all__ = ["IMAGE_NAME_PATTERN", "MAX_IMAGE_BYTES", "MEDIA_TYPES", "RoutineBundle", "check_image_bytes"]
 
 
 class EmbeddedImage(StrictModel):
@@ -61,25 +60,26 @@ class RoutineBundle(StrictModel):
     routine: Routine
     custom_poses: list[CustomPoseEntry] = Field(default=[], max_length=200)
 
+    @model_validator(mode="after")
+    def _pose_ids_unique(self) -> RoutineBundle:
+        seen: set[str] = set()
+        for entry in self.custom_poses:
+            if entry.pose.id in seen:
+                raise ValueError(f"custom pose id {entry.pose.id!r} appears twice; give each pose its own id")
+            seen.add(entry.pose.id)
+        return self
+
 
 def check_image_bytes(raw: bytes, name: str) -> None:
-    """Refuse oversized images and files whose content does not match their extension."""
-    if len(raw) > MAX_IMAGE_BYTES:
-        raise ValueError(f"image {name}: {len(raw) // 1024} KB is over the {MAX_IMAGE_BYTES // 1024} KB limit")
-    extension = name.rsplit(".", 1)[-1].lower()
-    looks_right = {
-        "png": raw.startswith(b"\x89PNG\r\n\x1a\n"),
-        "jpg": raw.startswith(b"\xff\xd8\xff"),
-        "jpeg": raw.startswith(b"\xff\xd8\xff"),
-        "svg": b"<svg" in raw[:4096],
-    }.get(extension, False)
-    if not looks_right:
-        raise ValueError(f"image {name}: content is not a {extension.upper()} image")
+    """Refuse oversized images, bombs, and files whose content does not match their extension."""
+    problem = image_problem(raw, name)
+    if problem is not None:
+        raise ValueError(f"image {name}: {problem}")
 
 
 def embed_image(name: str, raw: bytes) -> EmbeddedImage:
     check_image_bytes(raw, name)
-    media_type = MEDIA_TYPES[name.rsplit(".", 1)[-1].lower()]
+    media_type = MEDIA_TYPES[extension(name)]
     return EmbeddedImage.model_validate(
         {"filename": name, "media_type": media_type, "data": base64.b64encode(raw).decode("ascii")}
     )

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from stretchdesk.core.errors import StretchDeskError
+from stretchdesk.core.safeio import UnreadableSource, read_regular_file
 
 FORMAT_VERSION = 1
 ROUTINE_FORMAT = "stretchdesk-routine"
@@ -50,9 +51,15 @@ def read_json_bytes(data: bytes, source: str) -> Any:
         raise BadDocument(
             f"{source}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
         ) from None
+    except ValueError as error:
+        raise BadDocument(f"{source}: not usable JSON ({_first_words(str(error))})") from None
     if _depth(value) > MAX_NESTING:
         raise BadDocument(f"{source}: JSON nested deeper than {MAX_NESTING} levels")
     return value
+
+
+def _first_words(text: str) -> str:
+    return text.split(";")[0].split("\n")[0][:120]
 
 
 def _depth(value: Any) -> int:
@@ -98,11 +105,15 @@ def describe_validation_error(error: ValidationError, source: str) -> str:
 
 
 def read_document(path: Path, expected_format: str) -> dict[str, Any]:
+    return check_header(read_json_bytes(read_document_bytes(path), str(path)), expected_format, str(path))
+
+
+def read_document_bytes(path: Path) -> bytes:
+    """A document's bytes: regular files only, never more than the size limit."""
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise BadDocument(f"{path}: can't read ({error.strerror})") from None
-    return check_header(read_json_bytes(data, str(path)), expected_format, str(path))
+        return read_regular_file(path, MAX_DOCUMENT_BYTES)
+    except UnreadableSource as error:
+        raise BadDocument(str(error)) from None
 
 
 def dump_document(expected_format: str, **payload: Any) -> str:

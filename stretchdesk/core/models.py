@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SECONDS_PER_BREATH = 5.0
 MAX_BLOCK_DEPTH = 4
+MAX_PLAYED = 10_000
 
 
 class Kind(StrEnum):
@@ -257,6 +258,28 @@ class Block(StrictModel):
 Item = Annotated[Step | Rest | Block, Field(discriminator="type")]
 
 
+def played_upper_bound(items: list[Step | Rest | Block], forced_side: bool = False) -> int:
+    """The most holds and rests these items can expand to, counted without expanding
+    them (blocks multiply, so a small file could otherwise describe billions).
+
+    Mirrors `timeline.expand`: a step plays on both sides unless a side is forced
+    by an each-side block or named; an each-side block inside another plays once.
+    Saturates just above MAX_PLAYED, so the count itself stays cheap."""
+    total = 0
+    for item in items:
+        if isinstance(item, Step):
+            total += 1 if forced_side or item.sides is not Sides.BOTH else 2
+        elif isinstance(item, Rest):
+            total += 1
+        elif item.mode is BlockMode.ROUNDS:
+            total += item.rounds * played_upper_bound(item.items, forced_side)
+        else:
+            total += (1 if forced_side else 2) * played_upper_bound(item.items, True)
+        if total > MAX_PLAYED:
+            return MAX_PLAYED + 1
+    return total
+
+
 def _now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
@@ -283,6 +306,10 @@ class Routine(StrictModel):
         for item in self.items:
             if isinstance(item, Block) and item.depth() > MAX_BLOCK_DEPTH:
                 raise ValueError(f"blocks nest at most {MAX_BLOCK_DEPTH} deep")
+        if played_upper_bound(self.items) > MAX_PLAYED:
+            raise ValueError(
+                f"the blocks repeat their steps into more than {MAX_PLAYED:,} holds; lower a block's rounds"
+            )
         return self
 
     def pose_ids(self) -> list[str]:

@@ -8,6 +8,7 @@ from pathlib import Path
 import platformdirs
 
 from stretchdesk import APP_NAME
+from stretchdesk.core.errors import StretchDeskError
 
 DATA_DIR_ENV = "STRETCHDESK_DATA_DIR"
 
@@ -27,7 +28,9 @@ def resource(*parts: str) -> Path:
 
 def default_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     """--data-dir wins, then $STRETCHDESK_DATA_DIR, then the platform's user data dir."""
-    if explicit:
+    if explicit is not None:
+        if not os.fspath(explicit).strip():
+            raise StretchDeskError("--data-dir is empty; give the folder to use, or leave the option out")
         return Path(explicit).expanduser()
     from_env = os.environ.get(DATA_DIR_ENV)
     if from_env:

@@ -1,13 +1,24 @@
 """The user's data dir: one JSON file per routine, custom poses and images beside them.
 
-Nothing here ever deletes a user's file: unreadable files go to quarantine/,
-deleted routines go to trash/, files from a newer version are left untouched.
+Nothing here ever deletes or overwrites a user's file by mistake:
+- a file's name is not its id: saves check the id inside the file they replace,
+  and every new file is created exclusively (never over an existing one);
+- images are stored under content-addressed names, so two images never share one;
+- unreadable files go to quarantine/, deleted routines to trash/, files from a
+  newer version are left untouched;
+- writers of one data dir (CLI and GUI alike) take turns through a lock;
+- folders that resolve outside the data dir (a symlinked `routines/`) are read,
+  but never written into or moved out of.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
-import shutil
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,21 +26,29 @@ from typing import Generic, TypeVar
 
 from pydantic import ValidationError
 
-from stretchdesk.core.atomic import TEMP_SUFFIX, atomic_write_bytes, atomic_write_text
+from stretchdesk.core.atomic import TEMP_SUFFIX, atomic_write_text, move_exclusive
 from stretchdesk.core.bundle import RoutineBundle
 from stretchdesk.core.documents import (
     POSE_FORMAT,
     ROUTINE_FORMAT,
     BadDocument,
     NewerVersion,
+    check_header,
     describe_validation_error,
     dump_document,
     read_document,
+    read_document_bytes,
+    read_json_bytes,
 )
 from stretchdesk.core.errors import StretchDeskError
+from stretchdesk.core.imagecheck import extension
+from stretchdesk.core.lock import DataDirLock
 from stretchdesk.core.models import Pose, Routine
+from stretchdesk.core.safeio import shown
+from stretchdesk.core.transaction import Transaction
 
 T = TypeVar("T")
+_CONTENT_TAG = re.compile(r"-[0-9a-f]{12}$")
 
 
 @dataclass
@@ -43,6 +62,11 @@ def routine_json(routine: Routine) -> str:
     return dump_document(ROUTINE_FORMAT, routine=routine.model_dump(mode="json"))
 
 
+def pose_json(pose: Pose) -> str:
+    custom = pose.model_copy(update={"custom": True})
+    return dump_document(POSE_FORMAT, pose=custom.model_dump(mode="json"))
+
+
 def parse_routine_document(payload: dict[str, object], source: str) -> Routine:
     try:
         return RoutineBundle.model_validate(payload).routine
@@ -51,16 +75,26 @@ def parse_routine_document(payload: dict[str, object], source: str) -> Routine:
 
 
 def read_routine_file(path: Path) -> Routine:
-    """Validate straight from bytes (fast); on failure, re-read carefully for a precise message."""
+    """Validate straight from bytes (fast); on failure, look again for a precise message."""
+    data = read_document_bytes(path)
     try:
-        return RoutineBundle.model_validate_json(path.read_bytes()).routine
-    except (ValidationError, OSError):
+        return RoutineBundle.model_validate_json(data).routine
+    except ValueError:
         pass
-    return parse_routine_document(read_document(path, ROUTINE_FORMAT), str(path))
+    payload = check_header(read_json_bytes(data, str(path)), ROUTINE_FORMAT, str(path))
+    return parse_routine_document(payload, str(path))
+
+
+def read_pose_file(path: Path) -> Pose:
+    payload = read_document(path, POSE_FORMAT)
+    try:
+        return Pose.model_validate(payload.get("pose")).model_copy(update={"custom": True})
+    except ValidationError as error:
+        raise BadDocument(describe_validation_error(error, str(path))) from None
 
 
 class Store:
-    """File layout of one data dir; every write is atomic."""
+    """File layout of one data dir; every write is atomic and takes the data dir's lock."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -69,9 +103,11 @@ class Store:
         self.images_dir = root / "images"
         self.quarantine_dir = root / "quarantine"
         self.trash_dir = root / "trash"
+        self.lock = DataDirLock(root)
         self._routine_paths: dict[str, Path] = {}
         self._pose_paths: dict[str, Path] = {}
 
+    # -- the folder itself ----------------------------------------------------------
     def ensure(self) -> None:
         """Create the folders; a data dir that is a file or can't be created is one clear error."""
         problem = self.root_problem()
@@ -80,33 +116,57 @@ class Store:
         for folder in (self.routines_dir, self.poses_dir, self.images_dir):
             try:
                 folder.mkdir(parents=True, exist_ok=True)
+            except FileExistsError:
+                raise StretchDeskError(f"{shown(folder)}: is a file, not a folder; move it aside") from None
             except OSError as error:
-                raise StretchDeskError(f"{folder}: can't create the folder ({error.strerror})") from None
+                raise StretchDeskError(f"{shown(folder)}: can't create the folder ({error.strerror})") from None
 
     def root_problem(self) -> str | None:
         """What is wrong with the data dir itself (a file where the folder should be), if anything."""
         if self.root.exists() and not self.root.is_dir():
-            return f"{self.root}: the data dir is a file, not a folder"
+            return f"{shown(self.root)}: the data dir is a file, not a folder"
         return None
 
+    def inside(self, folder: Path) -> bool:
+        """True when `folder` really lies in the data dir (a symlink may lead elsewhere)."""
+        try:
+            folder.resolve().relative_to(self.root.resolve())
+        except (ValueError, OSError, RuntimeError):
+            return False
+        return True
+
+    @contextmanager
+    def writing(self, *folders: Path) -> Iterator[None]:
+        """Create the folders if needed, refuse ones that lead outside, hold the lock."""
+        self.ensure()
+        for folder in folders:
+            if not self.inside(folder):
+                raise StretchDeskError(
+                    f"{shown(folder)}: leads outside the data dir (to {shown(folder.resolve())}); "
+                    "StretchDesk won't write there, make it a plain folder"
+                )
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise StretchDeskError(f"{shown(folder)}: can't create the folder ({error.strerror})") from None
+        with self.lock.held():
+            yield
+
+    # -- routines -----------------------------------------------------------------
     def routine_path(self, routine_id: str) -> Path:
         return self._routine_paths.get(routine_id, self.routines_dir / f"{routine_id}.json")
 
     def load_routines(self) -> Loaded[Routine]:
         loaded: Loaded[Routine] = Loaded()
-        for path in _json_files(self.routines_dir):
-            try:
-                routine = read_routine_file(path)
-            except NewerVersion as error:
-                loaded.problems.append(f"{error}; left untouched")
-                continue
-            except BadDocument as error:
-                loaded.problems.append(self._quarantine_message(path, error))
+        loaded.problems += self.sweep_unfinished(self.routines_dir)
+        for path in json_files(self.routines_dir):
+            routine = self._load_one(path, read_routine_file, loaded.problems)
+            if routine is None:
                 continue
             if routine.id in loaded.items:
                 loaded.problems.append(
-                    f"{path}: routine id {routine.id!r} is also in "
-                    f"{loaded.paths[routine.id].name}; skipped this copy"
+                    f"{shown(path)}: routine id {routine.id!r} is also in "
+                    f"{shown(loaded.paths[routine.id].name)}; skipped this copy"
                 )
                 continue
             loaded.items[routine.id] = routine
@@ -115,111 +175,234 @@ class Store:
         return loaded
 
     def save_routine(self, routine: Routine) -> Path:
-        path = self.routine_path(routine.id)
-        self._refuse_if_newer(path, ROUTINE_FORMAT)
-        atomic_write_text(path, routine_json(routine))
-        self._routine_paths[routine.id] = path
-        return path
+        """Replace the routine's own file, or create a new one; never another routine's file."""
+        with self._write_errors(self.routines_dir), self.writing(self.routines_dir):
+            data = routine_json(routine).encode("utf-8")
+            path = self._routine_paths.get(routine.id)
+            if path is not None and self._still_holds(path, routine.id, read_routine_file):
+                atomic_write_text(path, data.decode("utf-8"))
+            else:
+                transaction = Transaction()
+                transaction.add_unique(self.routines_dir, routine.id, ".json", data)
+                (path,) = transaction.commit()
+            self._routine_paths[routine.id] = path
+            return path
 
     def trash_routine(self, routine_id: str) -> Path:
         """Move the routine's file to trash/ and return where it went (for undo)."""
-        path = self.routine_path(routine_id)
-        if not path.exists():
-            raise StretchDeskError(f"{path}: no such routine file to delete")
-        target = _unique(self.trash_dir / f"{_stamp()}-{path.name}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(path, target)
-        self._routine_paths.pop(routine_id, None)
-        return target
+        with self._write_errors(self.trash_dir), self.writing(self.routines_dir, self.trash_dir):
+            path = self.routine_path(routine_id)
+            if not self._still_holds(path, routine_id, read_routine_file):
+                raise StretchDeskError(f"{shown(path)}: no longer holds this routine; not deleting it")
+            target = self._move_to(path, self.trash_dir)
+            self._routine_paths.pop(routine_id, None)
+            return target
 
     def restore_routine(self, trashed: Path, routine_id: str) -> Path:
-        path = self.routines_dir / f"{routine_id}.json"
-        if path.exists():
-            raise StretchDeskError(f"{path}: already exists; not restoring over it")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(trashed, path)
-        self._routine_paths[routine_id] = path
-        return path
+        with self._write_errors(self.routines_dir), self.writing(self.routines_dir):
+            if not trashed.is_file():
+                raise StretchDeskError(f"{shown(trashed)}: is no longer in the trash")
+            path = self._move_to(trashed, self.routines_dir, name=f"{routine_id}.json")
+            self._routine_paths[routine_id] = path
+            return path
 
+    # -- custom poses and their images ----------------------------------------------
     def load_custom_poses(self) -> Loaded[Pose]:
         loaded: Loaded[Pose] = Loaded()
-        for path in _json_files(self.poses_dir):
-            try:
-                payload = read_document(path, POSE_FORMAT)
-                pose = Pose.model_validate(payload.get("pose"))
-            except NewerVersion as error:
-                loaded.problems.append(f"{error}; left untouched")
+        loaded.problems += self.sweep_unfinished(self.poses_dir)
+        loaded.problems += self.sweep_unfinished(self.images_dir)
+        for path in json_files(self.poses_dir):
+            pose = self._load_one(path, read_pose_file, loaded.problems)
+            if pose is None:
                 continue
-            except BadDocument as error:
-                loaded.problems.append(self._quarantine_message(path, error))
+            if pose.id in loaded.items:
+                loaded.problems.append(
+                    f"{shown(path)}: pose id {pose.id!r} is also in {shown(loaded.paths[pose.id].name)}; "
+                    "skipped this copy"
+                )
                 continue
-            except ValidationError as error:
-                message = describe_validation_error(error, str(path))
-                loaded.problems.append(self._quarantine_message(path, BadDocument(message)))
-                continue
-            loaded.items[pose.id] = pose.model_copy(update={"custom": True})
+            loaded.items[pose.id] = pose
             loaded.paths[pose.id] = path
         self._pose_paths = dict(loaded.paths)
         return loaded
 
-    def save_custom_pose(self, pose: Pose, image: bytes | None = None) -> Path:
-        if image is not None:
-            if pose.image is None:
-                raise StretchDeskError(f"pose {pose.id!r}: image data given but no image name")
-            atomic_write_bytes(self.images_dir / pose.image, image)
-        path = self._pose_paths.get(pose.id, self.poses_dir / f"{pose.id}.json")
-        self._refuse_if_newer(path, POSE_FORMAT)
-        custom = pose.model_copy(update={"custom": True})
-        atomic_write_text(path, dump_document(POSE_FORMAT, pose=custom.model_dump(mode="json")))
-        self._pose_paths[pose.id] = path
-        return path
+    def save_custom_pose(self, pose: Pose, image: bytes | None = None) -> Pose:
+        """Save a pose (and its image under a name no other image has); returns it as stored."""
+        if image is not None and pose.image is None:
+            raise StretchDeskError(f"pose {pose.id!r}: image data given but no image name")
+        with self._write_errors(self.poses_dir), self.writing(self.poses_dir, self.images_dir):
+            transaction = Transaction()
+            if image is not None and pose.image is not None:
+                name, is_new = self.image_name_for(image, pose.image)
+                pose = pose.model_copy(update={"image": name})
+                if is_new:
+                    transaction.add_exact(self.images_dir / name, image)
+            data = pose_json(pose).encode("utf-8")
+            path = self._pose_paths.get(pose.id)
+            if path is not None and self._still_holds(path, pose.id, read_pose_file):
+                created = transaction.commit()
+                try:
+                    atomic_write_text(path, data.decode("utf-8"))
+                except BaseException:
+                    for new_file in created:
+                        with contextlib.suppress(OSError):
+                            os.unlink(new_file)
+                    raise
+            else:
+                transaction.add_unique(self.poses_dir, pose.id, ".json", data)
+                path = transaction.commit()[-1]
+            self._pose_paths[pose.id] = path
+            return pose.model_copy(update={"custom": True})
+
+    def image_name_for(self, image: bytes, wanted: str) -> tuple[str, bool]:
+        """A content-addressed name for `image` (`towel-<hash>.png`) and whether it must be
+        written: an identical file already there is shared, a different one never replaced."""
+        digest = hashlib.sha256(image).hexdigest()[:12]
+        stem = _CONTENT_TAG.sub("", wanted.rsplit(".", 1)[0])[:60] or "image"
+        suffix = extension(wanted)
+        for number in range(1, 1000):
+            name = f"{stem}-{digest}.{suffix}" if number == 1 else f"{stem}-{digest}-{number}.{suffix}"
+            existing = self.images_dir / name
+            if not existing.exists() and not existing.is_symlink():
+                return name, True
+            if existing.is_file() and _same_bytes(existing, image):
+                return name, False
+        raise StretchDeskError(f"{shown(self.images_dir)}: no free name for image {wanted!r}")
+
+    def commit_import(self, images: dict[str, bytes], poses: list[Pose], routine: Routine) -> None:
+        """Write an import as one transaction: images, then poses, then the routine."""
+        folders = (self.routines_dir, self.poses_dir, self.images_dir)
+        with self._write_errors(self.routines_dir), self.writing(*folders):
+            transaction = Transaction()
+            for name, data in images.items():
+                transaction.add_exact(self.images_dir / name, data)
+            for pose in poses:
+                transaction.add_unique(self.poses_dir, pose.id, ".json", pose_json(pose).encode("utf-8"))
+            transaction.add_unique(self.routines_dir, routine.id, ".json", routine_json(routine).encode("utf-8"))
+            created = transaction.commit()
+            for pose, path in zip(poses, created[len(images) : len(images) + len(poses)], strict=True):
+                self._pose_paths[pose.id] = path
+            self._routine_paths[routine.id] = created[-1]
 
     def image_path(self, name: str) -> Path:
         return self.images_dir / name
 
+    def file_stems(self, folder: Path) -> set[str]:
+        """Names already taken in a folder (ids are kept off them, even for unreadable files)."""
+        return {path.stem for path in json_files(folder, regular_only=False)}
+
+    # -- quarantine ----------------------------------------------------------------
     def quarantine(self, path: Path) -> Path:
-        target = _unique(self.quarantine_dir / f"{_stamp()}-{path.name}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(str(path), target)
-        return target
+        with self.writing(self.quarantine_dir):
+            return self._move_to(path, self.quarantine_dir)
+
+    def sweep_unfinished(self, folder: Path) -> list[str]:
+        """Temp files a killed writer left behind: a leftover second name of a finished file
+        is dropped (the file itself stays), anything else may be the newest unsaved content,
+        so it goes to quarantine and is reported."""
+        if not _hidden_temps(folder) or not self.inside(folder):
+            return []
+        problems: list[str] = []
+        try:
+            with self.writing(self.quarantine_dir):
+                for path in _hidden_temps(folder):
+                    try:
+                        if path.lstat().st_nlink > 1:
+                            os.unlink(path)
+                            continue
+                    except OSError:
+                        continue
+                    problems.append(self._quarantine_message(
+                        path, StretchDeskError(f"{shown(path)}: an unfinished save (a crash or a kill)")
+                    ))
+        except StretchDeskError as error:
+            problems.append(f"{shown(folder)}: unfinished saves left in place ({error})")
+        return problems
+
+    def _load_one(self, path: Path, read: Callable[[Path], T], problems: list[str]) -> T | None:
+        try:
+            return read(path)
+        except NewerVersion as error:
+            problems.append(f"{error}; left untouched")
+        except BadDocument as error:
+            problems.append(self._quarantine_message(path, error))
+        except Exception as error:  # any surprise in one file is that file's problem alone
+            message = f"{shown(path)}: can't be read ({type(error).__name__})"
+            problems.append(self._quarantine_message(path, BadDocument(message)))
+        return None
 
     def _quarantine_message(self, path: Path, error: StretchDeskError) -> str:
+        if not self.inside(path.parent):
+            return f"{error}; left where it is (outside the data dir)"
         try:
             moved = self.quarantine(path)
+        except StretchDeskError as move_error:
+            return f"{error}; could not move it to quarantine ({move_error})"
         except OSError as move_error:
             return f"{error}; could not move it to quarantine ({move_error.strerror})"
-        return f"{error}; moved to {moved}"
+        return f"{error}; moved to {shown(moved)}"
+
+    def _move_to(self, path: Path, folder: Path, name: str | None = None) -> Path:
+        base = Path(name) if name else Path(f"{_stamp()}-{path.name}")
+        for number in range(1, 1000):
+            target = folder / (base.name if number == 1 else f"{base.stem}-{number}{base.suffix}")
+            try:
+                move_exclusive(path, target)
+                return target
+            except FileExistsError:
+                continue
+        raise StretchDeskError(f"{shown(folder)}: no free name for {shown(path.name)}")
 
     @staticmethod
-    def _refuse_if_newer(path: Path, expected_format: str) -> None:
-        if not path.exists():
-            return
+    def _still_holds(path: Path, item_id: str, read: Callable[[Path], Routine | Pose]) -> bool:
+        """Does the file at `path` still hold the item with this id? A newer-version file
+        is refused outright; a missing, unreadable or different file is left alone."""
         try:
-            read_document(path, expected_format)
+            return read(path).id == item_id
         except NewerVersion as error:
             raise StretchDeskError(f"{error}; not overwriting it") from None
-        except BadDocument:
-            return
+        except StretchDeskError:
+            return False
+
+    @contextmanager
+    def _write_errors(self, folder: Path) -> Iterator[None]:
+        """An OSError while writing becomes one line that names the folder."""
+        try:
+            yield
+        except OSError as error:
+            where = shown(error.filename) if error.filename else shown(folder)
+            raise StretchDeskError(f"{where}: can't write ({error.strerror or error}); nothing was changed") from None
 
 
-def _json_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
+def json_files(folder: Path, regular_only: bool = True) -> list[Path]:
+    try:
+        entries = list(folder.iterdir()) if folder.is_dir() else []
+    except OSError:
         return []
     return sorted(
         path
-        for path in folder.iterdir()
-        if path.suffix == ".json" and not path.name.startswith(".") and path.is_file()
-        and not path.name.endswith(TEMP_SUFFIX)
+        for path in entries
+        if path.suffix == ".json" and not path.name.startswith(".")
+        and (path.is_file() or not regular_only)
     )
+
+
+def _hidden_temps(folder: Path) -> list[Path]:
+    try:
+        entries = list(folder.iterdir()) if folder.is_dir() else []
+    except OSError:
+        return []
+    return sorted(p for p in entries if p.name.startswith(".") and p.name.endswith(TEMP_SUFFIX) and p.is_file())
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(data) + 1) == data
+    except OSError:
+        return False
 
 
 def _stamp() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
 
-
-def _unique(path: Path) -> Path:
-    candidate, number = path, 2
-    while candidate.exists():
-        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
-        number += 1
-    return candidate

@@ -12,8 +12,10 @@ from stretchdesk.core.bundle import RoutineBundle, build_bundle, bundle_json, pa
 from stretchdesk.core.catalog import Catalog, builtin_poses, builtin_routines
 from stretchdesk.core.documents import MAX_DOCUMENT_BYTES, BadDocument
 from stretchdesk.core.errors import StretchDeskError
+from stretchdesk.core.imagecheck import MAX_IMAGE_BYTES, image_problem
 from stretchdesk.core.models import Block, Pose, Rest, Routine, Step, new_routine_id
 from stretchdesk.core.paths import default_data_dir
+from stretchdesk.core.safeio import UnreadableSource, read_regular_file, shown
 from stretchdesk.core.storage import Store
 from stretchdesk.core.timeline import Timeline, expand
 
@@ -123,77 +125,123 @@ class Workspace:
         return trashed
 
     def restore(self, trashed: Path, routine_id: str) -> Routine:
-        self.store.restore_routine(trashed, routine_id)
-        self.reload()
+        self.store.ensure()
+        with self.store.lock.held():
+            self.reload()
+            if routine_id in self.user:
+                raise StretchDeskError(f"a routine with id {routine_id!r} is already there; not restoring over it")
+            self.store.restore_routine(trashed, routine_id)
+            self.reload()
         return self.get(routine_id)
 
     def save_custom_pose(self, pose: Pose, image: bytes | None = None) -> Pose:
         if self.catalog.is_builtin(pose.id):
             raise StretchDeskError(f"pose id {pose.id!r} is taken by a built-in pose")
-        self.store.save_custom_pose(pose, image)
+        saved = self.store.save_custom_pose(pose, image)
         custom = dict(self.catalog.custom)
-        custom[pose.id] = pose.model_copy(update={"custom": True})
+        custom[saved.id] = saved
         self.catalog = self.catalog.with_custom(custom)
-        return custom[pose.id]
+        return saved
 
     def export_bundle(self, routine: Routine) -> RoutineBundle:
         images: dict[str, bytes] = {}
-        for pose_id in set(routine.pose_ids()):
+        for pose_id in dict.fromkeys(routine.pose_ids()):
             pose = self.catalog.get(pose_id)
-            if pose is not None and pose.custom and pose.image:
-                path = self.store.image_path(pose.image)
-                if path.is_file():
-                    images[pose.image] = path.read_bytes()
+            if pose is None or not pose.custom or not pose.image:
+                continue
+            path = self.store.image_path(pose.image)
+            if not path.exists():
+                continue
+            try:
+                raw = read_regular_file(path, MAX_IMAGE_BYTES)
+            except UnreadableSource as error:
+                message = f"{error}; pose {pose.name!r} needs a smaller or plain image to export"
+                raise StretchDeskError(message) from None
+            problem = image_problem(raw, pose.image)
+            if problem is not None:
+                raise StretchDeskError(
+                    f"{shown(path)}: {problem}; replace the image of pose {pose.name!r} to export it"
+                )
+            images[pose.image] = raw
         return build_bundle(routine, self.catalog, images)
 
     def export(self, routine: Routine, target: Path) -> None:
+        """Write the export file; a device, FIFO or folder at `target` is refused, a symlink
+        to a file is followed (the link stays a link)."""
+        if target.is_symlink() and target.exists():
+            target = target.resolve()
+        data = bundle_json(self.export_bundle(routine))
         try:
-            atomic_write_text(target, bundle_json(self.export_bundle(routine)))
+            atomic_write_text(target, data)
         except OSError as error:
-            raise StretchDeskError(f"{target}: can't write ({error.strerror})") from None
+            raise StretchDeskError(f"{shown(target)}: can't write ({error.strerror})") from None
 
     def import_file(self, source: Path) -> Routine:
         try:
-            size = source.stat().st_size
-            if size > MAX_DOCUMENT_BYTES:
-                raise BadDocument(f"{source}: file is {size / 1e6:.1f} MB; the limit is 10 MB")
-            data = source.read_bytes()
-        except OSError as error:
-            raise StretchDeskError(f"{source}: can't read ({error.strerror})") from None
+            data = read_regular_file(source, MAX_DOCUMENT_BYTES)
+        except UnreadableSource as error:
+            raise BadDocument(str(error)) from None
         return self.import_bytes(data, str(source))
 
     def import_bytes(self, data: bytes, source: str) -> Routine:
-        """Validate fully, then write: a bad bundle leaves the data dir as it was."""
+        """Validate fully, then write everything as one transaction under the data dir's
+        lock, deciding ids and names against what is on disk at that moment."""
         bundle = parse_bundle(data, source)
+        self.store.ensure()
+        with self.store.lock.held():
+            self.reload()
+            routine, poses, images = self._plan_import(bundle)
+            self.store.commit_import(images, poses, routine)
+        custom = dict(self.catalog.custom)
+        custom.update({pose.id: pose.model_copy(update={"custom": True}) for pose in poses})
+        self.catalog = self.catalog.with_custom(custom)
+        self.user[routine.id] = routine
+        return routine
+
+    def _plan_import(self, bundle: RoutineBundle) -> tuple[Routine, list[Pose], dict[str, bytes]]:
         renames: dict[str, str] = {}
-        to_write: list[tuple[Pose, bytes | None]] = []
+        poses: list[Pose] = []
+        images: dict[str, bytes] = {}
+        taken_pose_ids = set(self.catalog) | self.store.file_stems(self.store.poses_dir)
         for entry in bundle.custom_poses:
-            image = entry.image.decoded() if entry.image else None
-            existing = self.catalog.get(entry.pose.id)
             pose = entry.pose.model_copy(update={"custom": True})
-            if existing is not None and existing == pose:
+            new_image: tuple[str, bytes] | None = None
+            if entry.image is not None:
+                raw = entry.image.decoded()
+                name, is_new = self.store.image_name_for(raw, entry.image.filename)
+                pose = pose.model_copy(update={"image": name})
+                new_image = (name, raw) if is_new else None
+            existing = self.catalog.get(pose.id)
+            if existing is not None and _same_pose(existing, pose):
                 continue
-            if existing is not None:
-                new_id = self._free_pose_id(entry.pose.id)
-                renames[entry.pose.id] = new_id
+            if new_image is not None:
+                images[new_image[0]] = new_image[1]
+            if pose.id in taken_pose_ids:
+                new_id = _free_id(pose.id, taken_pose_ids)
+                renames[pose.id] = new_id
                 pose = pose.model_copy(update={"id": new_id})
-            to_write.append((pose, image))
+            taken_pose_ids.add(pose.id)
+            poses.append(pose)
         routine = bundle.routine
         if renames:
             routine = routine.model_copy(update={"items": _renamed(routine.items, renames)})
-        if routine.id in self.user or routine.id in self.builtin:
+        taken_ids = set(self.user) | set(self.builtin) | self.store.file_stems(self.store.routines_dir)
+        if routine.id in taken_ids:
             routine = routine.model_copy(update={"id": new_routine_id()})
         routine = routine.model_copy(update={"name": self.unique_name(routine.name)})
-        for pose, image in to_write:
-            self.save_custom_pose(pose, image)
-        self.save(routine)
-        return routine
+        return routine, poses, images
 
-    def _free_pose_id(self, wanted: str) -> str:
-        number = 2
-        while f"{wanted}-{number}" in self.catalog:
-            number += 1
-        return f"{wanted}-{number}"
+
+def _same_pose(existing: Pose, incoming: Pose) -> bool:
+    """The same pose, whatever name its image file was stored under here."""
+    return existing.model_copy(update={"custom": True}) == incoming
+
+
+def _free_id(wanted: str, taken: set[str]) -> str:
+    number = 2
+    while f"{wanted}-{number}" in taken:
+        number += 1
+    return f"{wanted}-{number}"
 
 
 def _renamed(items: list[Step | Rest | Block], renames: dict[str, str]) -> list[Step | Rest | Block]:

@@ -95,13 +95,14 @@ def test_custom_pose_appears_in_library(window: MainWindow, data_dir: Path) -> N
                 hold=Hold(seconds=30), difficulty=Difficulty.BEGINNER,
                 instructions=["Lean on the wall."], image="my-wall-calf.svg")
     saved = window.controller.add_custom_pose(pose, SVG)
-    assert saved is not None and saved.custom
-    assert (data_dir / "images" / "my-wall-calf.svg").read_bytes() == SVG
+    assert saved is not None and saved.custom and saved.image is not None
+    assert saved.image.startswith("my-wall-calf-") and saved.image.endswith(".svg")
+    assert (data_dir / "images" / saved.image).read_bytes() == SVG
     window.library.search.setText("my wall")
     proxy = window.library.proxy
     assert proxy.rowCount() == 1
     assert proxy.index(0, 0).data(PoseRole.CUSTOM) is True
-    assert window.images.image_path("my-wall-calf") == data_dir / "images" / "my-wall-calf.svg"
+    assert window.images.image_path("my-wall-calf") == data_dir / "images" / saved.image
 
 
 def test_changes_on_disk_are_picked_up(window: MainWindow, qtbot: QtBot, data_dir: Path) -> None:

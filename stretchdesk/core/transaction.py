@@ -1,0 +1,93 @@
+"""Files that appear together or not at all (an import: images, poses, routine).
+
+Every file is first written in full to a hidden temp file inside its own target
+folder (so inside the data dir, on the same filesystem), then each is hard-linked
+to its final name, which never replaces an existing file. If anything fails, the
+names this transaction created are removed again and the temps with them: the
+data dir is left exactly as it was. Files are linked in the order they were
+added, so a reader that looks mid-commit sees a routine only after its poses.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from stretchdesk.core.atomic import TEMP_SUFFIX, fsync_dir, link_exclusive, write_all
+
+MAX_NAME_TRIES = 1000
+
+
+@dataclass(frozen=True)
+class _Planned:
+    folder: Path
+    stem: str
+    suffix: str
+    data: bytes
+    fixed_name: bool
+
+
+class Transaction:
+    def __init__(self) -> None:
+        self._planned: list[_Planned] = []
+
+    def add_exact(self, target: Path, data: bytes) -> None:
+        """A file that must get exactly this name (fails the commit if it is taken)."""
+        self._planned.append(_Planned(target.parent, target.stem, target.suffix, data, True))
+
+    def add_unique(self, folder: Path, stem: str, suffix: str, data: bytes) -> None:
+        """A file named `stem + suffix`, or `stem-2 + suffix`... whichever is free."""
+        self._planned.append(_Planned(folder, stem, suffix, data, False))
+
+    def commit(self) -> list[Path]:
+        """Put every file in place and return their paths; on error, put none."""
+        temps: list[Path] = []
+        created: list[Path] = []
+        try:
+            for planned in self._planned:
+                temps.append(_write_temp(planned.folder, planned.stem + planned.suffix, planned.data))
+            for planned, temp in zip(self._planned, temps, strict=True):
+                created.append(_link_to_free_name(temp, planned))
+        except BaseException:
+            for path in reversed(created):
+                with contextlib.suppress(OSError):
+                    os.unlink(path)
+            raise
+        finally:
+            for temp in temps:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
+        for folder in dict.fromkeys(planned.folder for planned in self._planned):
+            fsync_dir(folder)
+        return created
+
+
+def _write_temp(folder: Path, name: str, data: bytes) -> Path:
+    fd, temp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=TEMP_SUFFIX, dir=folder)
+    try:
+        try:
+            write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+    return Path(temp_name)
+
+
+def _link_to_free_name(temp: Path, planned: _Planned) -> Path:
+    for number in range(1, MAX_NAME_TRIES + 1):
+        stem = planned.stem if number == 1 else f"{planned.stem}-{number}"
+        target = planned.folder / f"{stem}{planned.suffix}"
+        try:
+            link_exclusive(temp, target)
+            return target
+        except FileExistsError:
+            if planned.fixed_name:
+                raise
+    raise FileExistsError(f"{planned.folder}: no free name for {planned.stem}{planned.suffix}")
