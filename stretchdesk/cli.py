@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from stretchdesk import __version__
 from stretchdesk.core.bundle import bundle_json, parse_bundle, routine_schema
@@ -29,6 +30,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     handler: Handler = getattr(args, "handler", _cmd_gui)
+    original_stdout = sys.stdout
+    sys.stdout = _GuardedOutput(original_stdout)
     try:
         if getattr(args, "data_dir", None) is not None and not args.data_dir.strip():
             raise StretchDeskError("--data-dir is empty; give the folder to use, or leave the option out")
@@ -40,14 +43,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
+    except _OutputFailed as failure:
         _silence_stdout()
-        return 0
+        if isinstance(failure.error, BrokenPipeError):
+            return 0
+        _say_error(f"can't write to standard output ({failure.error.strerror or failure.error})")
+        return 1
     except OSError as error:
-        if error.errno is not None and _is_stdout_error():
-            _silence_stdout()
-            _say_error(f"can't write to standard output ({error.strerror})")
-            return 1
         _say_error(f"{shown(error.filename or 'a file')}: {error.strerror or error}")
         return 1
     except Exception as error:
@@ -55,26 +57,48 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         _say_error(f"unexpected {type(error).__name__}: {error} (STRETCHDESK_DEBUG=1 shows the details)")
         return 1
+    finally:
+        sys.stdout = original_stdout
+
+
+class _OutputFailed(Exception):
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+class _GuardedOutput:
+    """Standard output that says when writing to it failed (a full disk, /dev/full, a
+    closed pipe), so that case is told apart from a file the command was writing."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as error:
+            raise _OutputFailed(error) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as error:
+            raise _OutputFailed(error) from None
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
 
 
 def _say_error(message: str) -> None:
     print(f"stretchdesk: error: {one_line(message)}", file=sys.stderr)
 
 
-def _is_stdout_error() -> bool:
-    """Whether standard output itself is what failed (a full disk, /dev/full)."""
-    try:
-        sys.stdout.flush()
-    except OSError:
-        return True
-    return False
-
-
 def _silence_stdout() -> None:
     """Point stdout at /dev/null so Python's own flush at exit can't print a traceback."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        os.dup2(devnull, sys.__stdout__.fileno() if sys.__stdout__ else 1)
         os.close(devnull)
     except (OSError, ValueError):
         pass
@@ -128,8 +152,12 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _workspace(args: argparse.Namespace) -> Workspace:
+def _workspace(args: argparse.Namespace, writes: bool = False) -> Workspace:
+    """The data dir, its problems printed as warnings; a command that writes fails at once,
+    in one line, when the data dir itself is unusable."""
     workspace = Workspace.open(getattr(args, "data_dir", None))
+    if writes:
+        workspace.store.ensure()
     for problem in workspace.problems:
         print(f"stretchdesk: warning: {one_line(problem)}", file=sys.stderr)
     return workspace
@@ -206,7 +234,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    workspace = _workspace(args)
+    workspace = _workspace(args, writes=True)
     routine = workspace.import_file(args.file)
     print(f"imported {routine.name!r} as {routine.id}")
     return 0
