@@ -18,8 +18,11 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QPointF, QRectF, QSize, 
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen, QPixmap, QTransform
 from PySide6.QtSvg import QSvgRenderer
 
+from stretchdesk.core.errors import StretchDeskError
+from stretchdesk.core.imagecheck import MAX_IMAGE_BYTES, image_problem
 from stretchdesk.core.models import Pose
 from stretchdesk.core.paths import resource
+from stretchdesk.core.safeio import read_regular_file
 
 CACHE_LIMIT = 1500
 TILE_COLOR = QColor("#f3f1ec")
@@ -125,7 +128,10 @@ class PoseImages(QObject):
         """Parsed afresh each time: only the pixmaps are cached, since a parsed SVG
         costs far more memory than re-reading it (a few MB across a library's worth)."""
         path = self.image_path(pose_id)
-        return _load(path) if path is not None else None
+        if path is None:
+            return None
+        pose = self._catalog.get(pose_id)
+        return _load(path, untrusted=pose is not None and pose.custom)
 
     def _watch(self) -> None:
         wanted = [str(p) for p in (self._builtin_dir, self._user_dir) if p.is_dir()]
@@ -141,11 +147,17 @@ class PoseImages(QObject):
 _SUFFIXES = {".svg", ".png", ".jpg", ".jpeg"}
 
 
-def _load(path: Path) -> QSvgRenderer | QImage | None:
-    """Read a figure; a half-written or broken file counts as missing, quietly."""
+def _load(path: Path, untrusted: bool) -> QSvgRenderer | QImage | None:
+    """Read a figure; a half-written or broken file counts as missing, quietly.
+
+    A user's image (it may have been dropped into the data dir by hand) is read only
+    if it is a regular file within the size limit, and decoded only if it passes the
+    bomb checks, so one hostile picture can't freeze or exhaust the app."""
     try:
-        data = path.read_bytes()
-    except OSError:
+        data = read_regular_file(path, MAX_IMAGE_BYTES) if untrusted else path.read_bytes()
+    except (OSError, StretchDeskError):
+        return None
+    if untrusted and image_problem(data, path.name) is not None:
         return None
     if path.suffix.lower() == ".svg":
         if b"<svg" not in data[:4096] or b"</svg>" not in data[-512:]:

@@ -369,7 +369,8 @@ def test_export_with_a_bad_custom_image_is_one_line(
     (data_dir / "images" / str(pose.image)).write_bytes(image)
     workspace.save(Routine(id="r-mine", name="Mine", items=[Step(pose="mine")]))
     code, _, err = run(capsys, "export", "r-mine", "-o", str(tmp_path / "out.json"))
-    assert code == 1 and "replace the image" in one_error_line(err) or "limit" in err
+    line = one_error_line(err)
+    assert code == 1 and ("replace the image" in line or "needs a smaller" in line)
     assert not (tmp_path / "out.json").exists()
 
 

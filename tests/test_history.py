@@ -52,7 +52,7 @@ def test_history_round_trips_atomically_and_skips_bad_lines(tmp_path: Path) -> N
     history.add(second)
     history.add(first)
     assert history.load() == [first, second]
-    assert [p.name for p in history.path.parent.iterdir()] == ["history.jsonl"]
+    assert sorted(p.name for p in history.path.parent.iterdir()) == [".lock", "history.jsonl"]  # no temp left
     with history.path.open("a", encoding="utf-8") as handle:
         handle.write('{"routine_id": "broken"\n')
     assert history.load() == [first, second]

@@ -17,11 +17,14 @@ from pathlib import Path
 
 from stretchdesk.core.atomic import atomic_write_bytes
 from stretchdesk.core.errors import StretchDeskError
+from stretchdesk.core.lock import DataDirLock
 from stretchdesk.core.models import Area, Pose
+from stretchdesk.core.safeio import read_regular_file
 from stretchdesk.core.session import Session
 from stretchdesk.core.timeline import SegmentKind
 
 HISTORY_FILE = "history.jsonl"
+MAX_HISTORY_BYTES = 64 * 1024 * 1024
 AREA_WINDOW_DAYS = 28
 
 
@@ -104,16 +107,17 @@ class History:
     def __init__(self, data_dir: Path) -> None:
         self.path = data_dir / HISTORY_FILE
         self.problems: list[str] = []
+        self._lock = DataDirLock(data_dir)
 
     def load(self) -> list[SessionRecord]:
         """Oldest first. Unreadable lines go to `problems`."""
         self.problems = []
-        try:
-            data = self.path.read_bytes()
-        except FileNotFoundError:
+        if not self.path.exists():
             return []
-        except OSError as error:
-            self.problems.append(f"{self.path}: can't read the history ({error.strerror})")
+        try:
+            data = read_regular_file(self.path, MAX_HISTORY_BYTES)
+        except StretchDeskError as error:
+            self.problems.append(f"{error}; the history was not read")
             return []
         records: list[SessionRecord] = []
         for number, line in enumerate(data.split(b"\n"), start=1):
@@ -129,19 +133,23 @@ class History:
         return records
 
     def add(self, record: SessionRecord) -> None:
-        """Append a line; lines this version can't read stay as they are."""
+        """Append a line; lines this version can't read stay as they are. Under the data
+        dir's lock, so two players finishing at once both keep their line."""
         try:
-            lines = [line for line in self.path.read_bytes().split(b"\n") if line.strip()]
-        except FileNotFoundError:
-            lines = []
+            self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise StretchDeskError(f"{self.path}: can't read the history ({error.strerror})") from None
-        lines.append(json.dumps(record.as_json(), ensure_ascii=False, sort_keys=True).encode("utf-8"))
-        try:
-            atomic_write_bytes(self.path, b"\n".join(lines) + b"\n")
-        except OSError as error:
-            message = f"{self.path}: can't save the session ({error.strerror})"
-            raise StretchDeskError(message) from None
+            raise StretchDeskError(f"{self.path.parent}: can't save the session ({error.strerror})") from None
+        with self._lock.held():
+            lines: list[bytes] = []
+            if self.path.exists():
+                data = read_regular_file(self.path, MAX_HISTORY_BYTES)
+                lines = [line for line in data.split(b"\n") if line.strip()]
+            lines.append(json.dumps(record.as_json(), ensure_ascii=False, sort_keys=True).encode("utf-8"))
+            try:
+                atomic_write_bytes(self.path, b"\n".join(lines) + b"\n")
+            except OSError as error:
+                message = f"{self.path}: can't save the session ({error.strerror})"
+                raise StretchDeskError(message) from None
 
 
 def streak_days(records: Iterable[SessionRecord], today: date) -> int:

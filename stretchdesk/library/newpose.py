@@ -24,7 +24,10 @@ from PySide6.QtWidgets import (
 
 from stretchdesk.core.bundle import check_image_bytes
 from stretchdesk.core.documents import describe_validation_error
+from stretchdesk.core.errors import StretchDeskError
+from stretchdesk.core.imagecheck import MAX_IMAGE_BYTES
 from stretchdesk.core.models import Area, Difficulty, Hold, Kind, Pose, Position
+from stretchdesk.core.safeio import read_regular_file
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 
@@ -105,9 +108,9 @@ class NewPoseDialog(QDialog):
             if path.suffix.lower() not in IMAGE_SUFFIXES:
                 raise ValueError("the image must be a .png, .jpg or .svg file")
             try:
-                image = path.read_bytes()
-            except OSError as error:
-                raise ValueError(f"{path}: can't read ({error.strerror})") from None
+                image = read_regular_file(path, MAX_IMAGE_BYTES)
+            except StretchDeskError as error:
+                raise ValueError(str(error)) from None
             image_name = f"{pose_id}{path.suffix.lower()}"
             check_image_bytes(image, image_name)
         lines = [line.strip() for line in self.instructions.toPlainText().splitlines() if line.strip()]
