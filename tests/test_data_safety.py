@@ -120,10 +120,11 @@ def test_a_file_with_a_huge_integer_is_quarantined_not_a_traceback(
 ) -> None:
     store = Store(data_dir)
     store.ensure()
-    text = routine_json(Routine(id="big", name="Big")).replace('"prepare_seconds": 10.0', '"prepare_seconds": ' + "9" * 5000)
+    text = routine_json(Routine(id="big", name="Big"))
+    text = text.replace('"prepare_seconds": 10.0', '"prepare_seconds": ' + "9" * 5000)
     assert "9" * 5000 in text
     (store.routines_dir / "big.json").write_text(text)
-    code, out, err = run(capsys, "routines")
+    code, _out, err = run(capsys, "routines")
     assert code == 0 and "Traceback" not in err
     (warning,) = err.strip().splitlines()
     assert "big.json" in warning and "moved to" in warning

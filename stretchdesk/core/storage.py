@@ -49,6 +49,7 @@ from stretchdesk.core.transaction import Transaction
 
 T = TypeVar("T")
 _CONTENT_TAG = re.compile(r"-[0-9a-f]{12}$")
+_TRASH_NAME = re.compile(r"^\d{8}T\d{6}-")
 
 
 @dataclass
@@ -178,8 +179,8 @@ class Store:
         """Replace the routine's own file, or create a new one; never another routine's file."""
         with self._write_errors(self.routines_dir), self.writing(self.routines_dir):
             data = routine_json(routine).encode("utf-8")
-            path = self._routine_paths.get(routine.id)
-            if path is not None and self._still_holds(path, routine.id, read_routine_file):
+            path = self._locate(self.routines_dir, routine.id, self._routine_paths, read_routine_file)
+            if path is not None:
                 atomic_write_text(path, data.decode("utf-8"))
             else:
                 transaction = Transaction()
@@ -191,10 +192,10 @@ class Store:
     def trash_routine(self, routine_id: str) -> Path:
         """Move the routine's file to trash/ and return where it went (for undo)."""
         with self._write_errors(self.trash_dir), self.writing(self.routines_dir, self.trash_dir):
-            path = self.routine_path(routine_id)
-            if not self._still_holds(path, routine_id, read_routine_file):
-                raise StretchDeskError(f"{shown(path)}: no longer holds this routine; not deleting it")
-            target = self._move_to(path, self.trash_dir)
+            path = self._locate(self.routines_dir, routine_id, self._routine_paths, read_routine_file)
+            if path is None:
+                raise StretchDeskError(f"no file in {shown(self.routines_dir)} holds routine {routine_id!r} any more")
+            target = self._move_to(path, self.trash_dir, name=f"{_stamp()}-{routine_id}.json")
             self._routine_paths.pop(routine_id, None)
             return target
 
@@ -238,8 +239,8 @@ class Store:
                 if is_new:
                     transaction.add_exact(self.images_dir / name, image)
             data = pose_json(pose).encode("utf-8")
-            path = self._pose_paths.get(pose.id)
-            if path is not None and self._still_holds(path, pose.id, read_pose_file):
+            path = self._locate(self.poses_dir, pose.id, self._pose_paths, read_pose_file)
+            if path is not None:
                 created = transaction.commit()
                 try:
                     atomic_write_text(path, data.decode("utf-8"))
@@ -290,6 +291,11 @@ class Store:
     def file_stems(self, folder: Path) -> set[str]:
         """Names already taken in a folder (ids are kept off them, even for unreadable files)."""
         return {path.stem for path in json_files(folder, regular_only=False)}
+
+    def trashed_ids(self) -> set[str]:
+        """Ids of routines in the trash (from their `<stamp>-<id>.json` names), kept off new
+        routines so that every one of them can be restored as it was."""
+        return {_TRASH_NAME.sub("", stem) for stem in self.file_stems(self.trash_dir)}
 
     # -- quarantine ----------------------------------------------------------------
     def quarantine(self, path: Path) -> Path:
@@ -353,13 +359,32 @@ class Store:
                 continue
         raise StretchDeskError(f"{shown(folder)}: no free name for {shown(path.name)}")
 
+    def _locate(
+        self, folder: Path, item_id: str, known: dict[str, Path], read: Callable[[Path], Routine | Pose]
+    ) -> Path | None:
+        """The file that holds this id now: where it was last seen, or, if that file was
+        replaced, renamed or removed meanwhile, wherever it is now (None if nowhere)."""
+        path = known.get(item_id)
+        if path is not None and self._still_holds(path, item_id, read):
+            return path
+        for candidate in json_files(folder):
+            if candidate != path and self._still_holds(candidate, item_id, read, refuse_newer=False):
+                known[item_id] = candidate
+                return candidate
+        return None
+
     @staticmethod
-    def _still_holds(path: Path, item_id: str, read: Callable[[Path], Routine | Pose]) -> bool:
+    def _still_holds(
+        path: Path, item_id: str, read: Callable[[Path], Routine | Pose], refuse_newer: bool = True
+    ) -> bool:
         """Does the file at `path` still hold the item with this id? A newer-version file
-        is refused outright; a missing, unreadable or different file is left alone."""
+        where ours was is refused outright; a missing, unreadable or different file is
+        left alone."""
         try:
             return read(path).id == item_id
         except NewerVersion as error:
+            if not refuse_newer:
+                return False
             raise StretchDeskError(f"{error}; not overwriting it") from None
         except StretchDeskError:
             return False

@@ -3,6 +3,7 @@ operations the CLI and the GUI share (find, save, duplicate, delete, import, exp
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,7 @@ from stretchdesk.core.imagecheck import MAX_IMAGE_BYTES, image_problem
 from stretchdesk.core.models import Block, Pose, Rest, Routine, Step, new_routine_id
 from stretchdesk.core.paths import default_data_dir
 from stretchdesk.core.safeio import UnreadableSource, read_regular_file, shown
-from stretchdesk.core.storage import Store
+from stretchdesk.core.storage import Store, read_routine_file
 from stretchdesk.core.timeline import Timeline, expand
 
 
@@ -125,14 +126,24 @@ class Workspace:
         return trashed
 
     def restore(self, trashed: Path, routine_id: str) -> Routine:
+        """Bring a deleted routine back. If its id was taken meanwhile (a file added by
+        hand), it comes back as a copy with a new id, never over the other routine."""
         self.store.ensure()
         with self.store.lock.held():
             self.reload()
-            if routine_id in self.user:
-                raise StretchDeskError(f"a routine with id {routine_id!r} is already there; not restoring over it")
-            self.store.restore_routine(trashed, routine_id)
-            self.reload()
-        return self.get(routine_id)
+            if routine_id not in self.user:
+                self.store.restore_routine(trashed, routine_id)
+                self.reload()
+                return self.get(routine_id)
+            try:
+                old = read_routine_file(trashed)
+            except StretchDeskError as error:
+                raise StretchDeskError(f"{error}; can't restore it") from None
+            copy = old.model_copy(update={"id": new_routine_id(), "name": self.unique_name(old.name)})
+            self.save(copy)
+            with contextlib.suppress(OSError):
+                trashed.unlink()
+            return copy
 
     def save_custom_pose(self, pose: Pose, image: bytes | None = None) -> Pose:
         if self.catalog.is_builtin(pose.id):
@@ -225,7 +236,8 @@ class Workspace:
         routine = bundle.routine
         if renames:
             routine = routine.model_copy(update={"items": _renamed(routine.items, renames)})
-        taken_ids = set(self.user) | set(self.builtin) | self.store.file_stems(self.store.routines_dir)
+        taken_ids = (set(self.user) | set(self.builtin) | self.store.file_stems(self.store.routines_dir)
+                     | self.store.trashed_ids())
         if routine.id in taken_ids:
             routine = routine.model_copy(update={"id": new_routine_id()})
         routine = routine.model_copy(update={"name": self.unique_name(routine.name)})

@@ -55,12 +55,13 @@ class DataDirModel(RuleBasedStateMachine):
 
     def _workspace(self, fresh: bool, needs: str | None = None) -> Workspace:
         """A fresh workspace (the next CLI command) or the app's long-lived one, which may be
-        stale: it re-reads the data dir only when it doesn't know the routine at hand, as
-        the app learns of outside changes only when its file watcher fires."""
+        stale: it re-reads the data dir only when its copy of the routine at hand is out of
+        date (the app's file watcher fires on such changes); its memory of which file holds
+        which routine stays as old as it is."""
         STEPS_RUN["operations"] += 1
         if fresh:
             return Workspace(self.data)
-        if needs is not None and needs not in self.gui.user:
+        if needs is not None and self.gui.user.get(needs) != self.routines.get(needs):
             self.gui.reload()
         return self.gui
 
