@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from stretchdesk.core.errors import StretchDeskError
-from stretchdesk.core.safeio import UnreadableSource, read_regular_file
+from stretchdesk.core.safeio import CantRead, UnreadableSource, read_regular_file
 
 FORMAT_VERSION = 1
 ROUTINE_FORMAT = "stretchdesk-routine"
@@ -112,6 +112,8 @@ def read_document_bytes(path: Path) -> bytes:
     """A document's bytes: regular files only, never more than the size limit."""
     try:
         return read_regular_file(path, MAX_DOCUMENT_BYTES)
+    except CantRead:
+        raise
     except UnreadableSource as error:
         raise BadDocument(str(error)) from None
 

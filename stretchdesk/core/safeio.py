@@ -23,6 +23,11 @@ class UnreadableSource(StretchDeskError):
     """The file can't be read as a document: wrong type, too big, or an OS error."""
 
 
+class CantRead(UnreadableSource):
+    """The operating system refused the read (permissions, an I/O error): the file itself
+    may be fine, so it is reported and left where it is, never quarantined."""
+
+
 def file_kind(mode: int) -> str:
     """A plain-words name for what a non-regular path is."""
     if stat.S_ISDIR(mode):
@@ -42,14 +47,14 @@ def read_regular_file(path: Path, limit: int) -> bytes:
     try:
         before = os.stat(path)
     except OSError as error:
-        raise UnreadableSource(f"{where}: can't read ({error.strerror})") from None
+        raise CantRead(f"{where}: can't read ({error.strerror})") from None
     if not stat.S_ISREG(before.st_mode):
         raise UnreadableSource(f"{where}: is {file_kind(before.st_mode)}, not a file; give a regular file")
     _refuse_size(where, before.st_size, limit)
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
-        raise UnreadableSource(f"{where}: can't read ({error.strerror})") from None
+        raise CantRead(f"{where}: can't read ({error.strerror})") from None
     try:
         opened = os.fstat(fd)
         if not stat.S_ISREG(opened.st_mode):
@@ -66,7 +71,7 @@ def read_regular_file(path: Path, limit: int) -> bytes:
         _refuse_size(where, received, limit)
         return b"".join(chunks)
     except OSError as error:
-        raise UnreadableSource(f"{where}: can't read ({error.strerror})") from None
+        raise CantRead(f"{where}: can't read ({error.strerror})") from None
     finally:
         os.close(fd)
 

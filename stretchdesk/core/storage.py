@@ -44,7 +44,7 @@ from stretchdesk.core.errors import StretchDeskError
 from stretchdesk.core.imagecheck import extension
 from stretchdesk.core.lock import DataDirLock
 from stretchdesk.core.models import Pose, Routine
-from stretchdesk.core.safeio import shown
+from stretchdesk.core.safeio import CantRead, shown
 from stretchdesk.core.transaction import Transaction
 
 T = TypeVar("T")
@@ -330,6 +330,8 @@ class Store:
             return read(path)
         except NewerVersion as error:
             problems.append(f"{error}; left untouched")
+        except CantRead as error:
+            problems.append(f"{error}; left where it is")
         except BadDocument as error:
             problems.append(self._quarantine_message(path, error))
         except Exception as error:  # any surprise in one file is that file's problem alone
@@ -377,15 +379,19 @@ class Store:
     def _still_holds(
         path: Path, item_id: str, read: Callable[[Path], Routine | Pose], refuse_newer: bool = True
     ) -> bool:
-        """Does the file at `path` still hold the item with this id? A newer-version file
-        where ours was is refused outright; a missing, unreadable or different file is
-        left alone."""
+        """Does the file at `path` still hold the item with this id? Where ours was, a
+        newer-version file or one the system won't let us read stops the write; a missing,
+        damaged or different file is left alone."""
         try:
             return read(path).id == item_id
         except NewerVersion as error:
             if not refuse_newer:
                 return False
             raise StretchDeskError(f"{error}; not overwriting it") from None
+        except CantRead as error:
+            if not refuse_newer:
+                return False
+            raise StretchDeskError(f"{error}; nothing was changed") from None
         except StretchDeskError:
             return False
 

@@ -131,14 +131,14 @@ class Workspace:
         self.store.ensure()
         with self.store.lock.held():
             self.reload()
-            if routine_id not in self.user:
-                self.store.restore_routine(trashed, routine_id)
-                self.reload()
-                return self.get(routine_id)
             try:
                 old = read_routine_file(trashed)
             except StretchDeskError as error:
                 raise StretchDeskError(f"{error}; can't restore it") from None
+            if routine_id not in self.user:
+                self.store.restore_routine(trashed, routine_id)
+                self.user[routine_id] = old
+                return old
             copy = old.model_copy(update={"id": new_routine_id(), "name": self.unique_name(old.name)})
             self.save(copy)
             with contextlib.suppress(OSError):
