@@ -102,9 +102,13 @@ class RoutineController(QObject):
         return True
 
     # -- management ---------------------------------------------------------
-    def new_routine(self, name: str = "New routine") -> Routine:
+    def new_routine(self, name: str = "New routine") -> Routine | None:
         routine = Routine(name=self.workspace.unique_name(name))
-        self.workspace.save(routine)
+        try:
+            self.workspace.save(routine)
+        except StretchDeskError as error:
+            self.message.emit(f"Not created: {error}")
+            return None
         self._after_change(routine.id, f"Created {routine.name!r}")
         return routine
 
@@ -113,7 +117,11 @@ class RoutineController(QObject):
         if source is None:
             return None
         self.save_now()
-        copy = self.workspace.duplicate(source)
+        try:
+            copy = self.workspace.duplicate(source)
+        except StretchDeskError as error:
+            self.message.emit(f"Not duplicated: {error}")
+            return None
         self._after_change(copy.id, f"Duplicated as {copy.name!r}; this copy is yours to edit")
         return copy
 
@@ -123,8 +131,12 @@ class RoutineController(QObject):
             self.message.emit("Built-in routines can't be deleted")
             return None
         self.save_now()
-        name = self.workspace.get(target).name
-        trashed = self.workspace.delete(target)
+        try:
+            name = self.workspace.get(target).name
+            trashed = self.workspace.delete(target)
+        except StretchDeskError as error:
+            self.message.emit(f"Not deleted: {error}")
+            return None
         self._trashed = (trashed, target, name)
         if self.document.routine_id == target:
             self.open_routine(None)
