@@ -21,6 +21,7 @@ from stretchdesk.core.catalog import builtin_poses, builtin_routines
 from stretchdesk.core.documents import FORMAT_VERSION, POSE_FORMAT, dump_document
 from stretchdesk.core.errors import StretchDeskError
 from stretchdesk.core.history import HISTORY_FILE, History, SessionRecord
+from stretchdesk.core.lock import LOCK_NAME
 from stretchdesk.core.models import Hold, Routine, Step
 from stretchdesk.core.storage import read_routine_file, routine_json
 from stretchdesk.mainwindow import MainWindow
@@ -51,7 +52,7 @@ class BadFile:
 
 def files_by_content(root: Path) -> Counter[bytes]:
     """Every file's bytes, wherever it sits: a move keeps the multiset, a deletion does not."""
-    return Counter(path.read_bytes() for path in root.rglob("*") if path.is_file())
+    return Counter(path.read_bytes() for path in root.rglob("*") if path.is_file() and path.name != LOCK_NAME)
 
 
 def garbage(seed: int) -> bytes:
