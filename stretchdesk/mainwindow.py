@@ -201,7 +201,7 @@ class MainWindow(QMainWindow):
         self.editor.set_catalog_for_painting()
 
     def _on_document_changed(self) -> None:
-        name = self.document.setting("name")
+        name = self.document.name()
         if not self.document.is_open:
             self.setWindowTitle(APP_NAME)
         else:
@@ -271,13 +271,13 @@ class MainWindow(QMainWindow):
             self.controller.import_path(path)
 
     def _on_export_json(self) -> None:
-        name = f"{self.document.setting('name') or 'routine'}.json"
+        name = f"{self.document.name() or 'routine'}.json"
         path = self._ask_path("Export routine", "StretchDesk routine (*.json)", True, name)
         if path is not None:
             self.controller.export_json(path)
 
     def _on_export_pdf(self) -> None:
-        name = f"{self.document.setting('name') or 'routine'}.pdf"
+        name = f"{self.document.name() or 'routine'}.pdf"
         path = self._ask_path("Export PDF sheet", "PDF (*.pdf)", True, name)
         if path is not None:
             self.controller.export_pdf(path)

@@ -70,13 +70,13 @@ def test_build_a_routine_then_find_it_after_restart(
 
     assert model.moveRows(QModelIndex(), 0, 1, QModelIndex(), 3)
     assert poses_in_routine(window) == [start[1], start[2], start[0]]
-    drag = model.mimeData([model.index(2)])
+    drag = model.mimeData([model.index(2, 0)])
     assert model.dropMimeData(drag, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
     assert poses_in_routine(window) == start
 
-    hold_index = model.index(0)
+    hold_index = model.index(0, 0)
     assert model.setData(hold_index, "1:15", Qt.ItemDataRole.EditRole)
-    first = model.item(0)
+    first = model.item((0,))
     assert isinstance(first, Step) and first.hold == Hold(seconds=75)
     assert total_label.text() != first_total
     assert not model.setData(hold_index, "forever", Qt.ItemDataRole.EditRole)
@@ -84,24 +84,24 @@ def test_build_a_routine_then_find_it_after_restart(
     view_steps = window.editor.view
     view_steps.selectionModel().clearSelection()
     for row in (1, 2):
-        view_steps.selectionModel().select(model.index(row),
+        view_steps.selectionModel().select(model.index(row, 0),
                                            view_steps.selectionModel().SelectionFlag.Select)
     window.editor.group_rounds_action.trigger()
     assert model.rowCount() == 2
-    block = model.item(1)
+    block = model.item((1,))
     assert isinstance(block, Block) and block.mode is BlockMode.ROUNDS and block.rounds == 2
 
     window.undo_action.trigger()
     assert poses_in_routine(window) == start
     window.redo_action.trigger()
-    assert isinstance(model.item(1), Block)
+    assert isinstance(model.item((1,)), Block)
     for _ in range(3):
         window.undo_action.trigger()
     assert poses_in_routine(window) == [start[1], start[2], start[0]]
-    assert model.item(0) == Step(pose=start[1])
+    assert model.item((0,)) == Step(pose=start[1])
     for _ in range(3):
         window.redo_action.trigger()
-    assert isinstance(model.item(1), Block)
+    assert isinstance(model.item((1,)), Block)
     window.editor.settings_form.name.clear()
     qtbot.keyClicks(window.editor.settings_form.name, "Tuesday cool-down")
     saved_items = model.items()

@@ -55,7 +55,7 @@ def test_keyboard_moves_deletes_and_undoes(window: MainWindow, qtbot: QtBot) -> 
     model.add_poses(["childs-pose", "cat-cow", "downward-facing-dog"])
     view = window.editor.view
     view.setFocus()
-    view.setCurrentIndex(model.index(0))
+    view.setCurrentIndex(model.index(0, 0))
     qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert [i.pose for i in model.items() if isinstance(i, Step)] == [
         "cat-cow", "childs-pose", "downward-facing-dog"]
@@ -73,7 +73,8 @@ def test_settings_are_undoable_and_update_the_total(window: MainWindow) -> None:
     window.editor.model.add_poses(["childs-pose", "cat-cow"])
     before = window.editor.total.text()
     window.editor.settings_form.timings["transition_seconds"].setValue(40)
-    assert window.document.setting("transition_seconds") == 40
+    settings = window.document.settings()
+    assert settings is not None and settings.transition_seconds == 40
     assert window.editor.total.text() != before
     window.undo_action.trigger()
     assert window.editor.total.text() == before
@@ -108,7 +109,7 @@ def test_changes_on_disk_are_picked_up(window: MainWindow, qtbot: QtBot, data_di
     routine = window.controller.new_routine("From the GUI")
     other = Workspace.open(data_dir)
     other.save(other.get(routine.id).touched(name="Renamed by the CLI"))
-    qtbot.waitUntil(lambda: window.document.setting("name") == "Renamed by the CLI", timeout=5000)
+    qtbot.waitUntil(lambda: window.document.name() == "Renamed by the CLI", timeout=5000)
     assert window.routine_model.index(window.routine_model.row_of(routine.id)).data() == (
         "Renamed by the CLI")
 

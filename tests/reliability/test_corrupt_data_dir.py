@@ -196,7 +196,7 @@ def test_after_a_corrupt_start_saving_works_and_a_restart_reports_only_newer_fil
 
     window.routines.select("evening-hips")
     assert window.document.routine_id == "evening-hips" and not window.document.read_only
-    assert window.document.set_setting("name", "Evening hips, longer")
+    assert window.document.rename("Evening hips, longer")
     assert window.controller.save_now()
     saved = read_routine_file(data_dir / "routines" / "evening-hips.json")
     assert saved.name == "Evening hips, longer"
