@@ -17,6 +17,7 @@ from stretchdesk.library.pane import LibraryPane
 from stretchdesk.routines.controller import RoutineController
 from stretchdesk.routines.model import RoutineListModel
 from stretchdesk.routines.pane import RoutinesPane
+from stretchdesk.routines.trash import TrashMenu
 
 STATUS_MS = 6000
 STYLE = """
@@ -27,6 +28,18 @@ QPushButton#playButton:hover { background: #38917a; }
 QPushButton#playButton:disabled { background: #9bb8b0; color: #eef3f1; }
 QFrame#readOnlyBanner { background: rgba(208, 138, 44, 40); border-radius: 6px; }
 """
+
+
+def redo_shortcuts() -> list[QKeySequence]:
+    """Ctrl+Shift+Z and Ctrl+Y on every platform, plus the platform's own Redo keys, each once
+    (on X11 desktops the platform's Redo already is Ctrl+Shift+Z)."""
+    wanted = [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"),
+              *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
+    unique: list[QKeySequence] = []
+    for sequence in wanted:
+        if not sequence.isEmpty() and sequence not in unique:
+            unique.append(sequence)
+    return unique
 
 
 class MainWindow(QMainWindow):
@@ -97,7 +110,7 @@ class MainWindow(QMainWindow):
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence(keys.Undo))
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(keys.Redo)])
+        self.redo_action.setShortcuts(redo_shortcuts())
         self.find_action = self._action("&Find pose", self._on_find, keys.Find,
                                         "Search the pose library")
         self.rename_action = self._action("&Rename", self._on_rename, "Ctrl+Shift+R",
@@ -106,8 +119,6 @@ class MainWindow(QMainWindow):
                                              "Copy the routine (built-in ones become editable)")
         self.delete_action = self._action("De&lete", self._on_delete, "Ctrl+Shift+Del",
                                           "Move the routine to the data dir's trash")
-        self.restore_action = self._action("Restore deleted routine", self._on_restore)
-        self.restore_action.setEnabled(False)
         self.play_action = self._action("&Play routine", self._on_play, "F5",
                                         "Play the routine full screen")
         self.about_action = self._action("&About StretchDesk", self._on_about)
@@ -127,8 +138,9 @@ class MainWindow(QMainWindow):
                        editor.move_up_action, editor.move_down_action, None, self.find_action):
             edit.addSeparator() if action is None else edit.addAction(action)
         routine = bar.addMenu("&Routine")
+        self.trash_menu = TrashMenu(self.controller, self)
         for action in (self.rename_action, self.duplicate_action, self.delete_action,
-                       self.restore_action, None, editor.add_rest_action,
+                       self.trash_menu.menuAction(), None, editor.add_rest_action,
                        editor.group_sides_action, editor.group_rounds_action,
                        editor.ungroup_action):
             routine.addSeparator() if action is None else routine.addAction(action)
@@ -144,7 +156,6 @@ class MainWindow(QMainWindow):
         self.controller.message.connect(self.show_message)
         self.controller.problems_found.connect(self.report_problems)
         self.controller.catalog_changed.connect(self._on_controller_catalog_changed)
-        self.controller.delete_undoable.connect(self.restore_action.setEnabled)
         self.document.changed.connect(self._on_document_changed)
         self.document.settings_changed.connect(self._on_document_changed)
         self.document.edit_rejected.connect(self.show_message)
@@ -229,9 +240,6 @@ class MainWindow(QMainWindow):
 
     def _on_delete(self) -> None:
         self.controller.delete()
-
-    def _on_restore(self) -> None:
-        self.controller.restore_deleted()
 
     def _on_find(self) -> None:
         self.library.search.setFocus()

@@ -56,9 +56,11 @@ class RoutineDocument(QObject):
         self.model.set_catalog(catalog)
         self.changed.emit()
 
-    def open(self, routine: Routine | None, read_only: bool) -> None:
-        """Show a routine (None closes); starts a fresh undo history."""
-        self.undo_stack.clear()
+    def open(self, routine: Routine | None, read_only: bool, keep_history: bool = False) -> None:
+        """Show a routine (None closes); starts a fresh undo history unless an undo
+        command itself is opening it (deleting or restoring a routine)."""
+        if not keep_history:
+            self.undo_stack.clear()
         self._base = routine
         self._read_only = read_only or routine is None
         self.model.load(routine, self._read_only)

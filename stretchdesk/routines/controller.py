@@ -1,4 +1,4 @@
-"""Routine management behind the menus: open, new, duplicate, delete (with undo),
+"""Routine management behind the menus: open, new, duplicate, delete (undoable, and a trash),
 import, export, custom poses, autosave, and picking up changes made on disk."""
 
 from __future__ import annotations
@@ -9,10 +9,12 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from stretchdesk.core.errors import StretchDeskError
 from stretchdesk.core.models import Pose, Routine
+from stretchdesk.core.trash import TrashedRoutine, list_trash
 from stretchdesk.core.workspace import RoutineEntry, Workspace
 from stretchdesk.editor.document import RoutineDocument
 from stretchdesk.imagecache import PoseImages
 from stretchdesk.routines.model import RoutineListModel
+from stretchdesk.routines.trash import DeleteRoutineCommand
 
 AUTOSAVE_MS = 600
 RELOAD_MS = 400
@@ -23,7 +25,6 @@ class RoutineController(QObject):
     problems_found = Signal(list)
     list_refreshed = Signal()
     catalog_changed = Signal()
-    delete_undoable = Signal(bool)
 
     def __init__(self, workspace: Workspace, document: RoutineDocument, model: RoutineListModel,
                  images: PoseImages, parent: QObject | None = None) -> None:
@@ -34,7 +35,6 @@ class RoutineController(QObject):
         self.images = images
         self._last_saved: Routine | None = None
         self._loading = False
-        self._trashed: tuple[Path, str, str] | None = None
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._reload = QTimer(self, singleShot=True, interval=RELOAD_MS)
         self._watcher = QFileSystemWatcher(self)
@@ -56,7 +56,7 @@ class RoutineController(QObject):
         self.model.set_entries(entries, totals)
         self.list_refreshed.emit()
 
-    def open_routine(self, routine_id: str | None) -> None:
+    def open_routine(self, routine_id: str | None, keep_history: bool = False) -> None:
         if routine_id == self.document.routine_id:
             return
         self.save_now()
@@ -68,7 +68,8 @@ class RoutineController(QObject):
                 self.message.emit(str(error))
         self._loading = True
         try:
-            self.document.open(routine, routine is None or self.workspace.is_builtin(routine.id))
+            self.document.open(routine, routine is None or self.workspace.is_builtin(routine.id),
+                               keep_history)
         finally:
             self._loading = False
         self._last_saved = routine
@@ -118,33 +119,64 @@ class RoutineController(QObject):
         return copy
 
     def delete(self, routine_id: str | None = None) -> Path | None:
+        """Move a routine to trash/ as one undo step (Ctrl+Z brings it back)."""
         target = routine_id or self.document.routine_id
         if target is None or self.workspace.is_builtin(target):
             self.message.emit("Built-in routines can't be deleted")
             return None
         self.save_now()
-        name = self.workspace.get(target).name
-        trashed = self.workspace.delete(target)
-        self._trashed = (trashed, target, name)
-        if self.document.routine_id == target:
-            self.open_routine(None)
-        self._after_change(None, f"Deleted {name!r} (Routine ▸ Restore deleted routine brings it back)")
-        self.delete_undoable.emit(True)
+        try:
+            name = self.workspace.get(target).name
+        except StretchDeskError as error:
+            self.message.emit(str(error))
+            return None
+        command = DeleteRoutineCommand(self, target, name)
+        self.document.undo_stack.push(command)
+        return command.trashed
+
+    def move_to_trash(self, routine_id: str, name: str) -> Path | None:
+        """The deletion itself, run by the undo command (first time and on redo)."""
+        try:
+            trashed = self.workspace.delete(routine_id)
+        except StretchDeskError as error:
+            self.message.emit(str(error))
+            return None
+        if self.document.routine_id == routine_id:
+            self._autosave.stop()
+            self._loading = True
+            try:
+                self.document.open(None, True, keep_history=True)
+            finally:
+                self._loading = False
+            self._last_saved = None
+        self.refresh_list()
+        self.message.emit(f"Deleted {name!r}; Ctrl+Z or Routine ▸ Trash brings it back")
         return trashed
 
-    def restore_deleted(self) -> Routine | None:
-        if self._trashed is None:
-            return None
-        trashed, routine_id, name = self._trashed
+    def bring_back(self, trashed: Path, routine_id: str, keep_history: bool = True) -> Routine | None:
+        """Restore a trashed routine file and open it."""
         try:
             routine = self.workspace.restore(trashed, routine_id)
         except StretchDeskError as error:
             self.message.emit(str(error))
             return None
-        self._trashed = None
-        self.delete_undoable.emit(False)
-        self._after_change(routine.id, f"Restored {name!r}")
+        self.open_routine(routine.id, keep_history=keep_history)
+        self.refresh_list()
+        self.message.emit(f"Restored {routine.name!r}")
         return routine
+
+    def trash(self) -> list[TrashedRoutine]:
+        entries, problems = list_trash(self.workspace.store.trash_dir)
+        if problems:
+            self.problems_found.emit(problems)
+        return entries
+
+    def restore_from_trash(self, entry: TrashedRoutine) -> Routine | None:
+        if entry.routine.id in self.workspace.user:
+            self.message.emit(f"{entry.routine.name!r} is already in your routines; "
+                              "delete or rename that one first")
+            return None
+        return self.bring_back(entry.path, entry.routine.id, keep_history=False)
 
     def import_path(self, path: Path) -> Routine | None:
         try:

@@ -3,6 +3,7 @@ custom poses, changes made on disk, one instance per data dir, and figures."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -38,15 +39,41 @@ def test_builtin_is_read_only_until_duplicated(window: MainWindow) -> None:
     assert window.editor.model.items() == builtin[0].routine.items
 
 
-def test_delete_goes_to_trash_and_can_be_restored(window: MainWindow, data_dir: Path) -> None:
-    routine = window.controller.new_routine("Doomed")
-    trashed = window.controller.delete(routine.id)
-    assert trashed is not None and trashed.is_file()
-    assert routine.id not in window.workspace.user
-    assert window.restore_action.isEnabled()
-    window.restore_action.trigger()
-    assert window.workspace.get(routine.id).name == "Doomed"
-    assert window.document.routine_id == routine.id
+def trash_entries(window: MainWindow) -> list[str]:
+    window.trash_menu.refresh()
+    return [action.text() for action in window.trash_menu.actions() if action.isEnabled()]
+
+
+def test_delete_is_undoable_and_the_trash_restores_any(
+        make_window: WindowFactory, data_dir: Path) -> None:
+    window = make_window()
+    assert trash_entries(window) == []
+    doomed = [window.controller.new_routine(name) for name in ("Monday", "Tuesday", "Friday")]
+    window.controller.new_routine("Kept")
+    for routine in doomed:
+        window.routines.select(routine.id)
+        window.delete_action.trigger()
+        assert routine.id not in window.workspace.user
+    assert window.document.routine_id is None
+    assert window.undo_action.isEnabled() and "Friday" in window.undo_action.text()
+    window.undo_action.trigger()
+    assert window.workspace.get(doomed[2].id).name == "Friday"
+    assert window.document.routine_id == doomed[2].id
+    window.redo_action.trigger()
+    assert doomed[2].id not in window.workspace.user
+    window.undo_action.trigger()
+    assert window.workspace.get(doomed[2].id).name == "Friday"
+    window.close()
+
+    again = make_window()
+    listed = trash_entries(again)
+    assert [text.split(" — ")[0] for text in listed] == ["Tuesday", "Monday"]
+    assert all(" — deleted " in text and str(datetime.now().year) in text for text in listed)
+    monday = next(a for a in again.trash_menu.actions() if a.text().startswith("Monday"))
+    monday.trigger()
+    assert again.workspace.get(doomed[0].id).name == "Monday"
+    assert again.document.routine_id == doomed[0].id
+    assert [text.split(" — ")[0] for text in trash_entries(again)] == ["Tuesday"]
 
 
 def test_keyboard_moves_deletes_and_undoes(window: MainWindow, qtbot: QtBot) -> None:
