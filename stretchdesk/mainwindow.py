@@ -13,6 +13,7 @@ from stretchdesk.core.workspace import Workspace
 from stretchdesk.editor.document import RoutineDocument
 from stretchdesk.editor.pane import EditorPane
 from stretchdesk.imagecache import PoseImages
+from stretchdesk.library.catalog import PoseCatalog
 from stretchdesk.library.pane import LibraryPane
 from stretchdesk.routines.controller import RoutineController
 from stretchdesk.routines.model import RoutineListModel
@@ -45,7 +46,8 @@ def redo_shortcuts() -> list[QKeySequence]:
 class MainWindow(QMainWindow):
     play_requested = Signal(str)
 
-    def __init__(self, workspace: Workspace, settings: QSettings, images: PoseImages) -> None:
+    def __init__(self, workspace: Workspace, settings: QSettings, images: PoseImages,
+                 catalog: PoseCatalog) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setStyleSheet(STYLE)
@@ -55,10 +57,11 @@ class MainWindow(QMainWindow):
         self.images = images
         self._problems: list[str] = []
         self.undo_stack = QUndoStack(self)
-        self.document = RoutineDocument(workspace.catalog, self.undo_stack, self)
+        self.catalog = catalog
+        self.document = RoutineDocument(catalog, self.undo_stack, self)
         self.routine_model = RoutineListModel()
-        self.controller = RoutineController(workspace, self.document, self.routine_model, images,
-                                            self)
+        self.controller = RoutineController(workspace, catalog, self.document, self.routine_model,
+                                            images, self)
         self._make_actions()
         self.routines = RoutinesPane(
             self.routine_model,
@@ -66,7 +69,7 @@ class MainWindow(QMainWindow):
             [self.rename_action, self.duplicate_action, None, self.export_json_action,
              self.export_pdf_action, None, self.delete_action],
         )
-        self.library = LibraryPane(images, workspace.catalog.values())
+        self.library = LibraryPane(images, catalog)
         self.editor = EditorPane(self.document, images)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -155,7 +158,6 @@ class MainWindow(QMainWindow):
         self.controller.list_refreshed.connect(self._on_controller_list_refreshed)
         self.controller.message.connect(self.show_message)
         self.controller.problems_found.connect(self.report_problems)
-        self.controller.catalog_changed.connect(self._on_controller_catalog_changed)
         self.document.changed.connect(self._on_document_changed)
         self.document.settings_changed.connect(self._on_document_changed)
         self.document.edit_rejected.connect(self.show_message)
@@ -206,10 +208,6 @@ class MainWindow(QMainWindow):
 
     def _on_controller_list_refreshed(self) -> None:
         self.routines.select(self.document.routine_id)
-
-    def _on_controller_catalog_changed(self) -> None:
-        self.library.set_poses(self.workspace.catalog.values())
-        self.editor.set_catalog_for_painting()
 
     def _on_document_changed(self) -> None:
         name = self.document.name()

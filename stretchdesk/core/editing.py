@@ -376,7 +376,10 @@ def validated(routine: Routine) -> Routine:
     for problem in _block_problems(routine.items, 1):
         raise EditRejected(problem)
     try:
-        return Routine.model_validate(routine.model_dump())
+        # Items are pydantic objects, validated when made, and the block rules that a
+        # rebuilt block could break are checked above: re-check only the routine's own
+        # fields and its validators, without re-reading every step (fast for 500 steps).
+        return Routine.model_validate(dict(routine))
     except ValidationError as error:
         raise EditRejected(describe_validation_error(error, "routine")) from None
 
@@ -391,6 +394,8 @@ def _block_problems(items: Sequence[Item], depth: int) -> list[str]:
             return ["A block needs at least one step; delete or ungroup the block instead"]
         if len(item.items) > MAX_BLOCK_ITEMS:
             return [f"A block holds at most {MAX_BLOCK_ITEMS} steps"]
+        if item.mode is BlockMode.EACH_SIDE and item.rounds != 1:
+            return ["An each-side block plays once per side; rounds must be 1"]
         found = _block_problems(item.items, depth + 1)
         if found:
             return found

@@ -14,26 +14,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretchdesk.core.editing import Item
 from stretchdesk.core.models import Block, Pose, Rest, Step
 from stretchdesk.editor.labels import hold_text, item_title, sides_text
 from stretchdesk.editor.model import ItemRole
 from stretchdesk.imagecache import TILE_COLOR, PoseImages
+from stretchdesk.library.catalog import PoseCatalog
 
-STEP_HEIGHT = 54
-REST_HEIGHT = 38
-BLOCK_HEIGHT = 34
+ROW_HEIGHT = 50
 NUMBER_WIDTH = 34
 HOLD_WIDTH = 96
 BRACKET_COLOR = QColor("#d08a2c")
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-def row_height(item: Item) -> int:
-    if isinstance(item, Block):
-        return BLOCK_HEIGHT
-    return REST_HEIGHT if isinstance(item, Rest) else STEP_HEIGHT
 
 
 def hold_rect(option_rect: QRect) -> QRect:
@@ -45,15 +37,19 @@ def hold_rect(option_rect: QRect) -> QRect:
 class RoutineRowDelegate(QStyledItemDelegate):
     """One row per step, rest or block header; the tree view indents a block's steps."""
 
-    def __init__(self, images: PoseImages, catalog: Mapping[str, Pose],
+    def __init__(self, images: PoseImages, catalog: PoseCatalog,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._images = images
-        self.catalog = catalog
+        self._poses = catalog
+
+    @property
+    def catalog(self) -> Mapping[str, Pose]:
+        return self._poses.current
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        item = index.data(ItemRole.ITEM)
-        return QSize(320, row_height(item) if item is not None else STEP_HEIGHT)
+        """One height for every row, so the view lays out 500 rows without asking each."""
+        return QSize(320, ROW_HEIGHT)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         item = index.data(ItemRole.ITEM)

@@ -13,6 +13,7 @@ from stretchdesk.core.editing import RoutineSettings
 from stretchdesk.core.models import Pose, Routine
 from stretchdesk.core.timeline import Timeline, expand
 from stretchdesk.editor.model import RoutineTreeModel
+from stretchdesk.library.catalog import PoseCatalog
 
 
 class RoutineDocument(QObject):
@@ -20,10 +21,10 @@ class RoutineDocument(QObject):
     settings_changed = Signal()
     edit_rejected = Signal(str)
 
-    def __init__(self, catalog: Mapping[str, Pose], undo_stack: QUndoStack,
+    def __init__(self, catalog: PoseCatalog, undo_stack: QUndoStack,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._catalog = catalog
+        self.poses = catalog
         self.undo_stack = undo_stack
         self.model = RoutineTreeModel(catalog, undo_stack, self)
         self._base: Routine | None = None
@@ -49,12 +50,7 @@ class RoutineDocument(QObject):
 
     @property
     def catalog(self) -> Mapping[str, Pose]:
-        return self._catalog
-
-    def set_catalog(self, catalog: Mapping[str, Pose]) -> None:
-        self._catalog = catalog
-        self.model.set_catalog(catalog)
-        self.changed.emit()
+        return self.poses.current
 
     def open(self, routine: Routine | None, read_only: bool, keep_history: bool = False) -> None:
         """Show a routine (None closes); starts a fresh undo history unless an undo
@@ -97,4 +93,4 @@ class RoutineDocument(QObject):
 
     def timeline(self) -> Timeline | None:
         routine = self.routine()
-        return expand(routine, self._catalog) if routine else None
+        return expand(routine, self.poses.current) if routine else None

@@ -49,6 +49,7 @@ from stretchdesk.core.editing import (
 from stretchdesk.core.models import Block, BlockMode, Hold, Pose, Rest, Routine, Sides, Step
 from stretchdesk.editor.commands import EditCommand, SettingsCommand
 from stretchdesk.editor.labels import hold_text, item_title
+from stretchdesk.library.catalog import PoseCatalog
 from stretchdesk.library.model import POSE_MIME, pose_ids_from_mime
 
 STEP_MIME = "application/x-stretchdesk-step-paths"
@@ -69,13 +70,28 @@ _ROLES = frozenset({
 })
 
 
-class _Node:
-    __slots__ = ("children", "key", "parent")
+_BLOCK_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsDragEnabled)
+_STEP_FLAGS = _BLOCK_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+_EDITABLE_BLOCK_FLAGS = _BLOCK_FLAGS | Qt.ItemFlag.ItemIsDropEnabled
+_EDITABLE_STEP_FLAGS = _STEP_FLAGS | Qt.ItemFlag.ItemIsEditable
 
-    def __init__(self, key: int, parent: _Node | None) -> None:
+
+class _Node:
+    """One row's identity; `row` is kept current so paths cost O(depth)."""
+
+    __slots__ = ("block", "children", "key", "parent", "row")
+
+    def __init__(self, key: int, parent: _Node | None, row: int, block: bool) -> None:
         self.key = key
         self.parent = parent
+        self.row = row
+        self.block = block
         self.children: list[_Node] = []
+
+    def renumber(self, start: int = 0) -> None:
+        for row in range(start, len(self.children)):
+            self.children[row].row = row
 
 
 class RoutineTreeModel(QAbstractItemModel):
@@ -83,25 +99,32 @@ class RoutineTreeModel(QAbstractItemModel):
     settings_changed = Signal()
     edit_rejected = Signal(str)
 
-    def __init__(self, catalog: Mapping[str, Pose], undo_stack: QUndoStack,
+    def __init__(self, catalog: PoseCatalog, undo_stack: QUndoStack,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._catalog = catalog
+        self._poses = catalog
         self._stack = undo_stack
         self._session: EditSession | None = None
         self._keys = itertools.count(1)
-        self._root = _Node(0, None)
+        self._root = _Node(0, None, 0, True)
+        self._checked: tuple[Routine, Operation, Routine, Operation] | None = None
         self._nodes: dict[int, _Node] = {}
         self._token = f"{os.getpid()}:{id(self)}"
+        self._poses.changed.connect(self._on_catalog_changed)
 
     # -- state -------------------------------------------------------------
     @property
     def catalog(self) -> Mapping[str, Pose]:
-        return self._catalog
+        return self._poses.current
 
-    def set_catalog(self, catalog: Mapping[str, Pose]) -> None:
-        self._catalog = catalog
+    @property
+    def _catalog(self) -> Mapping[str, Pose]:
+        return self._poses.current
+
+    def _on_catalog_changed(self) -> None:
+        """Names, holds and pictures of poses may have changed: every row repaints."""
         self._changed_below(QModelIndex())
+        self.items_changed.emit()
 
     def _changed_below(self, parent: QModelIndex) -> None:
         rows = self.rowCount(parent)
@@ -144,7 +167,7 @@ class RoutineTreeModel(QAbstractItemModel):
         node = self._nodes.get(index.internalId()) if index.isValid() else None
         path: list[int] = []
         while node is not None and node.parent is not None:
-            path.append(node.parent.children.index(node))
+            path.append(node.row)
             node = node.parent
         return tuple(reversed(path))
 
@@ -160,12 +183,23 @@ class RoutineTreeModel(QAbstractItemModel):
         if self._session is None:
             return False
         try:
-            self._session.check(operation)
+            self._check(operation)
         except EditRejected as error:
             self.edit_rejected.emit(str(error))
             return False
         self._stack.push(EditCommand(self, text, operation))
         return True
+
+    def _check(self, operation: Operation) -> tuple[Routine, Operation]:
+        """The session's check, remembered so checking then pushing validates once."""
+        assert self._session is not None
+        before = self._session.routine
+        if self._checked is not None and self._checked[0] is before and (
+                self._checked[1] is operation):
+            return self._checked[2], self._checked[3]
+        result, inverse = self._session.check(operation)
+        self._checked = (before, operation, result, inverse)
+        return result, inverse
 
     def _plan(self, text: str, plan: Any, *args: Any) -> bool:
         """Build an operation from an `edit_plans` function; its refusals become messages."""
@@ -204,7 +238,7 @@ class RoutineTreeModel(QAbstractItemModel):
             return False
         try:
             operation = edit_plans.move_paths(self._session.routine, paths, dest)
-            moved, _ = self._session.check(operation)
+            moved, _ = self._check(operation)
         except EditRejected as error:
             self.edit_rejected.emit(str(error))
             return False
@@ -277,7 +311,7 @@ class RoutineTreeModel(QAbstractItemModel):
     def execute(self, operation: Operation) -> Operation:
         """Apply an operation with the row signals of each primitive; returns its inverse."""
         assert self._session is not None
-        final, inverse = self._session.check(operation)
+        final, inverse = self._check(operation)
         settings_touched = False
         for step in operation.primitives(self._session.routine):
             after = step.apply_unchecked(self._session.routine)
@@ -288,6 +322,7 @@ class RoutineTreeModel(QAbstractItemModel):
                 self.beginInsertRows(parent, row, row + len(step.items) - 1)
                 self._session.routine = after
                 node.children[row:row] = self._make_nodes(step.items, node)
+                node.renumber(row)
                 self.endInsertRows()
             elif isinstance(step, Remove):
                 parent = self.index_of(step.at[:-1])
@@ -298,6 +333,7 @@ class RoutineTreeModel(QAbstractItemModel):
                 for gone in node.children[row:row + step.count]:
                     self._forget(gone)
                 del node.children[row:row + step.count]
+                node.renumber(row)
                 self.endRemoveRows()
             elif isinstance(step, Replace):
                 self._session.routine = after
@@ -314,8 +350,8 @@ class RoutineTreeModel(QAbstractItemModel):
 
     def _make_nodes(self, items: Sequence[Item], parent: _Node) -> list[_Node]:
         made = []
-        for item in items:
-            node = _Node(next(self._keys), parent)
+        for row, item in enumerate(items):
+            node = _Node(next(self._keys), parent, row, isinstance(item, Block))
             self._nodes[node.key] = node
             if isinstance(item, Block):
                 node.children = self._make_nodes(item.items, node)
@@ -356,8 +392,7 @@ class RoutineTreeModel(QAbstractItemModel):
         if node is None or node.parent is None or node.parent is self._root:
             return QModelIndex()
         above = node.parent
-        assert above.parent is not None
-        return self.createIndex(above.parent.children.index(above), 0, above.key)
+        return self.createIndex(above.row, 0, above.key)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() and parent.column() != 0:
@@ -405,13 +440,12 @@ class RoutineTreeModel(QAbstractItemModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags if self.read_only else Qt.ItemFlag.ItemIsDropEnabled
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
-        is_block = index.data(ItemRole.KIND) == "block"
-        if not is_block:
-            flags |= Qt.ItemFlag.ItemNeverHasChildren
-        if not self.read_only:
-            flags |= Qt.ItemFlag.ItemIsDropEnabled if is_block else Qt.ItemFlag.ItemIsEditable
-        return flags
+        node = self._nodes.get(index.internalId())
+        if node is None:
+            return Qt.ItemFlag.NoItemFlags
+        if node.block:
+            return _BLOCK_FLAGS if self.read_only else _EDITABLE_BLOCK_FLAGS
+        return _STEP_FLAGS if self.read_only else _EDITABLE_STEP_FLAGS
 
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction

@@ -76,7 +76,7 @@ class EditorPane(QWidget):
         summary.addWidget(self.chart, 1)
 
         self.view = RoutineView(document.undo_stack)
-        self.delegate = RoutineRowDelegate(images, document.model.catalog, self.view)
+        self.delegate = RoutineRowDelegate(images, document.poses, self.view)
         self.view.setItemDelegate(self.delegate)
         self.view.setModel(self.model)
         self.empty_hint = QLabel("Drag poses here from the library, or select a card and press "
@@ -175,10 +175,6 @@ class EditorPane(QWidget):
         self.play_button.clicked.connect(self.play_clicked)
         self.duplicate_button.clicked.connect(self.duplicate_clicked)
         self._images.images_changed.connect(self.view.viewport().update)
-
-    def set_catalog_for_painting(self) -> None:
-        self.delegate.catalog = self.document.model.catalog
-        self.view.viewport().update()
 
     def _selected_last(self) -> TreePath | None:
         paths = self.view.selected_paths()

@@ -30,6 +30,7 @@ class RoutineView(QTreeView):
         self.setObjectName("routineView")
         self.setAccessibleName("Routine steps")
         self.setHeaderHidden(True)
+        self.setUniformRowHeights(True)
         self.setIndentation(22)
         self.setRootIsDecorated(True)
         self.setItemsExpandable(True)

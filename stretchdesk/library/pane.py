@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from stretchdesk.core.models import Area, Difficulty, Kind, Pose, Position, Prop
 from stretchdesk.imagecache import PoseImages
+from stretchdesk.library.catalog import PoseCatalog
 from stretchdesk.library.delegate import PoseCardDelegate
 from stretchdesk.library.detail import PoseDetailDialog
 from stretchdesk.library.model import PoseListModel, PoseRole
@@ -51,11 +50,12 @@ class LibraryPane(QWidget):
     new_pose_requested = Signal()
     status_message = Signal(str)
 
-    def __init__(self, images: PoseImages, poses: Iterable[Pose], parent: QWidget | None = None):
+    def __init__(self, images: PoseImages, catalog: PoseCatalog, parent: QWidget | None = None):
         super().__init__(parent)
         self._images = images
+        self._catalog = catalog
         self._can_add = True
-        self.model = PoseListModel(poses)
+        self.model = PoseListModel(catalog.current.values())
         self.proxy = PoseFilterProxy(self.model)
 
         self.search = QLineEdit()
@@ -151,13 +151,14 @@ class LibraryPane(QWidget):
         self.add_button.clicked.connect(self._on_add_clicked)
         self.new_pose_button.clicked.connect(self.new_pose_requested)
         self._images.images_changed.connect(self.view.viewport().update)
+        self._catalog.changed.connect(self._on_catalog_changed)
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
 
-    def set_poses(self, poses: Iterable[Pose]) -> None:
-        self.model.set_poses(poses)
+    def _on_catalog_changed(self) -> None:
+        self.model.set_poses(self._catalog.current.values())
 
     def set_can_add(self, can_add: bool) -> None:
         self._can_add = can_add

@@ -13,6 +13,7 @@ from stretchdesk.core.trash import TrashedRoutine, list_trash
 from stretchdesk.core.workspace import RoutineEntry, Workspace
 from stretchdesk.editor.document import RoutineDocument
 from stretchdesk.imagecache import PoseImages
+from stretchdesk.library.catalog import PoseCatalog
 from stretchdesk.routines.model import RoutineListModel
 from stretchdesk.routines.trash import DeleteRoutineCommand
 
@@ -24,12 +25,12 @@ class RoutineController(QObject):
     message = Signal(str)
     problems_found = Signal(list)
     list_refreshed = Signal()
-    catalog_changed = Signal()
 
-    def __init__(self, workspace: Workspace, document: RoutineDocument, model: RoutineListModel,
-                 images: PoseImages, parent: QObject | None = None) -> None:
+    def __init__(self, workspace: Workspace, catalog: PoseCatalog, document: RoutineDocument,
+                 model: RoutineListModel, images: PoseImages, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self.catalog = catalog
         self.document = document
         self.model = model
         self.images = images
@@ -184,8 +185,7 @@ class RoutineController(QObject):
         except StretchDeskError as error:
             self.message.emit(str(error))
             return None
-        self.images.set_catalog(self.workspace.catalog)
-        self.catalog_changed.emit()
+        self._catalog_updated()
         self._after_change(routine.id, f"Imported {routine.name!r}")
         return routine
 
@@ -258,9 +258,8 @@ class RoutineController(QObject):
             self.message.emit(f"{on_disk.name!r} changed on disk; showing the new version")
 
     def _catalog_updated(self) -> None:
-        self.images.set_catalog(self.workspace.catalog)
-        self.document.set_catalog(self.workspace.catalog)
-        self.catalog_changed.emit()
+        """The workspace's catalog may be a new object now; everything showing poses follows."""
+        self.catalog.set(self.workspace.catalog)
 
     def _current_for_export(self) -> Routine | None:
         self.save_now()

@@ -14,8 +14,7 @@ from stretchdesk.core.atomic import atomic_write_bytes
 from stretchdesk.core.errors import StretchDeskError
 from stretchdesk.core.models import Block, BlockMode, Pose, Rest, Routine, Step, format_duration
 from stretchdesk.core.timeline import expand
-from stretchdesk.editor.delegate import sides_text
-from stretchdesk.editor.labels import hold_text
+from stretchdesk.editor.labels import hold_text, sides_text
 from stretchdesk.imagecache import TILE_COLOR, PoseImages
 
 STEPS_PER_PAGE = 6

@@ -12,6 +12,7 @@ from stretchdesk.core.catalog import Catalog, builtin_poses
 from stretchdesk.core.editing import Insert
 from stretchdesk.core.models import Block, BlockMode, Hold, Rest, Routine, Step
 from stretchdesk.editor.model import RoutineTreeModel
+from stretchdesk.library.catalog import PoseCatalog
 from stretchdesk.library.model import pose_mime
 from stretchdesk.mainwindow import MainWindow
 
@@ -29,7 +30,7 @@ def nested() -> tuple[Step | Rest | Block, ...]:
 
 def tree_model() -> tuple[RoutineTreeModel, QUndoStack]:
     stack = QUndoStack()
-    model = RoutineTreeModel(Catalog(builtin_poses()), stack)
+    model = RoutineTreeModel(PoseCatalog(Catalog(builtin_poses())), stack)
     model.load(Routine(name="Nested", items=list(nested())), read_only=False)
     return model, stack
 

@@ -11,6 +11,7 @@ from stretchdesk.core.catalog import Catalog, builtin_poses
 from stretchdesk.core.models import BlockMode, Routine
 from stretchdesk.core.workspace import RoutineEntry
 from stretchdesk.editor.model import RoutineTreeModel
+from stretchdesk.library.catalog import PoseCatalog
 from stretchdesk.library.model import PoseListModel, PoseRole
 from stretchdesk.library.proxy import NO_EQUIPMENT, PoseFilter, PoseFilterProxy
 from stretchdesk.routines.model import RoutineListModel
@@ -56,7 +57,7 @@ def test_search_is_and_of_words_over_names_aliases_and_areas() -> None:
 
 def test_editor_model_through_edits(qtmodeltester: ModelTester) -> None:
     stack = QUndoStack()
-    model = RoutineTreeModel(Catalog(builtin_poses()), stack)
+    model = RoutineTreeModel(PoseCatalog(Catalog(builtin_poses())), stack)
     qtmodeltester.check(model)
     model.load(Routine(name="x"), read_only=False)
     assert model.add_poses(["childs-pose", "cat-cow", "downward-facing-dog", "childs-pose"])
@@ -82,7 +83,7 @@ def test_editor_model_through_edits(qtmodeltester: ModelTester) -> None:
 
 def test_read_only_editor_refuses_edits() -> None:
     stack = QUndoStack()
-    model = RoutineTreeModel(Catalog(builtin_poses()), stack)
+    model = RoutineTreeModel(PoseCatalog(Catalog(builtin_poses())), stack)
     model.load(Routine(name="built in"), read_only=True)
     assert not model.add_poses(["childs-pose"])
     assert stack.count() == 0

@@ -12,7 +12,16 @@ from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.core.catalog import Catalog, builtin_poses
-from stretchdesk.core.models import Difficulty, Hold, Kind, Pose, Position, Step
+from stretchdesk.core.models import (
+    Difficulty,
+    Hold,
+    Kind,
+    Pose,
+    Position,
+    Routine,
+    Step,
+    format_duration,
+)
 from stretchdesk.core.workspace import Workspace
 from stretchdesk.imagecache import PoseImages
 from stretchdesk.library.model import PoseRole
@@ -166,3 +175,31 @@ def test_figures_placeholder_then_real_file_and_mirror(qtbot: QtBot, tmp_path: P
     mirrored = images.pixmap("childs-pose", QSize(40, 40), mirrored=True).toImage()
     assert QColor(mirrored.pixel(35, 20)) == QColor("#ff0000")
     assert mirrored.pixelColor(5, 20).alpha() == 0
+
+
+def test_importing_a_routine_with_a_custom_pose_shows_it_everywhere_at_once(
+        window: MainWindow, tmp_path: Path) -> None:
+    """One catalog object: the editor, its painter, the library and the images all follow it,
+    with no wait for the file watcher."""
+    other = Workspace.open(tmp_path / "other")
+    towel = Pose(id="my-towel", name="My Towel Stretch", kind=Kind.STATIC_STRETCH,
+                 position=Position.SUPINE, targets=["hamstrings", "calves"], per_side=True,
+                 hold=Hold(seconds=40), instructions=["Loop the towel round the foot."],
+                 image="my-towel.svg")
+    other.save_custom_pose(towel, SVG)
+    routine = Routine(name="Towel work", items=[Step(pose="my-towel"), Step(pose="childs-pose")])
+    other.save(routine)
+    bundle = tmp_path / "towel.json"
+    other.export(routine, bundle)
+    assert "my-towel" not in window.catalog.current
+
+    imported = window.controller.import_path(bundle)
+    assert imported is not None and window.document.routine_id == imported.id
+    model = window.editor.model
+    assert model.index(0, 0).data() == "My Towel Stretch"
+    assert window.editor.delegate.catalog["my-towel"].name == "My Towel Stretch"
+    total = window.workspace.timeline(window.workspace.get(imported.id)).total_seconds
+    assert window.editor.total.text() == f"Total {format_duration(total)}"
+    assert "hamstrings" in [name for name, _ in window.editor.chart.rows()]
+    assert window.library.model.row_of("my-towel") >= 0
+    assert window.images.image_path("my-towel") is not None
