@@ -87,7 +87,8 @@ class MainWindow(QMainWindow):
         self.routines.select(self.workspace.entries()[0].routine.id
                              if self.workspace.entries() else None)
 
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
+    def _action(self, text: str, slot: object,
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                 tip: str = "") -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
