@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter
 
@@ -21,6 +22,8 @@ from stretchdesk.routines.pane import RoutinesPane
 from stretchdesk.routines.trash import TrashMenu
 
 STATUS_MS = 6000
+DIALOG_FOLDER_KEY = "dialogs/folder"
+FIRST_SIZE_SHARE = 0.85
 STYLE = """
 QLabel#paneTitle { font-weight: bold; font-size: 13pt; padding: 2px 0 4px 0; }
 QPushButton#playButton { font-weight: bold; font-size: 12pt; color: white; background: #2f7d68;
@@ -29,6 +32,15 @@ QPushButton#playButton:hover { background: #38917a; }
 QPushButton#playButton:disabled { background: #9bb8b0; color: #eef3f1; }
 QFrame#readOnlyBanner { background: rgba(208, 138, 44, 40); border-radius: 6px; }
 """
+
+
+def first_size(available: QSize, minimum: QSize) -> QSize:
+    """The window's size the first time it opens: most of the screen, never below the
+    minimum the three panes need (nor above the screen when the screen is smaller)."""
+    width = max(minimum.width(), round(available.width() * FIRST_SIZE_SHARE))
+    height = max(minimum.height(), round(available.height() * FIRST_SIZE_SHARE))
+    return QSize(min(width, max(available.width(), minimum.width())),
+                 min(height, max(available.height(), minimum.height())))
 
 
 def redo_shortcuts() -> list[QKeySequence]:
@@ -80,7 +92,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self._make_menus()
         self.statusBar().showMessage("Ready")
-        self.setTabOrder(self.routines.view, self.library.search)
+        chain = [self.routines.view, *self.library.tab_chain(), self.editor.view]
+        for before, after in pairwise(chain):
+            self.setTabOrder(before, after)
         self._connect_signals()
         self._restore_layout()
         self._on_document_changed()
@@ -192,7 +206,11 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1440, 900)
+            screen = self.screen().availableGeometry()
+            self.resize(first_size(screen.size(), self.minimumSize()))
+            frame = self.frameGeometry()
+            frame.moveCenter(screen.center())
+            self.move(frame.topLeft())
         state = self.settings.value("window/splitter")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.splitter.restoreState(state)
@@ -265,12 +283,18 @@ class MainWindow(QMainWindow):
             self.controller.add_custom_pose(dialog.result_pose, dialog.result_image)
 
     def _ask_path(self, title: str, pattern: str, save: bool, suggested: str = "") -> Path | None:
-        folder = str(Path.home() / suggested) if suggested else str(Path.home())
+        """A file dialog that opens in the folder the runner used last (home the first time)."""
+        last = self.settings.value(DIALOG_FOLDER_KEY)
+        folder = Path(last) if isinstance(last, str) and Path(last).is_dir() else Path.home()
+        start = str(folder / suggested) if suggested else str(folder)
         if save:
-            path, _ = QFileDialog.getSaveFileName(self, title, folder, pattern)
+            path, _ = QFileDialog.getSaveFileName(self, title, start, pattern)
         else:
-            path, _ = QFileDialog.getOpenFileName(self, title, folder, pattern)
-        return Path(path) if path else None
+            path, _ = QFileDialog.getOpenFileName(self, title, start, pattern)
+        if not path:
+            return None
+        self.settings.setValue(DIALOG_FOLDER_KEY, str(Path(path).parent))
+        return Path(path)
 
     def _on_import(self) -> None:
         path = self._ask_path("Import routine", "StretchDesk routine (*.json)", save=False)

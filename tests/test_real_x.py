@@ -65,6 +65,10 @@ def test_window_maps_and_paints_under_xvfb(xserver: str, tmp_path: Path) -> None
                    for row in range(0, height, 7) for col in range(0, width, 7)}
         assert len(colours) > 20, f"screenshot looks blank ({len(colours)} colours)"
         window = found.stdout.split()[0]
+        geometry = subprocess.run(["xdotool", "getwindowgeometry", "--shell", window], env=env,
+                                  capture_output=True, text=True, timeout=30, check=True).stdout
+        size = dict(line.split("=", 1) for line in geometry.split())
+        assert int(size["WIDTH"]) >= 0.7 * 1440 and int(size["HEIGHT"]) >= 0.7 * 900, size
         subprocess.run(["xdotool", "windowfocus", "--sync", window], env=env, timeout=30, check=True)
         subprocess.run(["xdotool", "key", "ctrl+q"], env=env, timeout=30, check=True)
         app.wait(timeout=30)

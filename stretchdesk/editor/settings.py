@@ -115,6 +115,9 @@ class RoutineSettingsForm(QWidget):
             widget.setEnabled(editable)
         settings = document.settings()
         if settings is None:
+            with QSignalBlocker(self.name), QSignalBlocker(self.description):
+                self.name.clear()
+                self.description.clear()
             return
         with QSignalBlocker(self.name):
             if self.name.text().strip() != settings.name:
