@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter
 
 from stretchdesk import APP_NAME, __version__
+from stretchdesk.core.models import Pose
 from stretchdesk.core.workspace import Workspace
 from stretchdesk.editor.document import RoutineDocument
 from stretchdesk.editor.pane import EditorPane
@@ -178,6 +179,8 @@ class MainWindow(QMainWindow):
         self.document.edit_rejected.connect(self.show_message)
         self.library.add_requested.connect(self.editor.add_poses)
         self.library.new_pose_requested.connect(self._on_new_pose)
+        self.library.edit_pose_requested.connect(self._on_library_edit_pose_requested)
+        self.library.delete_pose_requested.connect(self._on_library_delete_pose_requested)
         self.library.status_message.connect(self.show_message)
         self.editor.play_clicked.connect(self._on_play)
         self.editor.duplicate_clicked.connect(self._on_duplicate)
@@ -276,11 +279,37 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _on_new_pose(self) -> None:
-        from stretchdesk.library.newpose import NewPoseDialog  # a rare dialog: not on the start-up path
+        self.edit_pose(None)
 
-        dialog = NewPoseDialog(self.controller.free_pose_id, self)
+    def edit_pose(self, pose: Pose | None) -> None:
+        """The pose dialog, new or for one of your poses; saves when the runner presses OK."""
+        from stretchdesk.library.posedialog import PoseDialog  # a rare dialog: not at start-up
+
+        dialog = PoseDialog(self.controller.free_pose_id, self, pose)
         if dialog.exec() and dialog.result_pose is not None:
             self.controller.add_custom_pose(dialog.result_pose, dialog.result_image)
+
+    def _on_library_edit_pose_requested(self, pose_id: str) -> None:
+        pose = self.catalog.current.get(pose_id)
+        if pose is not None and pose.custom:
+            self.edit_pose(pose)
+
+    def _on_library_delete_pose_requested(self, pose_id: str) -> None:
+        """Names the routines that use the pose before deleting it."""
+        pose = self.catalog.current.get(pose_id)
+        if pose is None:
+            return
+        users = self.controller.pose_users(pose_id)
+        if users:
+            listed = ", ".join(repr(name) for name in users)
+            detail = (f"{len(users)} of your routines use{'s' if len(users) == 1 else ''} it: "
+                      f"{listed}. Those steps will show as an unknown pose until you remove them.")
+        else:
+            detail = "None of your routines use it."
+        answer = QMessageBox.question(self, "Delete pose",
+                                      f"Delete your pose {pose.name!r}?\n\n{detail}")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.controller.delete_custom_pose(pose_id)
 
     def _ask_path(self, title: str, pattern: str, save: bool, suggested: str = "") -> Path | None:
         """A file dialog that opens in the folder the runner used last (home the first time)."""

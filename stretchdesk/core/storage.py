@@ -174,6 +174,17 @@ class Store:
         self._pose_paths[pose.id] = path
         return path
 
+    def trash_custom_pose(self, pose_id: str) -> Path:
+        """Move a custom pose's file to trash/poses/ (its picture stays in images/)."""
+        path = self._pose_paths.get(pose_id, self.poses_dir / f"{pose_id}.json")
+        if not path.exists():
+            raise StretchDeskError(f"{path}: no such pose file to delete")
+        target = _unique(self.trash_dir / "poses" / f"{_stamp()}-{path.name}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(path, target)
+        self._pose_paths.pop(pose_id, None)
+        return target
+
     def image_path(self, name: str) -> Path:
         return self.images_dir / name
 

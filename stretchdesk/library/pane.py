@@ -49,6 +49,8 @@ class LibraryView(QListView):
 class LibraryPane(QWidget):
     add_requested = Signal(list)
     new_pose_requested = Signal()
+    edit_pose_requested = Signal(str)
+    delete_pose_requested = Signal(str)
     status_message = Signal(str)
 
     def __init__(self, images: PoseImages, catalog: PoseCatalog, parent: QWidget | None = None):
@@ -278,4 +280,9 @@ class LibraryPane(QWidget):
         add = menu.addAction("Add to routine", self._on_add_clicked)
         add.setEnabled(self._can_add)
         menu.addAction("Show details…", lambda: self.show_details(index))
+        if index.data(PoseRole.CUSTOM):
+            pose_id = str(index.data(PoseRole.POSE_ID))
+            menu.addSeparator()
+            menu.addAction("Edit pose…", lambda: self.edit_pose_requested.emit(pose_id))
+            menu.addAction("Delete pose…", lambda: self.delete_pose_requested.emit(pose_id))
         menu.popup(self.view.viewport().mapToGlobal(point))
