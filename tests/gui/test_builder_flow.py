@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from stretchdesk.core.models import Block, BlockMode, Hold, Step
 from stretchdesk.library.model import POSE_MIME, PoseRole
 from stretchdesk.mainwindow import MainWindow
+from stretchdesk.routines.pdf import SheetLine, plan_pages
 from tests.gui.conftest import WindowFactory
 
 pytestmark = pytest.mark.gui
@@ -132,9 +133,31 @@ def test_build_a_routine_then_find_it_after_restart(
         b"/Type /Page/") >= 1
 
 
-def test_long_routine_pdf_has_a_page_per_six_steps(window: MainWindow, tmp_path: Path) -> None:
+def test_long_routine_pdf_never_splits_a_step(window: MainWindow, tmp_path: Path) -> None:
     window.controller.new_routine("Long")
     window.editor.model.add_poses(["childs-pose"] * 13)
     pdf = tmp_path / "long.pdf"
-    assert window.controller.export_pdf(pdf) == 3
+    pages = window.controller.export_pdf(pdf)
     assert pdf.read_bytes().startswith(b"%PDF")
+    assert 2 <= pages < 13
+    assert pdf.read_bytes().count(b"/Type /Page") - pdf.read_bytes().count(b"/Type /Pages") == pages
+
+
+def line(kind: str, number: str) -> SheetLine:
+    return SheetLine(number, kind, "", "", None, 0, kind)
+
+
+def test_pages_keep_steps_whole_and_block_headers_with_their_first_step() -> None:
+    lines = [line("step", "1"), line("step", "2"), line("block", "3"), line("step", "3.1"),
+             line("step", "3.2"), line("rest", "4"), line("step", "5")]
+    heights = {"step": 300, "block": 40, "rest": 60}
+    pages = plan_pages(lines, lambda item: heights[item.kind], 700, 1000)
+    assert [[item.number for item in page] for page in pages] == [
+        ["1", "2"], ["3", "3.1", "3.2", "4", "5"]]
+    for index, page in enumerate(pages):
+        room = 700 if index == 0 else 1000
+        assert sum(heights[item.kind] for item in page) <= room
+        assert page[-1].kind != "block"
+    assert [item for page in pages for item in page] == lines
+    giant = plan_pages([line("step", "1"), line("step", "2")], lambda item: 5000, 700, 1000)
+    assert [len(page) for page in giant] == [1, 1]
