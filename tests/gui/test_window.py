@@ -203,3 +203,20 @@ def test_importing_a_routine_with_a_custom_pose_shows_it_everywhere_at_once(
     assert "hamstrings" in [name for name, _ in window.editor.chart.rows()]
     assert window.library.model.row_of("my-towel") >= 0
     assert window.images.image_path("my-towel") is not None
+
+
+def test_naming_a_routine_then_clicking_a_card_selects_it(window: MainWindow, qtbot: QtBot) -> None:
+    """Saving the name made the watcher reload the data dir, which rebuilt the library under
+    the runner's first click; a reload that changes no pose now leaves the library alone."""
+    window.new_action.trigger()
+    resets: list[bool] = []
+    window.library.model.modelReset.connect(lambda: resets.append(True))
+    qtbot.keyClicks(window.editor.settings_form.name, " for Tuesday")
+    assert window.controller.save_now()
+    window.controller.reload_from_disk()
+    assert resets == []
+    view = window.library.view
+    target = window.library.proxy.index(2, 0)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(target).center())
+    assert view.currentIndex() == target
+    assert view.selectionModel().isSelected(target)
