@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.catalog = catalog
         self.document = RoutineDocument(catalog, self.undo_stack, self)
         self.routine_model = RoutineListModel()
+        self.routine_model.setParent(self)  # owned by the window, so it outlives the undo stack
         self.controller = RoutineController(workspace, catalog, self.document, self.routine_model,
                                             images, self)
         self._make_actions()
