@@ -51,6 +51,21 @@ def after_removal(removed: TreePath, count: int, path: TreePath) -> TreePath:
     return path
 
 
+def before_removal(removed: TreePath, count: int, path: TreePath) -> TreePath:
+    """The inverse of `after_removal`: where a path in the routine without the removed
+    siblings points in the routine that still has them."""
+    parent, start = removed[:-1], removed[-1]
+    depth = len(parent)
+    if len(path) <= depth or path[:depth] != parent:
+        return path
+    if len(path) == depth + 1:
+        index = path[depth]
+        return (*parent, index + count) if index > start else path
+    if path[depth] >= start:
+        return (*parent, path[depth] + count, *path[depth + 1:])
+    return path
+
+
 def remove_paths(routine: Routine, paths: Iterable[TreePath]) -> Operation:
     """Delete the selection; a block whose steps are all selected goes as a whole."""
     chosen = _whole_blocks(routine, top_most(paths))

@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QUndoStack
 
 from stretchdesk.core import edit_plans
+from stretchdesk.core.edit_plans import before_removal
 from stretchdesk.core.editing import (
     EditRejected,
     EditSession,
@@ -44,6 +45,7 @@ from stretchdesk.core.editing import (
     SetSides,
     TreePath,
     Ungroup,
+    children_of,
     item_at,
 )
 from stretchdesk.core.models import Block, BlockMode, Hold, Pose, Rest, Routine, Sides, Step
@@ -313,9 +315,18 @@ class RoutineTreeModel(QAbstractItemModel):
         assert self._session is not None
         final, inverse = self._check(operation)
         settings_touched = False
-        for step in operation.primitives(self._session.routine):
+        steps = operation.primitives(self._session.routine)
+        skip = False
+        for number, step in enumerate(steps):
+            if skip:
+                skip = False
+                continue
             after = step.apply_unchecked(self._session.routine)
-            if isinstance(step, Insert):
+            following = steps[number + 1] if number + 1 < len(steps) else None
+            if isinstance(step, Remove) and isinstance(following, Insert) and self._move_rows(
+                    step, following):
+                skip = True
+            elif isinstance(step, Insert):
                 parent = self.index_of(step.at[:-1])
                 node = self._node(parent)
                 row = step.at[-1]
@@ -347,6 +358,33 @@ class RoutineTreeModel(QAbstractItemModel):
             self.settings_changed.emit()
         self.items_changed.emit()
         return inverse
+
+    def _move_rows(self, remove: Remove, insert: Insert) -> bool:
+        """A removal that the next insert puts back elsewhere is announced as one row move,
+        so selections, expanded blocks and persistent indexes follow the rows."""
+        assert self._session is not None
+        before = self._session.routine
+        moving = children_of(before, remove.at[:-1])[remove.at[-1]:remove.at[-1] + remove.count]
+        if len(moving) != len(insert.items) or any(
+                a is not b for a, b in zip(moving, insert.items, strict=True)):
+            return False
+        source_parent = self.index_of(remove.at[:-1])
+        dest_path = before_removal(remove.at, remove.count, insert.at)
+        dest_parent = self.index_of(dest_path[:-1])
+        first, last = remove.at[-1], remove.at[-1] + remove.count - 1
+        if not self.beginMoveRows(source_parent, first, last, dest_parent, dest_path[-1]):
+            return False
+        source, dest = self._node(source_parent), self._node(dest_parent)
+        nodes = source.children[first:last + 1]
+        del source.children[first:last + 1]
+        source.renumber(first)
+        dest.children[insert.at[-1]:insert.at[-1]] = nodes
+        for node in nodes:
+            node.parent = dest
+        dest.renumber()
+        self._session.routine = insert.apply_unchecked(remove.apply_unchecked(before))
+        self.endMoveRows()
+        return True
 
     def _make_nodes(self, items: Sequence[Item], parent: _Node) -> list[_Node]:
         made = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QUndoStack
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -164,3 +164,18 @@ def test_keyboard_moves_into_and_out_of_blocks(window: MainWindow, qtbot: QtBot)
     assert len(model.items()) == 2
     window.undo_action.trigger()
     assert model.item((1,)) == Step(pose="childs-pose")
+
+
+def test_a_moved_block_keeps_its_selection_folding_and_indexes(
+        window: MainWindow, qtbot: QtBot) -> None:
+    open_nested(window)
+    view, model = window.editor.view, window.editor.model
+    inside = QPersistentModelIndex(model.index_of((1, 0)))
+    view.collapse(model.index_of((1,)))
+    view.setFocus()
+    select(window, (1,))
+    qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert isinstance(model.item((0,)), Block)
+    assert view.selected_paths() == [(0,)]
+    assert not view.isExpanded(model.index_of((0,)))
+    assert inside.isValid() and model.path_of(inside) == (0, 0)
