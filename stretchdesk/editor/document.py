@@ -72,7 +72,7 @@ class RoutineDocument(QObject):
         """One undoable settings change; typing in the same field merges into one step."""
         if self._read_only:
             return False
-        return self.model.set_settings(settings)
+        return self.model.edits.set_settings(settings)
 
     def rename(self, name: str) -> bool:
         settings = self.settings()

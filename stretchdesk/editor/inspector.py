@@ -107,18 +107,18 @@ class StepInspector(QWidget):
 
     def _on_hold_editing_finished(self) -> None:
         if self._path is not None:
-            self._model.set_hold_text(self._path, self.hold.text())
+            self._model.edits.set_hold_text(self._path, self.hold.text())
             self.show_path(self._path)
 
     def _on_sides_activated(self) -> None:
         if self._path is not None:
-            self._model.set_sides(self._path, Sides(self.sides.currentData()))
+            self._model.edits.set_sides(self._path, Sides(self.sides.currentData()))
 
     def _on_note_editing_finished(self) -> None:
         if self._path is not None:
-            self._model.set_note(self._path, self.note.text())
+            self._model.edits.set_note(self._path, self.note.text())
 
     def _on_block_changed(self) -> None:
         if self._path is not None:
-            self._model.set_block_mode(self._path, BlockMode(self.mode.currentData()),
+            self._model.edits.set_block_mode(self._path, BlockMode(self.mode.currentData()),
                                        self.rounds.value())

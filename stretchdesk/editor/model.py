@@ -30,7 +30,6 @@ from PySide6.QtGui import QUndoStack
 from stretchdesk.core import edit_plans
 from stretchdesk.core.edit_plans import before_removal
 from stretchdesk.core.editing import (
-    EditRejected,
     EditSession,
     Insert,
     Item,
@@ -38,18 +37,12 @@ from stretchdesk.core.editing import (
     Remove,
     Replace,
     RoutineSettings,
-    SetBlockMode,
-    SetHold,
-    SetNote,
-    SetSettings,
-    SetSides,
     TreePath,
-    Ungroup,
     children_of,
     item_at,
 )
-from stretchdesk.core.models import Block, BlockMode, Hold, Pose, Rest, Routine, Sides, Step
-from stretchdesk.editor.commands import EditCommand, SettingsCommand
+from stretchdesk.core.models import Block, Pose, Routine, Step
+from stretchdesk.editor.edits import RoutineEdits
 from stretchdesk.editor.labels import hold_text, item_title
 from stretchdesk.library.catalog import PoseCatalog
 from stretchdesk.library.model import POSE_MIME, pose_ids_from_mime
@@ -112,6 +105,7 @@ class RoutineTreeModel(QAbstractItemModel):
         self._checked: tuple[Routine, Operation, Routine, Operation] | None = None
         self._nodes: dict[int, _Node] = {}
         self._token = f"{os.getpid()}:{id(self)}"
+        self.edits = RoutineEdits(self, undo_stack)
         self._poses.changed.connect(self._on_catalog_changed)
 
     # -- state -------------------------------------------------------------
@@ -179,21 +173,10 @@ class RoutineTreeModel(QAbstractItemModel):
             index = self.index(row, 0, index)
         return index
 
-    # -- undoable gestures (each one undo step) ---------------------------
-    def perform(self, text: str, operation: Operation) -> bool:
-        """Check the edit against the core's rules, then push it; False (and a message) if refused."""
-        if self._session is None:
-            return False
-        try:
-            self._check(operation)
-        except EditRejected as error:
-            self.edit_rejected.emit(str(error))
-            return False
-        self._stack.push(EditCommand(self, text, operation))
-        return True
-
-    def _check(self, operation: Operation) -> tuple[Routine, Operation]:
-        """The session's check, remembered so checking then pushing validates once."""
+    # -- checking and applying core operations ---------------------------
+    def check(self, operation: Operation) -> tuple[Routine, Operation]:
+        """The session's check, remembered so checking then pushing validates once
+        (raises EditRejected)."""
         assert self._session is not None
         before = self._session.routine
         if self._checked is not None and self._checked[0] is before and (
@@ -203,117 +186,11 @@ class RoutineTreeModel(QAbstractItemModel):
         self._checked = (before, operation, result, inverse)
         return result, inverse
 
-    def _plan(self, text: str, plan: Any, *args: Any) -> bool:
-        """Build an operation from an `edit_plans` function; its refusals become messages."""
-        routine = self.routine()
-        if routine is None:
-            return False
-        try:
-            operation = plan(routine, *args)
-        except EditRejected as error:
-            self.edit_rejected.emit(str(error))
-            return False
-        return self.perform(text, operation)
-
-    def add_poses(self, pose_ids: Sequence[str], at: TreePath | None = None) -> bool:
-        routine = self.routine()
-        known = [pose_id for pose_id in pose_ids if pose_id in self._catalog]
-        if not known or routine is None:
-            return False
-        where = at if at is not None else (len(routine.items),)
-        name = self._catalog[known[0]].name if len(known) == 1 else f"{len(known)} poses"
-        return self.perform(f"Add {name}", Insert(where, tuple(Step(pose=p) for p in known)))
-
-    def add_rest(self, seconds: float = 30, at: TreePath | None = None) -> bool:
-        routine = self.routine()
-        if routine is None:
-            return False
-        where = at if at is not None else (len(routine.items),)
-        return self.perform("Add rest", Insert(where, (Rest(seconds=seconds),)))
-
-    def delete_paths(self, paths: Sequence[TreePath]) -> bool:
-        label = "step" if len(paths) == 1 else f"{len(paths)} steps"
-        return self._plan(f"Delete {label}", edit_plans.remove_paths, paths)
-
-    def move_paths(self, paths: Sequence[TreePath], dest: TreePath) -> bool:
-        if self._session is None or not paths:
-            return False
-        try:
-            operation = edit_plans.move_paths(self._session.routine, paths, dest)
-            moved, _ = self._check(operation)
-        except EditRejected as error:
-            self.edit_rejected.emit(str(error))
-            return False
-        if moved == self._session.routine:
-            return False
-        return self.perform("Move step" if len(paths) == 1 else "Move steps", operation)
-
-    def move_by_keyboard(self, paths: Sequence[TreePath], direction: str) -> bool:
-        return self._plan("Move step" if len(paths) == 1 else "Move steps",
-                          edit_plans.move_by_keyboard, paths, direction)
-
-    def group_paths(self, paths: Sequence[TreePath], mode: BlockMode, rounds: int = 2) -> bool:
-        return self._plan("Group into block", edit_plans.group_paths, paths, BlockMode(mode),
-                          rounds)
-
-    def ungroup(self, path: TreePath) -> bool:
-        return self.perform("Ungroup block", Ungroup(path))
-
-    def set_hold_text(self, path: TreePath, text: str) -> bool:
-        """Apply what the runner typed as a hold; empty text means the pose's own hold."""
-        try:
-            hold = Hold.parse(text) if text.strip() else None
-        except ValueError as error:
-            self.edit_rejected.emit(str(error))
-            return False
-        item = self.item(path)
-        if (isinstance(item, Step) and item.hold == hold) or isinstance(item, Block) or (
-                isinstance(item, Rest) and (hold is None or hold.total_seconds() == item.seconds)):
-            return False
-        return self.perform("Change rest" if isinstance(item, Rest) else "Change hold",
-                            SetHold(path, hold))
-
-    def set_sides(self, path: TreePath, sides: Sides) -> bool:
-        item = self.item(path)
-        if not isinstance(item, Step) or item.sides is sides:
-            return False
-        return self.perform("Change sides", SetSides(path, sides))
-
-    def set_note(self, path: TreePath, note: str) -> bool:
-        if self.item(path).note == note.strip()[:300]:
-            return False
-        return self.perform("Change note", SetNote(path, note))
-
-    def set_block_mode(self, path: TreePath, mode: BlockMode, rounds: int) -> bool:
-        item = self.item(path)
-        mode = BlockMode(mode)
-        rounds = 1 if mode is BlockMode.EACH_SIDE else max(1, min(50, rounds))
-        if not isinstance(item, Block) or (item.mode, item.rounds) == (mode, rounds):
-            return False
-        return self.perform("Change block", SetBlockMode(path, mode, rounds))
-
-    def set_settings(self, settings: RoutineSettings) -> bool:
-        current = self.settings()
-        if current is None or self._session is None or current == settings:
-            return False
-        operation = SetSettings(settings)
-        try:
-            self._session.check(operation)
-        except EditRejected:
-            self.edit_rejected.emit("A routine needs a name" if not settings.name.strip()
-                                    else "That setting is out of range")
-            return False
-        changed = frozenset(settings.changed_fields(current))
-        field = next(iter(changed)) if len(changed) == 1 else "settings"
-        text = f"Change {field.replace('_seconds', '').replace('_', ' ')}"
-        self._stack.push(SettingsCommand(self, text, operation, changed))
-        return True
-
     # -- called by the undo commands --------------------------------------
     def execute(self, operation: Operation) -> Operation:
         """Apply an operation with the row signals of each primitive; returns its inverse."""
         assert self._session is not None
-        final, inverse = self._check(operation)
+        final, inverse = self.check(operation)
         settings_touched = False
         steps = operation.primitives(self._session.routine)
         skip = False
@@ -473,7 +350,7 @@ class RoutineTreeModel(QAbstractItemModel):
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.read_only:
             return False
-        return self.set_hold_text(self.path_of(index), str(value))
+        return self.edits.set_hold_text(self.path_of(index), str(value))
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -515,8 +392,8 @@ class RoutineTreeModel(QAbstractItemModel):
         dest = self._drop_destination(row, parent)
         paths = self._own_paths(data)
         if paths:
-            return self.move_paths(paths, dest)
-        return self.add_poses(pose_ids_from_mime(data), dest)
+            return self.edits.move_paths(paths, dest)
+        return self.edits.add_poses(pose_ids_from_mime(data), dest)
 
     def _drop_destination(self, row: int, parent: AnyIndex) -> TreePath:
         target = self.path_of(parent)
@@ -534,13 +411,13 @@ class RoutineTreeModel(QAbstractItemModel):
             return False
         source = self.path_of(source_parent)
         paths = [(*source, row) for row in range(source_row, source_row + count)]
-        return self.move_paths(paths, (*self.path_of(destination_parent), destination_child))
+        return self.edits.move_paths(paths, (*self.path_of(destination_parent), destination_child))
 
     def removeRows(self, row: int, count: int, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
         if count < 1 or row < 0 or row + count > self.rowCount(parent):
             return False
         above = self.path_of(parent)
-        return self.delete_paths([(*above, r) for r in range(row, row + count)])
+        return self.edits.delete_paths([(*above, r) for r in range(row, row + count)])
 
     def _own_paths(self, data: QMimeData) -> list[TreePath]:
         if not data.hasFormat(STEP_MIME):

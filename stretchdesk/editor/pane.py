@@ -184,28 +184,28 @@ class EditorPane(QWidget):
         routine = self.model.routine()
         if routine is None:
             return False
-        return self.model.add_poses(pose_ids, insert_position(routine, self._selected_last()))
+        return self.model.edits.add_poses(pose_ids, insert_position(routine, self._selected_last()))
 
     def delete_selection(self) -> None:
-        self.model.delete_paths(self.view.selected_paths())
+        self.model.edits.delete_paths(self.view.selected_paths())
 
     def move_selection(self, direction: str) -> None:
         paths = self.view.selected_paths()
         if paths:
-            self.model.move_by_keyboard(paths, direction)
+            self.model.edits.move_by_keyboard(paths, direction)
 
     def group_selection(self, mode: BlockMode) -> None:
-        self.model.group_paths(self.view.selected_paths(), mode, 2)
+        self.model.edits.group_paths(self.view.selected_paths(), mode, 2)
 
     def ungroup_selection(self) -> None:
         paths = self.view.selected_paths()
         if len(paths) == 1:
-            self.model.ungroup(paths[0])
+            self.model.edits.ungroup(paths[0])
 
     def _on_add_rest(self) -> None:
         routine = self.model.routine()
         if routine is not None:
-            self.model.add_rest(30, insert_position(routine, self._selected_last()))
+            self.model.edits.add_rest(30, insert_position(routine, self._selected_last()))
 
     def _on_model_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
         """What was just added, moved or restored becomes the selection."""

@@ -37,7 +37,7 @@ def main() -> int:
     window.activateWindow()
     window.controller.new_routine("Keys")
     model = window.editor.model
-    model.add_poses(["childs-pose"])
+    model.edits.add_poses(["childs-pose"])
     window.editor.view.setFocus()
     QTest.qWait(100)
     rows = []

@@ -135,7 +135,7 @@ def test_build_a_routine_then_find_it_after_restart(
 
 def test_long_routine_pdf_never_splits_a_step(window: MainWindow, tmp_path: Path) -> None:
     window.controller.new_routine("Long")
-    window.editor.model.add_poses(["childs-pose"] * 13)
+    window.editor.model.edits.add_poses(["childs-pose"] * 13)
     pdf = tmp_path / "long.pdf"
     pages = window.controller.export_pdf(pdf)
     assert pdf.read_bytes().startswith(b"%PDF")

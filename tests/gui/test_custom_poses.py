@@ -36,7 +36,7 @@ def test_a_new_pose_takes_several_target_areas(window: MainWindow) -> None:
 def test_editing_a_custom_pose_keeps_its_id_and_updates_everything(window: MainWindow) -> None:
     assert window.controller.add_custom_pose(towel(), None) is not None
     window.controller.new_routine("Towel day")
-    assert window.editor.model.add_poses(["my-towel"])
+    assert window.editor.model.edits.add_poses(["my-towel"])
     dialog = PoseDialog(window.controller.free_pose_id, window, window.catalog.current["my-towel"])
     assert dialog.name.text() == "My Towel Stretch"
     assert dialog.checked_areas() == [Area.HAMSTRINGS]
@@ -55,12 +55,12 @@ def test_deleting_a_custom_pose_names_the_routines_that_use_it_first(
         window: MainWindow, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     window.controller.add_custom_pose(towel(), None)
     first = window.controller.new_routine("Monday mobility")
-    window.editor.model.perform("Seed", Insert((0,), (
+    window.editor.model.edits.perform("Seed", Insert((0,), (
         Block(mode=BlockMode.ROUNDS, rounds=2, items=[Step(pose="my-towel")]),)))
     window.controller.new_routine("Unrelated")
-    window.editor.model.add_poses(["childs-pose"])
+    window.editor.model.edits.add_poses(["childs-pose"])
     second = window.controller.new_routine("Friday flow")
-    window.editor.model.add_poses(["my-towel", "childs-pose"])
+    window.editor.model.edits.add_poses(["my-towel", "childs-pose"])
     asked: list[str] = []
 
     def answer(parent: QWidget, title: str, text: str) -> QMessageBox.StandardButton:

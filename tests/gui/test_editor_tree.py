@@ -109,7 +109,7 @@ def test_a_block_cannot_be_dropped_into_itself() -> None:
 
 def open_nested(window: MainWindow) -> None:
     window.controller.new_routine("Nested")
-    assert window.editor.model.perform("Seed", Insert((0,), nested()))
+    assert window.editor.model.edits.perform("Seed", Insert((0,), nested()))
 
 
 def select(window: MainWindow, *paths: tuple[int, ...]) -> None:

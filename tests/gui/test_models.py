@@ -60,12 +60,12 @@ def test_editor_model_through_edits(qtmodeltester: ModelTester) -> None:
     model = RoutineTreeModel(PoseCatalog(Catalog(builtin_poses())), stack)
     qtmodeltester.check(model)
     model.load(Routine(name="x"), read_only=False)
-    assert model.add_poses(["childs-pose", "cat-cow", "downward-facing-dog", "childs-pose"])
+    assert model.edits.add_poses(["childs-pose", "cat-cow", "downward-facing-dog", "childs-pose"])
     assert model.moveRows(QModelIndex(), 0, 2, QModelIndex(), 4)
     assert [i.pose for i in model.items()] == [  # type: ignore[union-attr]
         "downward-facing-dog", "childs-pose", "childs-pose", "cat-cow"]
     assert not model.moveRows(QModelIndex(), 0, 1, QModelIndex(), 1)
-    assert model.group_paths([(1,), (3,)], BlockMode.EACH_SIDE)
+    assert model.edits.group_paths([(1,), (3,)], BlockMode.EACH_SIDE)
     assert model.rowCount() == 3
     block = model.index(1, 0)
     assert model.rowCount(block) == 2
@@ -85,7 +85,7 @@ def test_read_only_editor_refuses_edits() -> None:
     stack = QUndoStack()
     model = RoutineTreeModel(PoseCatalog(Catalog(builtin_poses())), stack)
     model.load(Routine(name="built in"), read_only=True)
-    assert not model.add_poses(["childs-pose"])
+    assert not model.edits.add_poses(["childs-pose"])
     assert stack.count() == 0
     assert not model.flags(QModelIndex()) & Qt.ItemFlag.ItemIsDropEnabled
 

@@ -40,7 +40,7 @@ def test_builtin_is_read_only_until_duplicated(window: MainWindow) -> None:
     assert builtin, "the shipped routines are missing"
     window.routines.select(builtin[0].routine.id)
     assert window.document.read_only
-    assert not window.editor.model.add_poses(["childs-pose"])
+    assert not window.editor.model.edits.add_poses(["childs-pose"])
     assert window.editor.banner.isVisibleTo(window)
     window.editor.duplicate_button.click()
     assert not window.document.read_only
@@ -88,7 +88,7 @@ def test_delete_is_undoable_and_the_trash_restores_any(
 def test_keyboard_moves_deletes_and_undoes(window: MainWindow, qtbot: QtBot) -> None:
     window.controller.new_routine("Keys")
     model = window.editor.model
-    model.add_poses(["childs-pose", "cat-cow", "downward-facing-dog"])
+    model.edits.add_poses(["childs-pose", "cat-cow", "downward-facing-dog"])
     view = window.editor.view
     view.setFocus()
     view.setCurrentIndex(model.index(0, 0))
@@ -106,7 +106,7 @@ def test_keyboard_moves_deletes_and_undoes(window: MainWindow, qtbot: QtBot) -> 
 
 def test_settings_are_undoable_and_update_the_total(window: MainWindow) -> None:
     window.controller.new_routine("Timing")
-    window.editor.model.add_poses(["childs-pose", "cat-cow"])
+    window.editor.model.edits.add_poses(["childs-pose", "cat-cow"])
     before = window.editor.total.text()
     window.editor.settings_form.timings["transition_seconds"].setValue(40)
     settings = window.document.settings()
