@@ -121,3 +121,12 @@ def test_a_deleted_routine_leaves_no_name_behind(window: MainWindow) -> None:
     assert window.editor.settings_form.name.text() == "Gone soon"
     window.delete_action.trigger()
     assert window.editor.settings_form.name.text() == ""
+
+
+def test_a_new_search_starts_at_the_top_of_the_results(window: MainWindow) -> None:
+    view = window.library.view
+    bar = view.verticalScrollBar()
+    view.scrollToBottom()
+    assert bar.value() > 0
+    window.library.search.setText("stretch")
+    assert bar.value() == 0
