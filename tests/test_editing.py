@@ -8,6 +8,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from stretchdesk.core.edit_operations import (
+    Group,
+    Move,
+    SetBlockMode,
+    SetHold,
+    SetNote,
+    SetSides,
+    Ungroup,
+)
 from stretchdesk.core.edit_plans import (
     group_paths,
     move_by_keyboard,
@@ -17,18 +26,11 @@ from stretchdesk.core.edit_plans import (
 from stretchdesk.core.editing import (
     EditRejected,
     EditSession,
-    Group,
     Insert,
     Item,
-    Move,
     Operation,
-    SetBlockMode,
-    SetHold,
-    SetNote,
     SetSettings,
-    SetSides,
     TreePath,
-    Ungroup,
     apply,
     item_at,
 )

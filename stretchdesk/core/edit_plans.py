@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from stretchdesk.core.edit_operations import (
+    Group,
+    Move,
+)
 from stretchdesk.core.editing import (
     Batch,
     EditRejected,
-    Group,
     Insert,
     Item,
-    Move,
     Operation,
     Remove,
     TreePath,

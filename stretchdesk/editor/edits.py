@@ -13,18 +13,20 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QUndoStack
 
 from stretchdesk.core import edit_plans
+from stretchdesk.core.edit_operations import (
+    SetBlockMode,
+    SetHold,
+    SetNote,
+    SetSides,
+    Ungroup,
+)
 from stretchdesk.core.editing import (
     EditRejected,
     Insert,
     Operation,
     RoutineSettings,
-    SetBlockMode,
-    SetHold,
-    SetNote,
     SetSettings,
-    SetSides,
     TreePath,
-    Ungroup,
 )
 from stretchdesk.core.models import Block, BlockMode, Hold, Rest, Sides, Step
 from stretchdesk.editor.commands import EditCommand, SettingsCommand
