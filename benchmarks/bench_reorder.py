@@ -1,4 +1,4 @@
-"""Reordering a 500-step routine in the real editor view and delegate
+"""Reordering a 500-step routine in the real editor tree model, view and delegate
 (goal: <= 16 ms per move, undo entry included).
 
 Baseline, measured in the same run: QStringListModel's C++ moveRows on 500
@@ -24,10 +24,12 @@ from PySide6.QtWidgets import QApplication, QListView
 
 from benchmarks.goals import goal
 from stretchdesk.core.catalog import Catalog, builtin_poses
-from stretchdesk.core.models import Step
+from stretchdesk.core.models import Routine, Step
 from stretchdesk.editor.delegate import RoutineRowDelegate
-from stretchdesk.editor.model import RoutineItemsModel
+from stretchdesk.editor.model import RoutineTreeModel
+from stretchdesk.editor.view import RoutineView
 from stretchdesk.imagecache import PoseImages
+from stretchdesk.library.catalog import PoseCatalog
 
 STEPS = 500
 MOVES = 200
@@ -46,11 +48,13 @@ def moves() -> list[tuple[int, int]]:
 def time_ours(app: QApplication) -> list[float]:
     catalog = Catalog(builtin_poses())
     ids = list(catalog)
-    model = RoutineItemsModel(catalog, QUndoStack())
-    model.load([Step(pose=ids[i % len(ids)]) for i in range(STEPS)], read_only=False)
+    stack = QUndoStack()
+    model = RoutineTreeModel(PoseCatalog(catalog), stack)
+    model.load(Routine(name="Long", items=[Step(pose=ids[i % len(ids)]) for i in range(STEPS)]),
+               read_only=False)
     images = PoseImages(catalog, Path("/nonexistent-user-images"))
-    view = QListView()
-    view.setItemDelegate(RoutineRowDelegate(images, catalog, view))
+    view = RoutineView(stack)
+    view.setItemDelegate(RoutineRowDelegate(images, PoseCatalog(catalog), view))
     view.setModel(model)
     view.resize(600, 800)
     view.show()

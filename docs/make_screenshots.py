@@ -44,7 +44,7 @@ def builder(app: QApplication, folder: Path) -> None:
     routines = window.findChild(QListView, "routineList")
     model = routines.model()
     for row in range(model.rowCount()):
-        if "5-Minute" in str(model.index(row, 0).data()):
+        if "After a Long Run" in str(model.index(row, 0).data()):
             routines.setCurrentIndex(model.index(row, 0))
     settle(app)
     window.grab().save(str(DOCS / "builder.png"))

@@ -18,6 +18,7 @@ from stretchdesk.core.paths import default_data_dir, resource
 from stretchdesk.core.storage import Store
 from stretchdesk.core.workspace import Workspace
 from stretchdesk.imagecache import PoseImages
+from stretchdesk.library.catalog import PoseCatalog
 from stretchdesk.mainwindow import MainWindow
 from stretchdesk.singleinstance import SingleInstance
 
@@ -44,9 +45,12 @@ def build_main_window(
         app.setApplicationName(APP_NAME)
     workspace = Workspace.open(data_dir)
     images = PoseImages(workspace.catalog, workspace.store.images_dir)
+    catalog = PoseCatalog(workspace.catalog)
+    catalog.changed.connect(lambda: images.set_catalog(catalog.current))  # first: views repaint next
     settings = settings or QSettings(APP_NAME, APP_NAME)
-    window = MainWindow(workspace, settings, images)
+    window = MainWindow(workspace, settings, images, catalog)
     images.setParent(window)
+    catalog.setParent(window)
     PlayerFeature(window, workspace, settings, make_launcher)
     window.report_problems(workspace.problems)
     return window

@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter
 
 from stretchdesk import APP_NAME, __version__
+from stretchdesk.core.models import Pose
 from stretchdesk.core.workspace import Workspace
 from stretchdesk.editor.document import RoutineDocument
 from stretchdesk.editor.pane import EditorPane
 from stretchdesk.imagecache import PoseImages
+from stretchdesk.library.catalog import PoseCatalog
 from stretchdesk.library.pane import LibraryPane
 from stretchdesk.routines.controller import RoutineController
 from stretchdesk.routines.model import RoutineListModel
 from stretchdesk.routines.pane import RoutinesPane
+from stretchdesk.routines.trash import TrashMenu
 
 STATUS_MS = 6000
+DIALOG_FOLDER_KEY = "dialogs/folder"
+FIRST_SIZE_SHARE = 0.85
 STYLE = """
 QLabel#paneTitle { font-weight: bold; font-size: 13pt; padding: 2px 0 4px 0; }
 QPushButton#playButton { font-weight: bold; font-size: 12pt; color: white; background: #2f7d68;
@@ -29,10 +35,32 @@ QFrame#readOnlyBanner { background: rgba(208, 138, 44, 40); border-radius: 6px; 
 """
 
 
+def first_size(available: QSize, minimum: QSize) -> QSize:
+    """The window's size the first time it opens: most of the screen, never below the
+    minimum the three panes need (nor above the screen when the screen is smaller)."""
+    width = max(minimum.width(), round(available.width() * FIRST_SIZE_SHARE))
+    height = max(minimum.height(), round(available.height() * FIRST_SIZE_SHARE))
+    return QSize(min(width, max(available.width(), minimum.width())),
+                 min(height, max(available.height(), minimum.height())))
+
+
+def redo_shortcuts() -> list[QKeySequence]:
+    """Ctrl+Shift+Z and Ctrl+Y on every platform, plus the platform's own Redo keys, each once
+    (on X11 desktops the platform's Redo already is Ctrl+Shift+Z)."""
+    wanted = [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"),
+              *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
+    unique: list[QKeySequence] = []
+    for sequence in wanted:
+        if not sequence.isEmpty() and sequence not in unique:
+            unique.append(sequence)
+    return unique
+
+
 class MainWindow(QMainWindow):
     play_requested = Signal(str)
 
-    def __init__(self, workspace: Workspace, settings: QSettings, images: PoseImages) -> None:
+    def __init__(self, workspace: Workspace, settings: QSettings, images: PoseImages,
+                 catalog: PoseCatalog) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setStyleSheet(STYLE)
@@ -42,10 +70,12 @@ class MainWindow(QMainWindow):
         self.images = images
         self._problems: list[str] = []
         self.undo_stack = QUndoStack(self)
-        self.document = RoutineDocument(workspace.catalog, self.undo_stack, self)
+        self.catalog = catalog
+        self.document = RoutineDocument(catalog, self.undo_stack, self)
         self.routine_model = RoutineListModel()
-        self.controller = RoutineController(workspace, self.document, self.routine_model, images,
-                                            self)
+        self.routine_model.setParent(self)  # owned by the window, so it outlives the undo stack
+        self.controller = RoutineController(workspace, catalog, self.document, self.routine_model,
+                                            images, self)
         self._make_actions()
         self.routines = RoutinesPane(
             self.routine_model,
@@ -53,7 +83,7 @@ class MainWindow(QMainWindow):
             [self.rename_action, self.duplicate_action, None, self.export_json_action,
              self.export_pdf_action, None, self.delete_action],
         )
-        self.library = LibraryPane(images, workspace.catalog.values())
+        self.library = LibraryPane(images, catalog)
         self.editor = EditorPane(self.document, images)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -64,14 +94,17 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self._make_menus()
         self.statusBar().showMessage("Ready")
-        self.setTabOrder(self.routines.view, self.library.search)
+        chain = [self.routines.view, *self.library.tab_chain(), self.editor.view]
+        for before, after in pairwise(chain):
+            self.setTabOrder(before, after)
         self._connect_signals()
         self._restore_layout()
         self._on_document_changed()
         self.routines.select(self.workspace.entries()[0].routine.id
                              if self.workspace.entries() else None)
 
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
+    def _action(self, text: str, slot: object,
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                 tip: str = "") -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -97,7 +130,7 @@ class MainWindow(QMainWindow):
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence(keys.Undo))
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(keys.Redo)])
+        self.redo_action.setShortcuts(redo_shortcuts())
         self.find_action = self._action("&Find pose", self._on_find, keys.Find,
                                         "Search the pose library")
         self.rename_action = self._action("&Rename", self._on_rename, "Ctrl+Shift+R",
@@ -106,8 +139,6 @@ class MainWindow(QMainWindow):
                                              "Copy the routine (built-in ones become editable)")
         self.delete_action = self._action("De&lete", self._on_delete, "Ctrl+Shift+Del",
                                           "Move the routine to the data dir's trash")
-        self.restore_action = self._action("Restore deleted routine", self._on_restore)
-        self.restore_action.setEnabled(False)
         self.play_action = self._action("&Play routine", self._on_play, "F5",
                                         "Play the routine full screen")
         self.about_action = self._action("&About StretchDesk", self._on_about)
@@ -127,8 +158,9 @@ class MainWindow(QMainWindow):
                        editor.move_up_action, editor.move_down_action, None, self.find_action):
             edit.addSeparator() if action is None else edit.addAction(action)
         routine = bar.addMenu("&Routine")
+        self.trash_menu = TrashMenu(self.controller, self)
         for action in (self.rename_action, self.duplicate_action, self.delete_action,
-                       self.restore_action, None, editor.add_rest_action,
+                       self.trash_menu.menuAction(), None, editor.add_rest_action,
                        editor.group_sides_action, editor.group_rounds_action,
                        editor.ungroup_action):
             routine.addSeparator() if action is None else routine.addAction(action)
@@ -143,13 +175,13 @@ class MainWindow(QMainWindow):
         self.controller.list_refreshed.connect(self._on_controller_list_refreshed)
         self.controller.message.connect(self.show_message)
         self.controller.problems_found.connect(self.report_problems)
-        self.controller.catalog_changed.connect(self._on_controller_catalog_changed)
-        self.controller.delete_undoable.connect(self.restore_action.setEnabled)
         self.document.changed.connect(self._on_document_changed)
         self.document.settings_changed.connect(self._on_document_changed)
         self.document.edit_rejected.connect(self.show_message)
         self.library.add_requested.connect(self.editor.add_poses)
         self.library.new_pose_requested.connect(self._on_new_pose)
+        self.library.edit_pose_requested.connect(self._on_library_edit_pose_requested)
+        self.library.delete_pose_requested.connect(self._on_library_delete_pose_requested)
         self.library.status_message.connect(self.show_message)
         self.editor.play_clicked.connect(self._on_play)
         self.editor.duplicate_clicked.connect(self._on_duplicate)
@@ -178,7 +210,11 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1440, 900)
+            screen = self.screen().availableGeometry()
+            self.resize(first_size(screen.size(), self.minimumSize()))
+            frame = self.frameGeometry()
+            frame.moveCenter(screen.center())
+            self.move(frame.topLeft())
         state = self.settings.value("window/splitter")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.splitter.restoreState(state)
@@ -196,12 +232,8 @@ class MainWindow(QMainWindow):
     def _on_controller_list_refreshed(self) -> None:
         self.routines.select(self.document.routine_id)
 
-    def _on_controller_catalog_changed(self) -> None:
-        self.library.set_poses(self.workspace.catalog.values())
-        self.editor.set_catalog_for_painting()
-
     def _on_document_changed(self) -> None:
-        name = self.document.setting("name")
+        name = self.document.name()
         if not self.document.is_open:
             self.setWindowTitle(APP_NAME)
         else:
@@ -230,9 +262,6 @@ class MainWindow(QMainWindow):
     def _on_delete(self) -> None:
         self.controller.delete()
 
-    def _on_restore(self) -> None:
-        self.controller.restore_deleted()
-
     def _on_find(self) -> None:
         self.library.search.setFocus()
         self.library.search.selectAll()
@@ -251,19 +280,51 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _on_new_pose(self) -> None:
-        from stretchdesk.library.newpose import NewPoseDialog  # a rare dialog: not on the start-up path
+        self.edit_pose(None)
 
-        dialog = NewPoseDialog(self.controller.free_pose_id, self)
+    def edit_pose(self, pose: Pose | None) -> None:
+        """The pose dialog, new or for one of your poses; saves when the runner presses OK."""
+        from stretchdesk.library.posedialog import PoseDialog  # a rare dialog: not at start-up
+
+        dialog = PoseDialog(self.controller.free_pose_id, self, pose)
         if dialog.exec() and dialog.result_pose is not None:
             self.controller.add_custom_pose(dialog.result_pose, dialog.result_image)
 
-    def _ask_path(self, title: str, pattern: str, save: bool, suggested: str = "") -> Path | None:
-        folder = str(Path.home() / suggested) if suggested else str(Path.home())
-        if save:
-            path, _ = QFileDialog.getSaveFileName(self, title, folder, pattern)
+    def _on_library_edit_pose_requested(self, pose_id: str) -> None:
+        pose = self.catalog.current.get(pose_id)
+        if pose is not None and pose.custom:
+            self.edit_pose(pose)
+
+    def _on_library_delete_pose_requested(self, pose_id: str) -> None:
+        """Names the routines that use the pose before deleting it."""
+        pose = self.catalog.current.get(pose_id)
+        if pose is None:
+            return
+        users = self.controller.pose_users(pose_id)
+        if users:
+            listed = ", ".join(repr(name) for name in users)
+            detail = (f"{len(users)} of your routines use{'s' if len(users) == 1 else ''} it: "
+                      f"{listed}. Those steps will show as an unknown pose until you remove them.")
         else:
-            path, _ = QFileDialog.getOpenFileName(self, title, folder, pattern)
-        return Path(path) if path else None
+            detail = "None of your routines use it."
+        answer = QMessageBox.question(self, "Delete pose",
+                                      f"Delete your pose {pose.name!r}?\n\n{detail}")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.controller.delete_custom_pose(pose_id)
+
+    def _ask_path(self, title: str, pattern: str, save: bool, suggested: str = "") -> Path | None:
+        """A file dialog that opens in the folder the runner used last (home the first time)."""
+        last = self.settings.value(DIALOG_FOLDER_KEY)
+        folder = Path(last) if isinstance(last, str) and Path(last).is_dir() else Path.home()
+        start = str(folder / suggested) if suggested else str(folder)
+        if save:
+            path, _ = QFileDialog.getSaveFileName(self, title, start, pattern)
+        else:
+            path, _ = QFileDialog.getOpenFileName(self, title, start, pattern)
+        if not path:
+            return None
+        self.settings.setValue(DIALOG_FOLDER_KEY, str(Path(path).parent))
+        return Path(path)
 
     def _on_import(self) -> None:
         path = self._ask_path("Import routine", "StretchDesk routine (*.json)", save=False)
@@ -271,13 +332,13 @@ class MainWindow(QMainWindow):
             self.controller.import_path(path)
 
     def _on_export_json(self) -> None:
-        name = f"{self.document.setting('name') or 'routine'}.json"
+        name = f"{self.document.name() or 'routine'}.json"
         path = self._ask_path("Export routine", "StretchDesk routine (*.json)", True, name)
         if path is not None:
             self.controller.export_json(path)
 
     def _on_export_pdf(self) -> None:
-        name = f"{self.document.setting('name') or 'routine'}.pdf"
+        name = f"{self.document.name() or 'routine'}.pdf"
         path = self._ask_path("Export PDF sheet", "PDF (*.pdf)", True, name)
         if path is not None:
             self.controller.export_pdf(path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import struct
@@ -63,10 +64,33 @@ def test_window_maps_and_paints_under_xvfb(xserver: str, tmp_path: Path) -> None
         colours = {pixels[row * stride + col * 4: row * stride + col * 4 + 3]
                    for row in range(0, height, 7) for col in range(0, width, 7)}
         assert len(colours) > 20, f"screenshot looks blank ({len(colours)} colours)"
+        window = found.stdout.split()[0]
+        geometry = subprocess.run(["xdotool", "getwindowgeometry", "--shell", window], env=env,
+                                  capture_output=True, text=True, timeout=30, check=True).stdout
+        size = dict(line.split("=", 1) for line in geometry.split())
+        assert int(size["WIDTH"]) >= 0.7 * 1440 and int(size["HEIGHT"]) >= 0.7 * 900, size
+        subprocess.run(["xdotool", "windowfocus", "--sync", window], env=env, timeout=30, check=True)
+        subprocess.run(["xdotool", "key", "ctrl+q"], env=env, timeout=30, check=True)
+        app.wait(timeout=30)
     finally:
-        app.terminate()
-        try:
-            app.wait(timeout=10)
-        except subprocess.TimeoutExpired:
+        if app.poll() is None:
             app.kill()
-    assert app.returncode is not None
+            app.wait(timeout=10)
+    output = log.read_text(errors="replace")
+    assert app.returncode == 0, f"Ctrl+Q did not quit cleanly ({app.returncode}): {output[-500:]}"
+    assert "Traceback" not in output, output[-2000:]
+
+
+def test_undo_and_redo_keys_under_a_desktop_session(xserver: str, tmp_path: Path) -> None:
+    """On X11 desktops Qt's own Redo key is Ctrl+Shift+Z: binding it again made it ambiguous."""
+    env = {**os.environ, "DISPLAY": xserver, "QT_QPA_PLATFORM": "xcb", "XDG_CURRENT_DESKTOP": "KDE",
+           "STRETCHDESK_DATA_DIR": str(tmp_path / "d")}
+    result = subprocess.run([sys.executable, "-m", "tests.gui.shortcut_probe"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "Ambiguous shortcut" not in result.stderr
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    assert found["platform"] == "xcb"
+    assert found["twice"] == {}
+    assert found["redo"][:2] == ["Ctrl+Shift+Z", "Ctrl+Y"]
+    assert found["rows_after_undo_redo_undo_redo"] == [0, 1, 0, 1]

@@ -285,6 +285,17 @@ class Store:
                 self._pose_paths[pose.id] = path
             self._routine_paths[routine.id] = created[-1]
 
+    def trash_custom_pose(self, pose_id: str) -> Path:
+        """Move a custom pose's file to trash/poses/ (its picture stays in images/)."""
+        folder = self.trash_dir / "poses"
+        with self._write_errors(folder), self.writing(self.poses_dir, folder):
+            path = self._locate(self.poses_dir, pose_id, self._pose_paths, read_pose_file)
+            if path is None:
+                raise StretchDeskError(f"no file in {shown(self.poses_dir)} holds pose {pose_id!r} any more")
+            target = self._move_to(path, folder, name=f"{_stamp()}-{pose_id}.json")
+            self._pose_paths.pop(pose_id, None)
+            return target
+
     def image_path(self, name: str) -> Path:
         return self.images_dir / name
 

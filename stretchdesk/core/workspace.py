@@ -154,6 +154,15 @@ class Workspace:
         self.catalog = self.catalog.with_custom(custom)
         return saved
 
+    def delete_custom_pose(self, pose_id: str) -> Path:
+        """Move a custom pose to trash/; routines that use it keep the step (shown as unknown)."""
+        if not self.catalog.is_custom(pose_id):
+            raise StretchDeskError(f"{pose_id!r} is not one of your poses")
+        trashed = self.store.trash_custom_pose(pose_id)
+        self.catalog = self.catalog.with_custom(
+            {key: pose for key, pose in self.catalog.custom.items() if key != pose_id})
+        return trashed
+
     def export_bundle(self, routine: Routine) -> RoutineBundle:
         images: dict[str, bytes] = {}
         for pose_id in dict.fromkeys(routine.pose_ids()):

@@ -1,4 +1,4 @@
-"""Paints routine rows (steps, rests, bracketed blocks) and edits holds in place."""
+"""Paints routine rows (steps, rests, block headers) and edits holds in place."""
 
 from __future__ import annotations
 
@@ -14,51 +14,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretchdesk.core.models import Block, Pose, Rest, Sides, Step
-from stretchdesk.editor.commands import Item
-from stretchdesk.editor.model import ItemRole, hold_text, item_title
+from stretchdesk.core.models import Block, Pose, Rest, Step
+from stretchdesk.editor.labels import hold_text, item_title, sides_text
+from stretchdesk.editor.model import ItemRole
 from stretchdesk.imagecache import TILE_COLOR, PoseImages
+from stretchdesk.library.catalog import PoseCatalog
 
-STEP_HEIGHT = 60
-REST_HEIGHT = 40
-BLOCK_HEADER = 28
-CHILD_HEIGHT = 30
-NUMBER_WIDTH = 30
+ROW_HEIGHT = 50
+NUMBER_WIDTH = 34
 HOLD_WIDTH = 96
 BRACKET_COLOR = QColor("#d08a2c")
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def sides_text(step: Step, pose: Pose | None) -> str:
-    if pose is None or not pose.per_side or step.sides is Sides.NONE:
-        return ""
-    return {Sides.BOTH: "both sides", Sides.LEFT: "left side only",
-            Sides.RIGHT: "right side only"}[step.sides]
-
-
-def row_height(item: Item) -> int:
-    if isinstance(item, Block):
-        return BLOCK_HEADER + CHILD_HEIGHT * len(item.items) + 6
-    return REST_HEIGHT if isinstance(item, Rest) else STEP_HEIGHT
-
-
 def hold_rect(option_rect: QRect) -> QRect:
     height = 26
-    top = option_rect.top() + min(STEP_HEIGHT, option_rect.height()) // 2 - height // 2
+    top = option_rect.top() + option_rect.height() // 2 - height // 2
     return QRect(option_rect.right() - HOLD_WIDTH - 8, top, HOLD_WIDTH, height)
 
 
 class RoutineRowDelegate(QStyledItemDelegate):
-    def __init__(self, images: PoseImages, catalog: Mapping[str, Pose],
+    """One row per step, rest or block header; the tree view indents a block's steps."""
+
+    def __init__(self, images: PoseImages, catalog: PoseCatalog,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._images = images
-        self.catalog = catalog
+        self._poses = catalog
+
+    @property
+    def catalog(self) -> Mapping[str, Pose]:
+        return self._poses.current
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        item = index.data(ItemRole.ITEM)
-        return QSize(320, row_height(item) if item is not None else STEP_HEIGHT)
+        """One height for every row, so the view lays out 500 rows without asking each."""
+        return QSize(320, ROW_HEIGHT)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         item = index.data(ItemRole.ITEM)
@@ -70,29 +61,29 @@ class RoutineRowDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         background = palette.color(QPalette.ColorRole.Highlight) if selected else (
-            palette.color(QPalette.ColorRole.AlternateBase) if index.row() % 2
-            else palette.color(QPalette.ColorRole.Base)
-        )
+            palette.color(QPalette.ColorRole.Base))
         painter.fillRect(rect, background)
+        if index.parent().isValid():
+            painter.fillRect(QRect(rect.left(), rect.top(), 3, rect.height()), BRACKET_COLOR)
         text_color = palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         )
         dim = QColor(text_color)
         dim.setAlphaF(0.65)
         painter.setPen(dim)
-        painter.drawText(QRect(rect.left(), rect.top(), NUMBER_WIDTH, min(rect.height(), STEP_HEIGHT)
-                               if not isinstance(item, Block) else BLOCK_HEADER),
-                         int(Qt.AlignmentFlag.AlignCenter), f"{index.row() + 1}")
-        left = rect.left() + NUMBER_WIDTH
+        number = ".".join(str(row + 1) for row in index.data(ItemRole.PATH))
+        painter.drawText(QRect(rect.left() + 4, rect.top(), NUMBER_WIDTH, rect.height()),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), number)
+        left = rect.left() + NUMBER_WIDTH + 4
         ratio = painter.device().devicePixelRatioF()
         if isinstance(item, Block):
-            self._paint_block(painter, option, item, left, text_color, dim, ratio)
+            self._paint_block(painter, option, item, left, text_color)
         else:
             self._paint_row(painter, option, item, left, text_color, dim, ratio)
         if option.state & QStyle.StateFlag.State_HasFocus:
-            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 1, Qt.PenStyle.DotLine))
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight).darker(130), 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(rect.adjusted(1, 1, -2, -2))
+            painter.drawRoundedRect(rect.adjusted(1, 1, -2, -2), 4, 4)
         painter.setPen(palette.color(QPalette.ColorRole.Midlight))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.restore()
@@ -100,7 +91,7 @@ class RoutineRowDelegate(QStyledItemDelegate):
     def _paint_row(self, painter: QPainter, option: QStyleOptionViewItem, item: Step | Rest,
                    left: int, text_color: QColor, dim: QColor, ratio: float) -> None:
         rect = option.rect
-        thumb = 48 if isinstance(item, Step) else 24
+        thumb = 44 if isinstance(item, Step) else 24
         top = rect.top() + (rect.height() - thumb) // 2
         thumb_rect = QRect(left, top, thumb, thumb)
         if isinstance(item, Step):
@@ -154,47 +145,24 @@ class RoutineRowDelegate(QStyledItemDelegate):
         painter.drawText(hold_box, int(Qt.AlignmentFlag.AlignCenter), hold_text(item, self.catalog))
 
     def _paint_block(self, painter: QPainter, option: QStyleOptionViewItem, block: Block,
-                     left: int, text_color: QColor, dim: QColor, ratio: float) -> None:
+                     left: int, text_color: QColor) -> None:
         rect = option.rect
-        bracket_x = left + 4
-        top = rect.top() + 6
-        bottom = rect.bottom() - 6
         pen = QPen(BRACKET_COLOR, 3)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         painter.setPen(pen)
-        painter.drawLine(bracket_x, top, bracket_x, bottom)
-        painter.drawLine(bracket_x, top, bracket_x + 8, top)
-        painter.drawLine(bracket_x, bottom, bracket_x + 8, bottom)
+        bracket_x = left + 2
+        painter.drawLine(bracket_x, rect.center().y(), bracket_x, rect.bottom())
+        painter.drawLine(bracket_x, rect.center().y(), bracket_x + 8, rect.center().y())
         font = QFont(option.font)
         font.setBold(True)
         painter.setFont(font)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.setPen(text_color if selected else BRACKET_COLOR)
-        painter.drawText(QRect(bracket_x + 14, rect.top(), rect.width(), BLOCK_HEADER),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                         item_title(block, self.catalog) + (f" · {block.note}" if block.note else ""))
-        painter.setFont(option.font)
-        metrics = QFontMetrics(option.font)
-        for number, child in enumerate(block.items):
-            child_top = rect.top() + BLOCK_HEADER + number * CHILD_HEIGHT
-            thumb = QRect(bracket_x + 16, child_top + 3, 24, 24)
-            if isinstance(child, Step):
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(TILE_COLOR)
-                painter.drawRoundedRect(thumb, 4, 4)
-                painter.drawPixmap(thumb.topLeft(), self._images.pixmap(child.pose, 24, ratio))
-            painter.setPen(text_color)
-            text_rect = QRect(thumb.right() + 10, child_top, rect.right() - thumb.right() - 130,
-                              CHILD_HEIGHT)
-            label = item_title(child, self.catalog)
-            if isinstance(child, Step):
-                extra = sides_text(child, self.catalog.get(child.pose))
-                label += f"  ({extra})" if extra and child.sides is not Sides.BOTH else ""
-            painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                             metrics.elidedText(label, Qt.TextElideMode.ElideRight, text_rect.width()))
-            painter.setPen(dim)
-            painter.drawText(QRect(rect.right() - HOLD_WIDTH - 8, child_top, HOLD_WIDTH, CHILD_HEIGHT),
-                             int(Qt.AlignmentFlag.AlignCenter), hold_text(child, self.catalog))
+        label = item_title(block, self.catalog) + (f" · {block.note}" if block.note else "")
+        text_rect = QRect(bracket_x + 14, rect.top(), rect.right() - bracket_x - 20, rect.height())
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         QFontMetrics(font).elidedText(label, Qt.TextElideMode.ElideRight,
+                                                       text_rect.width()))
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> QWidget:
         editor = QLineEdit(parent)

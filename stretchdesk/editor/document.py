@@ -1,47 +1,19 @@
-"""The routine being edited: its settings, its items model and its undo history."""
+"""The routine being edited: its tree model (which holds the core edit session),
+its undo history, and what saving and the live total need from it."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
+from stretchdesk.core.editing import RoutineSettings
 from stretchdesk.core.models import Pose, Routine
 from stretchdesk.core.timeline import Timeline, expand
-from stretchdesk.editor.model import RoutineItemsModel
-
-SETTING_FIELDS = (
-    "name", "description", "prepare_seconds", "transition_seconds", "switch_seconds", "first_side",
-)
-_SETTINGS_COMMAND_ID = 7001
-
-
-class SettingsCommand(QUndoCommand):
-    """One settings change; typing in the same field merges into one undo step."""
-
-    def __init__(self, document: RoutineDocument, field: str, old: Any, new: Any) -> None:
-        super().__init__(f"Change {field.replace('_seconds', '').replace('_', ' ')}")
-        self._document = document
-        self.field = field
-        self._old = old
-        self._new = new
-
-    def id(self) -> int:
-        return _SETTINGS_COMMAND_ID
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SettingsCommand) or other.field != self.field:
-            return False
-        self._new = other._new
-        return True
-
-    def redo(self) -> None:
-        self._document.apply_setting(self.field, self._new)
-
-    def undo(self) -> None:
-        self._document.apply_setting(self.field, self._old)
+from stretchdesk.editor.model import RoutineTreeModel
+from stretchdesk.library.catalog import PoseCatalog
 
 
 class RoutineDocument(QObject):
@@ -49,16 +21,19 @@ class RoutineDocument(QObject):
     settings_changed = Signal()
     edit_rejected = Signal(str)
 
-    def __init__(self, catalog: Mapping[str, Pose], undo_stack: QUndoStack,
+    def __init__(self, catalog: PoseCatalog, undo_stack: QUndoStack,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._catalog = catalog
+        self.poses = catalog
         self.undo_stack = undo_stack
-        self.model = RoutineItemsModel(catalog, undo_stack)
+        self.model = RoutineTreeModel(catalog, undo_stack, self)
         self._base: Routine | None = None
-        self._settings: dict[str, Any] = {}
         self._read_only = True
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
         self.model.items_changed.connect(self.changed)
+        self.model.settings_changed.connect(self.settings_changed)
         self.model.edit_rejected.connect(self.edit_rejected)
 
     @property
@@ -73,52 +48,49 @@ class RoutineDocument(QObject):
     def routine_id(self) -> str | None:
         return self._base.id if self._base else None
 
-    def set_catalog(self, catalog: Mapping[str, Pose]) -> None:
-        self._catalog = catalog
-        self.model.set_catalog(catalog)
-        self.changed.emit()
+    @property
+    def catalog(self) -> Mapping[str, Pose]:
+        return self.poses.current
 
-    def open(self, routine: Routine | None, read_only: bool) -> None:
-        """Show a routine (None closes); starts a fresh undo history."""
-        self.undo_stack.clear()
+    def open(self, routine: Routine | None, read_only: bool, keep_history: bool = False) -> None:
+        """Show a routine (None closes); starts a fresh undo history unless an undo
+        command itself is opening it (deleting or restoring a routine)."""
+        if not keep_history:
+            self.undo_stack.clear()
         self._base = routine
         self._read_only = read_only or routine is None
-        self._settings = {f: getattr(routine, f) for f in SETTING_FIELDS} if routine else {}
-        self.model.load(routine.items if routine else [], self._read_only)
-        self.settings_changed.emit()
-        self.changed.emit()
+        self.model.load(routine, self._read_only)
 
-    def setting(self, field: str) -> Any:
-        return self._settings.get(field)
+    def settings(self) -> RoutineSettings | None:
+        return self.model.settings()
 
-    def set_setting(self, field: str, value: Any) -> bool:
-        if self._base is None or self._read_only or self._settings.get(field) == value:
+    def name(self) -> str:
+        settings = self.model.settings()
+        return settings.name if settings else ""
+
+    def set_settings(self, settings: RoutineSettings) -> bool:
+        """One undoable settings change; typing in the same field merges into one step."""
+        if self._read_only:
             return False
-        if field == "name" and not str(value).strip():
-            self.edit_rejected.emit("A routine needs a name")
-            return False
-        self.undo_stack.push(SettingsCommand(self, field, self._settings[field], value))
-        return True
+        return self.model.edits.set_settings(settings)
 
-    def apply_setting(self, field: str, value: Any) -> None:
-        self._settings[field] = value
-        self.settings_changed.emit()
-        self.changed.emit()
+    def rename(self, name: str) -> bool:
+        settings = self.settings()
+        return settings is not None and self.set_settings(replace(settings, name=name.strip()))
 
     def routine(self) -> Routine | None:
-        """The routine as edited so far (unvalidated copy, cheap enough per keystroke)."""
-        if self._base is None:
-            return None
-        return self._base.model_copy(update={"items": self.model.items(), **self._settings})
+        """The routine as edited so far (every edit is validated by the core)."""
+        return self.model.routine()
 
     def routine_to_save(self) -> Routine | None:
-        """A validated copy stamped with the edit time, ready for Workspace.save."""
-        if self._base is None or self._read_only:
+        """A copy stamped with the edit time, ready for Workspace.save."""
+        current = self.model.routine()
+        if current is None or self._read_only:
             return None
-        routine = self._base.touched(items=self.model.items(), **self._settings)
+        routine = current.touched()
         self._base = routine
         return routine
 
     def timeline(self) -> Timeline | None:
         routine = self.routine()
-        return expand(routine, self._catalog) if routine else None
+        return expand(routine, self.poses.current) if routine else None

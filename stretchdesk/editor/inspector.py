@@ -1,19 +1,22 @@
-"""Fields for the selected step or block: hold, sides, note, block mode and rounds."""
+"""Fields for the selected step, rest or block (at any depth): hold, sides, note,
+block mode and rounds."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
+from stretchdesk.core.editing import EditRejected, Item, TreePath
 from stretchdesk.core.models import Block, BlockMode, Rest, Sides, Step
-from stretchdesk.editor.model import RoutineItemsModel, hold_text
+from stretchdesk.editor.labels import hold_text
+from stretchdesk.editor.model import RoutineTreeModel
 
 
 class StepInspector(QWidget):
-    def __init__(self, model: RoutineItemsModel, parent: QWidget | None = None) -> None:
+    def __init__(self, model: RoutineTreeModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = model
-        self._row = -1
+        self._path: TreePath | None = None
         self.hold = QLineEdit()
         self.hold.setObjectName("stepHold")
         self.hold.setAccessibleName("Hold")
@@ -47,7 +50,7 @@ class StepInspector(QWidget):
         for widget in (self.caption, self.hold, self.sides, self.mode, self.rounds, self.note):
             layout.addWidget(widget, 1 if widget is self.note else 0)
         self._connect_signals()
-        self.show_row(-1)
+        self.show_path(None)
 
     def _connect_signals(self) -> None:
         self.hold.editingFinished.connect(self._on_hold_editing_finished)
@@ -55,12 +58,23 @@ class StepInspector(QWidget):
         self.note.editingFinished.connect(self._on_note_editing_finished)
         self.mode.activated.connect(self._on_block_changed)
         self.rounds.editingFinished.connect(self._on_block_changed)
-        self._model.dataChanged.connect(lambda *_: self.show_row(self._row))
+        self._model.dataChanged.connect(self._on_model_data_changed)
 
-    def show_row(self, row: int) -> None:
-        """Fill the fields from one row; several or no rows selected shows a hint."""
-        self._row = row if 0 <= row < self._model.rowCount() else -1
-        item = self._model.item(self._row) if self._row >= 0 else None
+    def _on_model_data_changed(self) -> None:
+        self.show_path(self._path)
+
+    def _item(self, path: TreePath | None) -> Item | None:
+        if path is None or self._model.routine() is None:
+            return None
+        try:
+            return self._model.item(path)
+        except EditRejected:
+            return None
+
+    def show_path(self, path: TreePath | None) -> None:
+        """Fill the fields from one item; several or no items selected shows a hint."""
+        item = self._item(path)
+        self._path = path if item is not None else None
         editable = item is not None and not self._model.read_only
         is_step, is_block = isinstance(item, Step), isinstance(item, Block)
         self.caption.setText("Selected:" if item is not None else "Select a step to edit it")
@@ -92,19 +106,19 @@ class StepInspector(QWidget):
                 self.rounds.setEnabled(editable and item.mode is BlockMode.ROUNDS)
 
     def _on_hold_editing_finished(self) -> None:
-        if self._row >= 0:
-            self._model.set_hold_text(self._row, self.hold.text())
-            self.show_row(self._row)
+        if self._path is not None:
+            self._model.edits.set_hold_text(self._path, self.hold.text())
+            self.show_path(self._path)
 
     def _on_sides_activated(self) -> None:
-        if self._row >= 0:
-            self._model.set_sides(self._row, Sides(self.sides.currentData()))
+        if self._path is not None:
+            self._model.edits.set_sides(self._path, Sides(self.sides.currentData()))
 
     def _on_note_editing_finished(self) -> None:
-        if self._row >= 0:
-            self._model.set_note(self._row, self.note.text())
+        if self._path is not None:
+            self._model.edits.set_note(self._path, self.note.text())
 
     def _on_block_changed(self) -> None:
-        if self._row >= 0:
-            self._model.set_block_mode(self._row, BlockMode(self.mode.currentData()),
+        if self._path is not None:
+            self._model.edits.set_block_mode(self._path, BlockMode(self.mode.currentData()),
                                        self.rounds.value())

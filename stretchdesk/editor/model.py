@@ -1,36 +1,53 @@
-"""The open routine's top-level items as a Qt list model.
+"""The open routine as a Qt tree: every step, rest and block is its own row.
 
-Views and drops call the usual Qt entry points (moveRows, removeRows, setData,
-dropMimeData); each turns into one undoable command. The commands call back
-into the primitives at the bottom, which are the only code that changes rows.
+A thin adapter over `core.editing.EditSession`: gestures become one core
+operation pushed as one undo command; `execute` replays the operation's
+primitives as row insertions, removals and data changes so views keep up.
+Rows are identified by small integer keys mirroring the routine's tree, so a
+persistent index never points at freed memory.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from collections.abc import Mapping, Sequence
 from enum import IntEnum
-from typing import Any
+from typing import Any, overload
 
-from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QUndoStack
 
-from stretchdesk.core.models import (
-    MAX_BLOCK_DEPTH,
-    Block,
-    BlockMode,
-    Hold,
-    Pose,
-    Rest,
-    Sides,
-    Step,
+from stretchdesk.core import edit_plans
+from stretchdesk.core.edit_plans import before_removal
+from stretchdesk.core.editing import (
+    EditSession,
+    Insert,
+    Item,
+    Operation,
+    Remove,
+    Replace,
+    RoutineSettings,
+    TreePath,
+    children_of,
+    item_at,
 )
-from stretchdesk.editor.commands import Edit, Insert, Item, ItemsCommand, Move, Remove, Replace
+from stretchdesk.core.models import Block, Pose, Routine, Step
+from stretchdesk.editor.edits import RoutineEdits
+from stretchdesk.editor.labels import hold_text, item_title
+from stretchdesk.library.catalog import PoseCatalog
 from stretchdesk.library.model import POSE_MIME, pose_ids_from_mime
 
-STEP_MIME = "application/x-stretchdesk-step-rows"
-MAX_ITEMS = 500
+STEP_MIME = "application/x-stretchdesk-step-paths"
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -39,29 +56,7 @@ class ItemRole(IntEnum):
     ITEM = Qt.ItemDataRole.UserRole + 1
     POSE = Qt.ItemDataRole.UserRole + 2
     KIND = Qt.ItemDataRole.UserRole + 3
-
-
-def item_title(item: Item, catalog: Mapping[str, Pose]) -> str:
-    if isinstance(item, Step):
-        pose = catalog.get(item.pose)
-        return pose.name if pose else f"Unknown pose ({item.pose})"
-    if isinstance(item, Rest):
-        return "Rest"
-    count = f"{len(item.items)} step{'s' if len(item.items) != 1 else ''}"
-    if item.mode is BlockMode.EACH_SIDE:
-        return f"Block · each side · {count}"
-    return f"Block · {item.rounds} rounds · {count}"
-
-
-def hold_text(item: Item, catalog: Mapping[str, Pose]) -> str:
-    if isinstance(item, Step):
-        if item.hold is not None:
-            return item.hold.label()
-        pose = catalog.get(item.pose)
-        return pose.hold.label() if pose else ""
-    if isinstance(item, Rest):
-        return Hold(seconds=item.seconds).label()
-    return ""
+    PATH = Qt.ItemDataRole.UserRole + 4
 
 
 _ROLES = frozenset({
@@ -70,163 +65,282 @@ _ROLES = frozenset({
 })
 
 
-class RoutineItemsModel(QAbstractListModel):
+_BLOCK_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsDragEnabled)
+_STEP_FLAGS = _BLOCK_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+_EDITABLE_BLOCK_FLAGS = _BLOCK_FLAGS | Qt.ItemFlag.ItemIsDropEnabled
+_EDITABLE_STEP_FLAGS = _STEP_FLAGS | Qt.ItemFlag.ItemIsEditable
+
+
+class _Node:
+    """One row's identity; `row` is kept current so paths cost O(depth)."""
+
+    __slots__ = ("block", "children", "key", "parent", "row")
+
+    def __init__(self, key: int, parent: _Node | None, row: int, block: bool) -> None:
+        self.key = key
+        self.parent = parent
+        self.row = row
+        self.block = block
+        self.children: list[_Node] = []
+
+    def renumber(self, start: int = 0) -> None:
+        for row in range(start, len(self.children)):
+            self.children[row].row = row
+
+
+class RoutineTreeModel(QAbstractItemModel):
     items_changed = Signal()
+    settings_changed = Signal()
     edit_rejected = Signal(str)
 
-    def __init__(self, catalog: Mapping[str, Pose], undo_stack: QUndoStack) -> None:
-        super().__init__()
-        self._catalog = catalog
+    def __init__(self, catalog: PoseCatalog, undo_stack: QUndoStack,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._poses = catalog
         self._stack = undo_stack
-        self._items: list[Item] = []
-        self._read_only = False
+        self._session: EditSession | None = None
+        self._keys = itertools.count(1)
+        self._root = _Node(0, None, 0, True)
+        self._checked: tuple[Routine, Operation, Routine, Operation] | None = None
+        self._nodes: dict[int, _Node] = {}
         self._token = f"{os.getpid()}:{id(self)}"
+        self.edits = RoutineEdits(self, undo_stack)
+        self._poses.changed.connect(self._on_catalog_changed)
 
     # -- state -------------------------------------------------------------
     @property
     def catalog(self) -> Mapping[str, Pose]:
-        return self._catalog
+        return self._poses.current
 
-    def set_catalog(self, catalog: Mapping[str, Pose]) -> None:
-        self._catalog = catalog
-        if self._items:
-            self.dataChanged.emit(self.index(0), self.index(len(self._items) - 1))
+    @property
+    def _catalog(self) -> Mapping[str, Pose]:
+        return self._poses.current
+
+    def _on_catalog_changed(self) -> None:
+        """Names, holds and pictures of poses may have changed: every row repaints."""
+        self._changed_below(QModelIndex())
+        self.items_changed.emit()
+
+    def _changed_below(self, parent: QModelIndex) -> None:
+        rows = self.rowCount(parent)
+        if rows:
+            self.dataChanged.emit(self.index(0, 0, parent), self.index(rows - 1, 0, parent))
+        for row in range(rows):
+            self._changed_below(self.index(row, 0, parent))
 
     @property
     def read_only(self) -> bool:
-        return self._read_only
+        return self._session is None or self._session.read_only
 
-    def load(self, items: Sequence[Item], read_only: bool) -> None:
-        """Show another routine's items; not undoable (the caller clears the stack)."""
+    def load(self, routine: Routine | None, read_only: bool) -> None:
+        """Show another routine; not undoable (the caller clears the stack)."""
         self.beginResetModel()
-        self._items = list(items)
-        self._read_only = read_only
+        self._session = EditSession(routine, read_only) if routine is not None else None
+        self._nodes.clear()
+        self._root.children = []
+        if routine is not None:
+            self._root.children = self._make_nodes(routine.items, self._root)
         self.endResetModel()
+        self.settings_changed.emit()
+        self.items_changed.emit()
+
+    def routine(self) -> Routine | None:
+        return self._session.routine if self._session else None
+
+    def settings(self) -> RoutineSettings | None:
+        return self._session.settings if self._session else None
 
     def items(self) -> list[Item]:
-        return list(self._items)
+        """The top-level items."""
+        return list(self._session.routine.items) if self._session else []
 
-    def item(self, row: int) -> Item:
-        return self._items[row]
+    def item(self, path: TreePath) -> Item:
+        assert self._session is not None
+        return item_at(self._session.routine, path)
 
-    # -- undoable operations ----------------------------------------------
-    def add_poses(self, pose_ids: Sequence[str], row: int = -1) -> bool:
-        known = [pose_id for pose_id in pose_ids if pose_id in self._catalog]
-        if not known:
-            return False
-        row = len(self._items) if row < 0 or row > len(self._items) else row
-        steps = [Step(pose=pose_id) for pose_id in known]
-        name = self._catalog[known[0]].name if len(known) == 1 else f"{len(known)} poses"
-        return self._push(f"Add {name}", [Insert(row, steps)], adds=len(steps))
+    def path_of(self, index: AnyIndex) -> TreePath:
+        node = self._nodes.get(index.internalId()) if index.isValid() else None
+        path: list[int] = []
+        while node is not None and node.parent is not None:
+            path.append(node.row)
+            node = node.parent
+        return tuple(reversed(path))
 
-    def add_rest(self, seconds: float = 30, row: int = -1) -> bool:
-        row = len(self._items) if row < 0 or row > len(self._items) else row
-        return self._push("Add rest", [Insert(row, [Rest(seconds=seconds)])], adds=1)
+    def index_of(self, path: TreePath) -> QModelIndex:
+        index = QModelIndex()
+        for row in path:
+            index = self.index(row, 0, index)
+        return index
 
-    def delete_rows(self, rows: Sequence[int]) -> bool:
-        rows = sorted({row for row in rows if 0 <= row < len(self._items)})
-        if not rows:
-            return False
-        label = "step" if len(rows) == 1 else f"{len(rows)} steps"
-        return self._push(f"Delete {label}", [Remove(rows)])
+    # -- checking and applying core operations ---------------------------
+    def check(self, operation: Operation) -> tuple[Routine, Operation]:
+        """The session's check, remembered so checking then pushing validates once
+        (raises EditRejected)."""
+        assert self._session is not None
+        before = self._session.routine
+        if self._checked is not None and self._checked[0] is before and (
+                self._checked[1] is operation):
+            return self._checked[2], self._checked[3]
+        result, inverse = self._session.check(operation)
+        self._checked = (before, operation, result, inverse)
+        return result, inverse
 
-    def move_rows(self, rows: Sequence[int], dest: int) -> bool:
-        rows = sorted({row for row in rows if 0 <= row < len(self._items)})
-        if not rows or not 0 <= dest <= len(self._items):
-            return False
-        move = Move(rows, dest)
-        if not move.changes_anything(len(self._items)):
-            return False
-        return self._push("Move step" if len(rows) == 1 else "Move steps", [move])
+    # -- called by the undo commands --------------------------------------
+    def execute(self, operation: Operation) -> Operation:
+        """Apply an operation with the row signals of each primitive; returns its inverse."""
+        assert self._session is not None
+        final, inverse = self.check(operation)
+        settings_touched = False
+        steps = operation.primitives(self._session.routine)
+        skip = False
+        for number, step in enumerate(steps):
+            if skip:
+                skip = False
+                continue
+            after = step.apply_unchecked(self._session.routine)
+            following = steps[number + 1] if number + 1 < len(steps) else None
+            if isinstance(step, Remove) and isinstance(following, Insert) and self._move_rows(
+                    step, following):
+                skip = True
+            elif isinstance(step, Insert):
+                parent = self.index_of(step.at[:-1])
+                node = self._node(parent)
+                row = step.at[-1]
+                self.beginInsertRows(parent, row, row + len(step.items) - 1)
+                self._session.routine = after
+                node.children[row:row] = self._make_nodes(step.items, node)
+                node.renumber(row)
+                self.endInsertRows()
+            elif isinstance(step, Remove):
+                parent = self.index_of(step.at[:-1])
+                node = self._node(parent)
+                row = step.at[-1]
+                self.beginRemoveRows(parent, row, row + step.count - 1)
+                self._session.routine = after
+                for gone in node.children[row:row + step.count]:
+                    self._forget(gone)
+                del node.children[row:row + step.count]
+                node.renumber(row)
+                self.endRemoveRows()
+            elif isinstance(step, Replace):
+                self._session.routine = after
+                index = self.index_of(step.at)
+                self.dataChanged.emit(index, index)
+            else:
+                self._session.routine = after
+                settings_touched = True
+        self._session.routine = final
+        if settings_touched:
+            self.settings_changed.emit()
+        self.items_changed.emit()
+        return inverse
 
-    def replace_item(self, row: int, item: Item, text: str) -> bool:
-        if not 0 <= row < len(self._items) or self._items[row] == item:
+    def _move_rows(self, remove: Remove, insert: Insert) -> bool:
+        """A removal that the next insert puts back elsewhere is announced as one row move,
+        so selections, expanded blocks and persistent indexes follow the rows."""
+        assert self._session is not None
+        before = self._session.routine
+        moving = children_of(before, remove.at[:-1])[remove.at[-1]:remove.at[-1] + remove.count]
+        if len(moving) != len(insert.items) or any(
+                a is not b for a, b in zip(moving, insert.items, strict=True)):
             return False
-        return self._push(text, [Replace(row, item)])
-
-    def set_hold_text(self, row: int, text: str) -> bool:
-        """Apply what the runner typed as a hold; empty text means the pose's own hold."""
-        item = self._items[row]
-        try:
-            hold = Hold.parse(text) if text.strip() else None
-        except ValueError as error:
-            self.edit_rejected.emit(str(error))
+        source_parent = self.index_of(remove.at[:-1])
+        dest_path = before_removal(remove.at, remove.count, insert.at)
+        dest_parent = self.index_of(dest_path[:-1])
+        first, last = remove.at[-1], remove.at[-1] + remove.count - 1
+        if not self.beginMoveRows(source_parent, first, last, dest_parent, dest_path[-1]):
             return False
-        if isinstance(item, Step):
-            return self.replace_item(row, item.model_copy(update={"hold": hold}), "Change hold")
-        if isinstance(item, Rest) and hold is not None:
-            rest = item.model_copy(update={"seconds": min(hold.total_seconds(), 1800.0)})
-            return self.replace_item(row, rest, "Change rest")
-        return False
-
-    def set_sides(self, row: int, sides: Sides) -> bool:
-        item = self._items[row]
-        if not isinstance(item, Step):
-            return False
-        return self.replace_item(row, item.model_copy(update={"sides": sides}), "Change sides")
-
-    def set_note(self, row: int, note: str) -> bool:
-        item = self._items[row]
-        return self.replace_item(row, item.model_copy(update={"note": note[:300]}), "Change note")
-
-    def set_block_mode(self, row: int, mode: BlockMode, rounds: int) -> bool:
-        item = self._items[row]
-        if not isinstance(item, Block):
-            return False
-        mode = BlockMode(mode)
-        rounds = 1 if mode is BlockMode.EACH_SIDE else max(1, min(50, rounds))
-        block = Block(mode=mode, rounds=rounds, items=item.items, note=item.note)
-        return self.replace_item(row, block, "Change block")
-
-    def group_rows(self, rows: Sequence[int], mode: BlockMode, rounds: int = 2) -> bool:
-        rows = sorted({row for row in rows if 0 <= row < len(self._items)})
-        if not rows:
-            return False
-        inner = [self._items[row] for row in rows]
-        mode = BlockMode(mode)
-        rounds = 1 if mode is BlockMode.EACH_SIDE else max(1, min(50, rounds))
-        block = Block(mode=mode, rounds=rounds, items=inner)
-        if block.depth() > MAX_BLOCK_DEPTH:
-            self.edit_rejected.emit(f"blocks nest at most {MAX_BLOCK_DEPTH} deep")
-            return False
-        return self._push("Group into block", [Remove(rows), Insert(rows[0], [block])])
-
-    def ungroup(self, row: int) -> bool:
-        item = self._items[row] if 0 <= row < len(self._items) else None
-        if not isinstance(item, Block):
-            return False
-        adds = len(item.items) - 1
-        return self._push("Ungroup block", [Remove([row]), Insert(row, item.items)], adds=adds)
-
-    def _push(self, text: str, edits: list[Edit], adds: int = 0) -> bool:
-        if self._read_only:
-            self.edit_rejected.emit("This routine is built in; duplicate it to edit")
-            return False
-        if len(self._items) + adds > MAX_ITEMS:
-            self.edit_rejected.emit(f"A routine holds at most {MAX_ITEMS} steps")
-            return False
-        self._stack.push(ItemsCommand(self, text, edits))
+        source, dest = self._node(source_parent), self._node(dest_parent)
+        nodes = source.children[first:last + 1]
+        del source.children[first:last + 1]
+        source.renumber(first)
+        dest.children[insert.at[-1]:insert.at[-1]] = nodes
+        for node in nodes:
+            node.parent = dest
+        dest.renumber()
+        self._session.routine = insert.apply_unchecked(remove.apply_unchecked(before))
+        self.endMoveRows()
         return True
 
+    def _make_nodes(self, items: Sequence[Item], parent: _Node) -> list[_Node]:
+        made = []
+        for row, item in enumerate(items):
+            node = _Node(next(self._keys), parent, row, isinstance(item, Block))
+            self._nodes[node.key] = node
+            if isinstance(item, Block):
+                node.children = self._make_nodes(item.items, node)
+            made.append(node)
+        return made
+
+    def _forget(self, node: _Node) -> None:
+        self._nodes.pop(node.key, None)
+        for child in node.children:
+            self._forget(child)
+
+    def _node(self, index: AnyIndex) -> _Node:
+        if not index.isValid():
+            return self._root
+        return self._nodes.get(index.internalId(), self._root)
+
     # -- Qt model interface -------------------------------------------------
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if column != 0 or (parent.isValid() and parent.column() != 0):
+            return QModelIndex()
+        node = self._node(parent)
+        if parent.isValid() and node is self._root:
+            return QModelIndex()
+        if not 0 <= row < len(node.children):
+            return QModelIndex()
+        return self.createIndex(row, 0, node.children[row].key)
+
+    @overload
+    def parent(self) -> QObject | None: ...
+
+    @overload
+    def parent(self, child: AnyIndex) -> QModelIndex: ...
+
+    def parent(self, child: AnyIndex | None = None) -> QObject | QModelIndex | None:
+        if child is None:
+            return super().parent()
+        node = self._nodes.get(child.internalId()) if child.isValid() else None
+        if node is None or node.parent is None or node.parent is self._root:
+            return QModelIndex()
+        above = node.parent
+        return self.createIndex(above.row, 0, above.key)
+
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        node = self._node(parent)
+        if parent.isValid() and node is self._root:
+            return 0
+        return len(node.children)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 1
+
+    def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return self.rowCount(parent) > 0
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role not in _ROLES or not index.isValid():
+        if role not in _ROLES or not index.isValid() or self._session is None:
             return None
-        row = index.row()
-        if not 0 <= row < len(self._items):
+        if index.internalId() not in self._nodes:
             return None
-        item = self._items[row]
+        path = self.path_of(index)
+        item = item_at(self._session.routine, path)
         if role == ItemRole.ITEM:
             return item
+        if role == ItemRole.PATH:
+            return path
         if role == Qt.ItemDataRole.DisplayRole:
             return item_title(item, self._catalog)
         if role == Qt.ItemDataRole.EditRole:
             return hold_text(item, self._catalog)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{index.row() + 1}. {item_title(item, self._catalog)} {hold_text(item, self._catalog)}"
+            number = ".".join(str(row + 1) for row in path)
+            return f"{number}. {item_title(item, self._catalog)} {hold_text(item, self._catalog)}"
         if role == ItemRole.POSE:
             return self._catalog.get(item.pose) if isinstance(item, Step) else None
         if role == ItemRole.KIND:
@@ -234,22 +348,19 @@ class RoutineItemsModel(QAbstractListModel):
         return None
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.read_only:
             return False
-        return self.set_hold_text(index.row(), str(value))
+        return self.edits.set_hold_text(self.path_of(index), str(value))
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags if self._read_only else Qt.ItemFlag.ItemIsDropEnabled
-        flags = (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsDragEnabled
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-        if not self._read_only and not isinstance(self._items[index.row()], Block):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return Qt.ItemFlag.NoItemFlags if self.read_only else Qt.ItemFlag.ItemIsDropEnabled
+        node = self._nodes.get(index.internalId())
+        if node is None:
+            return Qt.ItemFlag.NoItemFlags
+        if node.block:
+            return _BLOCK_FLAGS if self.read_only else _EDITABLE_BLOCK_FLAGS
+        return _STEP_FLAGS if self.read_only else _EDITABLE_STEP_FLAGS
 
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
@@ -261,49 +372,54 @@ class RoutineItemsModel(QAbstractListModel):
         return [STEP_MIME, POSE_MIME]
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
-        rows = sorted({index.row() for index in indexes if index.isValid()})
+        paths = edit_plans.top_most(self.path_of(index) for index in indexes if index.isValid())
         mime = QMimeData()
-        mime.setData(STEP_MIME, json.dumps({"model": self._token, "rows": rows}).encode())
-        mime.setText("\n".join(item_title(self._items[row], self._catalog) for row in rows))
+        mime.setData(STEP_MIME, json.dumps({"model": self._token, "paths": paths}).encode())
+        mime.setText("\n".join(str(self.index_of(path).data()) for path in paths))
         return mime
 
-    def canDropMimeData(
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
-    ) -> bool:
-        if self._read_only or action not in (Qt.DropAction.MoveAction, Qt.DropAction.CopyAction):
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                        parent: AnyIndex) -> bool:
+        if self.read_only or action not in (Qt.DropAction.MoveAction, Qt.DropAction.CopyAction):
             return False
-        return bool(self._own_rows(data)) or bool(pose_ids_from_mime(data))
+        return bool(self._own_paths(data)) or bool(pose_ids_from_mime(data))
 
-    def dropMimeData(
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
-    ) -> bool:
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                     parent: AnyIndex) -> bool:
+        """Drop before `row` under `parent`; with no row, into a block or after a step."""
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
-        if row < 0:
-            row = parent.row() if parent.isValid() else len(self._items)
-        rows = self._own_rows(data)
-        if rows:
-            return self.move_rows(rows, row)
-        return self.add_poses(pose_ids_from_mime(data), row)
+        dest = self._drop_destination(row, parent)
+        paths = self._own_paths(data)
+        if paths:
+            return self.edits.move_paths(paths, dest)
+        return self.edits.add_poses(pose_ids_from_mime(data), dest)
 
-    def moveRows(
-        self, source_parent: AnyIndex, source_row: int, count: int,
-        destination_parent: AnyIndex, destination_child: int,
-    ) -> bool:
-        if source_parent.isValid() or destination_parent.isValid() or count < 1:
+    def _drop_destination(self, row: int, parent: AnyIndex) -> TreePath:
+        target = self.path_of(parent)
+        if row >= 0:
+            return (*target, min(row, self.rowCount(parent)))
+        if not target:
+            return (self.rowCount(),)
+        if isinstance(self.item(target), Block):
+            return (*target, self.rowCount(parent))
+        return (*target[:-1], target[-1] + 1)
+
+    def moveRows(self, source_parent: AnyIndex, source_row: int, count: int,
+                 destination_parent: AnyIndex, destination_child: int) -> bool:
+        if count < 1 or source_row < 0 or source_row + count > self.rowCount(source_parent):
             return False
-        if source_row < 0 or source_row + count > len(self._items):
-            return False
-        if source_row <= destination_child <= source_row + count:
-            return False
-        return self.move_rows(range(source_row, source_row + count), destination_child)
+        source = self.path_of(source_parent)
+        paths = [(*source, row) for row in range(source_row, source_row + count)]
+        return self.edits.move_paths(paths, (*self.path_of(destination_parent), destination_child))
 
     def removeRows(self, row: int, count: int, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        if parent.isValid() or count < 1 or row < 0 or row + count > len(self._items):
+        if count < 1 or row < 0 or row + count > self.rowCount(parent):
             return False
-        return self.delete_rows(range(row, row + count))
+        above = self.path_of(parent)
+        return self.edits.delete_paths([(*above, r) for r in range(row, row + count)])
 
-    def _own_rows(self, data: QMimeData) -> list[int]:
+    def _own_paths(self, data: QMimeData) -> list[TreePath]:
         if not data.hasFormat(STEP_MIME):
             return []
         try:
@@ -312,36 +428,10 @@ class RoutineItemsModel(QAbstractListModel):
             return []
         if not isinstance(payload, dict) or payload.get("model") != self._token:
             return []
-        rows = payload.get("rows")
-        if not isinstance(rows, list):
+        raw = payload.get("paths")
+        if not isinstance(raw, list):
             return []
-        return [r for r in rows if isinstance(r, int) and 0 <= r < len(self._items)]
+        return [tuple(path) for path in raw
+                if isinstance(path, list) and path and all(isinstance(i, int) for i in path)
+                and self.index_of(tuple(path)).isValid()]
 
-    # -- primitives, called only by commands ------------------------------
-    def insert_items(self, row: int, items: Sequence[Item]) -> None:
-        self.beginInsertRows(QModelIndex(), row, row + len(items) - 1)
-        self._items[row:row] = list(items)
-        self.endInsertRows()
-
-    def take_items(self, row: int, count: int) -> list[Item]:
-        self.beginRemoveRows(QModelIndex(), row, row + count - 1)
-        taken = self._items[row : row + count]
-        del self._items[row : row + count]
-        self.endRemoveRows()
-        return taken
-
-    def put_item(self, row: int, item: Item) -> Item:
-        old = self._items[row]
-        self._items[row] = item
-        index = self.index(row)
-        self.dataChanged.emit(index, index)
-        return old
-
-    def move_block(self, source: int, count: int, dest: int) -> None:
-        if not self.beginMoveRows(QModelIndex(), source, source + count - 1, QModelIndex(), dest):
-            return
-        moving = self._items[source : source + count]
-        del self._items[source : source + count]
-        at = dest if dest < source else dest - count
-        self._items[at:at] = moving
-        self.endMoveRows()

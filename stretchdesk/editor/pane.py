@@ -1,8 +1,8 @@
-"""The editor pane: settings, live total and balance chart, the steps, step fields."""
+"""The editor pane: settings, live total and balance chart, the step tree, step fields."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stretchdesk.core.edit_plans import insert_position
+from stretchdesk.core.editing import TreePath
 from stretchdesk.core.models import BlockMode, format_duration
 from stretchdesk.editor.chart import AreaChart
 from stretchdesk.editor.delegate import RoutineRowDelegate
@@ -74,7 +76,7 @@ class EditorPane(QWidget):
         summary.addWidget(self.chart, 1)
 
         self.view = RoutineView(document.undo_stack)
-        self.delegate = RoutineRowDelegate(images, document.model.catalog, self.view)
+        self.delegate = RoutineRowDelegate(images, document.poses, self.view)
         self.view.setItemDelegate(self.delegate)
         self.view.setModel(self.model)
         self.empty_hint = QLabel("Drag poses here from the library, or select a card and press "
@@ -91,6 +93,12 @@ class EditorPane(QWidget):
         self.move_down_action = self._action("Move down", "Move the selected steps down",
                                              "Alt+Down")
         self.move_down_action.setIconText("▼ Down")
+        self.move_in_action = self._action("Move into block above",
+                                           "Move the selected steps into the block above them",
+                                           "Alt+Right")
+        self.move_out_action = self._action("Move out of block",
+                                            "Move the selected steps out of their block",
+                                            "Alt+Left")
         self.group_sides_action = self._action(
             "Group as each-side block", "Play the selected steps on one side, then the other",
             "Ctrl+G")
@@ -99,7 +107,8 @@ class EditorPane(QWidget):
         self.ungroup_action = self._action("Ungroup", "Turn the block back into steps", "Ctrl+U")
         self.add_rest_action = self._action("Add rest", "Add a 30 s rest after the selection",
                                             "Ctrl+R")
-        for action in (self.delete_action, self.move_up_action, self.move_down_action):
+        for action in (self.delete_action, self.move_up_action, self.move_down_action,
+                       self.move_in_action, self.move_out_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             self.view.addAction(action)
         buttons = QHBoxLayout()
@@ -112,13 +121,13 @@ class EditorPane(QWidget):
         self.group_button.setToolTip("Group the selected steps into a block")
         self.group_button.setMenu(group_menu)
         self.group_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        for action in (self.add_rest_action, None, self.ungroup_action, self.move_up_action,
-                       self.move_down_action, self.delete_action):
-            if action is None:
+        for button_action in (self.add_rest_action, None, self.ungroup_action,
+                              self.move_up_action, self.move_down_action, self.delete_action):
+            if button_action is None:
                 buttons.addWidget(self.group_button)
                 continue
             button = QToolButton()
-            button.setDefaultAction(action)
+            button.setDefaultAction(button_action)
             buttons.addWidget(button)
         buttons.addStretch(1)
 
@@ -154,8 +163,10 @@ class EditorPane(QWidget):
         self.view.delete_requested.connect(self.delete_selection)
         self.view.customContextMenuRequested.connect(self._on_view_context_menu)
         self.delete_action.triggered.connect(self.delete_selection)
-        self.move_up_action.triggered.connect(lambda: self.move_selection(-1))
-        self.move_down_action.triggered.connect(lambda: self.move_selection(1))
+        self.move_up_action.triggered.connect(lambda: self.move_selection("up"))
+        self.move_down_action.triggered.connect(lambda: self.move_selection("down"))
+        self.move_in_action.triggered.connect(lambda: self.move_selection("in"))
+        self.move_out_action.triggered.connect(lambda: self.move_selection("out"))
         self.group_sides_action.triggered.connect(
             lambda: self.group_selection(BlockMode.EACH_SIDE))
         self.group_rounds_action.triggered.connect(lambda: self.group_selection(BlockMode.ROUNDS))
@@ -165,55 +176,57 @@ class EditorPane(QWidget):
         self.duplicate_button.clicked.connect(self.duplicate_clicked)
         self._images.images_changed.connect(self.view.viewport().update)
 
-    def set_catalog_for_painting(self) -> None:
-        self.delegate.catalog = self.document.model.catalog
-        self.view.viewport().update()
+    def _selected_last(self) -> TreePath | None:
+        paths = self.view.selected_paths()
+        return paths[-1] if paths else None
 
     def add_poses(self, pose_ids: list[str]) -> bool:
-        rows = self.view.selected_rows()
-        return self.model.add_poses(pose_ids, rows[-1] + 1 if rows else -1)
+        routine = self.model.routine()
+        if routine is None:
+            return False
+        return self.model.edits.add_poses(pose_ids, insert_position(routine, self._selected_last()))
 
     def delete_selection(self) -> None:
-        self.model.delete_rows(self.view.selected_rows())
+        self.model.edits.delete_paths(self.view.selected_paths())
 
-    def move_selection(self, delta: int) -> None:
-        rows = self.view.selected_rows()
-        if not rows:
-            return
-        dest = rows[0] - 1 if delta < 0 else rows[-1] + 2
-        if 0 <= dest <= self.model.rowCount():
-            self.model.move_rows(rows, dest)
+    def move_selection(self, direction: str) -> None:
+        paths = self.view.selected_paths()
+        if paths:
+            self.model.edits.move_by_keyboard(paths, direction)
 
     def group_selection(self, mode: BlockMode) -> None:
-        self.model.group_rows(self.view.selected_rows(), mode, 2)
+        self.model.edits.group_paths(self.view.selected_paths(), mode, 2)
 
     def ungroup_selection(self) -> None:
-        rows = self.view.selected_rows()
-        if len(rows) == 1:
-            self.model.ungroup(rows[0])
+        paths = self.view.selected_paths()
+        if len(paths) == 1:
+            self.model.edits.ungroup(paths[0])
 
     def _on_add_rest(self) -> None:
-        rows = self.view.selected_rows()
-        self.model.add_rest(30, rows[-1] + 1 if rows else -1)
+        routine = self.model.routine()
+        if routine is not None:
+            self.model.edits.add_rest(30, insert_position(routine, self._selected_last()))
 
     def _on_model_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        """What was just added, moved or restored becomes the selection."""
         selection = self.view.selectionModel()
-        top, bottom = self.model.index(first), self.model.index(last)
-        selection.select(top, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        for row in range(first + 1, last + 1):
-            selection.select(self.model.index(row), QItemSelectionModel.SelectionFlag.Select)
+        top = self.model.index(first, 0, parent)
+        bottom = self.model.index(last, 0, parent)
+        selection.select(QItemSelection(top, bottom),
+                         QItemSelectionModel.SelectionFlag.ClearAndSelect)
         selection.setCurrentIndex(top, QItemSelectionModel.SelectionFlag.NoUpdate)
         self.view.scrollTo(bottom)
 
     def _on_selection_changed(self) -> None:
-        rows = self.view.selected_rows()
-        self.inspector.show_row(rows[0] if len(rows) == 1 else -1)
+        paths = self.view.selected_paths()
+        self.inspector.show_path(paths[0] if len(paths) == 1 else None)
         editable = self.document.is_open and not self.document.read_only
         for action in (self.delete_action, self.move_up_action, self.move_down_action,
-                       self.group_sides_action, self.group_rounds_action):
-            action.setEnabled(editable and bool(rows))
-        self.group_button.setEnabled(editable and bool(rows))
-        single_block = len(rows) == 1 and self.model.item(rows[0]).type == "block"
+                       self.move_in_action, self.move_out_action, self.group_sides_action,
+                       self.group_rounds_action):
+            action.setEnabled(editable and bool(paths))
+        self.group_button.setEnabled(editable and bool(paths))
+        single_block = len(paths) == 1 and self.model.item(paths[0]).type == "block"
         self.ungroup_action.setEnabled(editable and single_block)
 
     def _on_document_changed(self) -> None:
@@ -241,7 +254,8 @@ class EditorPane(QWidget):
 
     def _on_view_context_menu(self, point: QPoint) -> None:
         menu = QMenu(self)
-        for action in (self.move_up_action, self.move_down_action, None, self.group_sides_action,
+        for action in (self.move_up_action, self.move_down_action, self.move_in_action,
+                       self.move_out_action, None, self.group_sides_action,
                        self.group_rounds_action, self.ungroup_action, None, self.add_rest_action,
                        self.delete_action):
             if action is None:

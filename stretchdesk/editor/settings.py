@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
     QComboBox,
@@ -13,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stretchdesk.core.editing import RoutineSettings
 from stretchdesk.core.models import Side
 from stretchdesk.editor.document import RoutineDocument
 
@@ -71,21 +75,36 @@ class RoutineSettingsForm(QWidget):
         self._document.settings_changed.connect(self._on_document_settings_changed)
         self.name.textEdited.connect(self._on_name_edited)
         self.description.textChanged.connect(self._on_description_changed)
-        for field, spin in self.timings.items():
-            spin.valueChanged.connect(
-                lambda value, field=field: self._document.set_setting(field, float(value))
-            )
+        self.timings["prepare_seconds"].valueChanged.connect(self._on_prepare_value_changed)
+        self.timings["transition_seconds"].valueChanged.connect(self._on_transition_value_changed)
+        self.timings["switch_seconds"].valueChanged.connect(self._on_switch_value_changed)
         self.first_side.currentIndexChanged.connect(self._on_first_side_changed)
+
+    def _change(self, make: Callable[[RoutineSettings], RoutineSettings]) -> None:
+        current = self._document.settings()
+        if current is not None:
+            self._document.set_settings(make(current))
 
     def _on_name_edited(self, text: str) -> None:
         if text.strip():
-            self._document.set_setting("name", text.strip())
+            self._change(lambda s: replace(s, name=text.strip()))
 
     def _on_description_changed(self) -> None:
-        self._document.set_setting("description", self.description.toPlainText()[:2000])
+        text = self.description.toPlainText()[:2000]
+        self._change(lambda s: replace(s, description=text))
+
+    def _on_prepare_value_changed(self, value: int) -> None:
+        self._change(lambda s: replace(s, prepare_seconds=float(value)))
+
+    def _on_transition_value_changed(self, value: int) -> None:
+        self._change(lambda s: replace(s, transition_seconds=float(value)))
+
+    def _on_switch_value_changed(self, value: int) -> None:
+        self._change(lambda s: replace(s, switch_seconds=float(value)))
 
     def _on_first_side_changed(self) -> None:
-        self._document.set_setting("first_side", Side(self.first_side.currentData()))
+        side = Side(self.first_side.currentData())
+        self._change(lambda s: replace(s, first_side=side))
 
     def _on_document_settings_changed(self) -> None:
         document = self._document
@@ -94,17 +113,23 @@ class RoutineSettingsForm(QWidget):
                                   *self.timings.values()]
         for widget in widgets:
             widget.setEnabled(editable)
-        if not document.is_open:
+        settings = document.settings()
+        if settings is None:
+            with QSignalBlocker(self.name), QSignalBlocker(self.description):
+                self.name.clear()
+                self.description.clear()
             return
         with QSignalBlocker(self.name):
-            if self.name.text().strip() != document.setting("name"):
-                self.name.setText(document.setting("name"))
+            if self.name.text().strip() != settings.name:
+                self.name.setText(settings.name)
         with QSignalBlocker(self.description):
-            if self.description.toPlainText() != document.setting("description"):
-                self.description.setPlainText(document.setting("description"))
+            if self.description.toPlainText() != settings.description:
+                self.description.setPlainText(settings.description)
+        seconds = {"prepare_seconds": settings.prepare_seconds,
+                   "transition_seconds": settings.transition_seconds,
+                   "switch_seconds": settings.switch_seconds}
         for field, spin in self.timings.items():
             with QSignalBlocker(spin):
-                spin.setValue(round(document.setting(field)))
+                spin.setValue(round(seconds[field]))
         with QSignalBlocker(self.first_side):
-            index = self.first_side.findData(Side(document.setting("first_side")).value)
-            self.first_side.setCurrentIndex(max(0, index))
+            self.first_side.setCurrentIndex(max(0, self.first_side.findData(settings.first_side.value)))

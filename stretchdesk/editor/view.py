@@ -1,16 +1,27 @@
-"""The list of routine steps: drag to reorder, drop poses in, keyboard moves."""
+"""The routine as a tree: blocks open with their steps indented below them.
+
+Drag to reorder (within, into, out of and between blocks), drop poses in, and
+move with the keyboard: Alt+Up/Down past a neighbour, Alt+Right into the block
+above, Alt+Left out of the block.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QDropEvent, QKeyEvent, QUndoStack
-from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
+
+from stretchdesk.core.editing import TreePath
+from stretchdesk.editor.model import ItemRole
+
+_MOVE_KEYS = {Qt.Key.Key_Up: "up", Qt.Key.Key_Down: "down", Qt.Key.Key_Right: "in",
+              Qt.Key.Key_Left: "out"}
+
+AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class RoutineView(QListView):
-    """Dropping several steps at once becomes one undo step (one macro)."""
-
-    move_requested = Signal(int)
+class RoutineView(QTreeView):
+    move_requested = Signal(str)
     delete_requested = Signal()
 
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
@@ -18,6 +29,12 @@ class RoutineView(QListView):
         self._stack = undo_stack
         self.setObjectName("routineView")
         self.setAccessibleName("Routine steps")
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(True)
+        self.setIndentation(22)
+        self.setRootIsDecorated(True)
+        self.setItemsExpandable(True)
+        self.setExpandsOnDoubleClick(False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
@@ -32,20 +49,36 @@ class RoutineView(QListView):
         )
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
+    def rowsInserted(self, parent: AnyIndex, start: int, end: int) -> None:
+        """New blocks show their steps at once."""
+        super().rowsInserted(parent, start, end)
+        model = self.model()
+        for row in range(start, end + 1):
+            self._expand_blocks(model.index(row, 0, parent))
+
+    def reset(self) -> None:
+        super().reset()
+        self.expandAll()
+
+    def _expand_blocks(self, index: QModelIndex) -> None:
+        if index.data(ItemRole.KIND) != "block":
+            return
+        self.expand(index)
+        for row in range(self.model().rowCount(index)):
+            self._expand_blocks(self.model().index(row, 0, index))
+
     def dropEvent(self, event: QDropEvent) -> None:
-        self._stack.beginMacro("Move steps" if event.source() is self else "Drop poses")
-        try:
-            super().dropEvent(event)
-        finally:
-            self._stack.endMacro()
+        """One drop is one model call (one undo step). A move within the view is done by
+        the model itself, so the drag must not then remove the source rows again."""
+        super().dropEvent(event)
+        if event.source() is self and event.isAccepted():
+            event.setDropAction(Qt.DropAction.CopyAction)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
-        if alt and event.key() == Qt.Key.Key_Up:
-            self.move_requested.emit(-1)
-            return
-        if alt and event.key() == Qt.Key.Key_Down:
-            self.move_requested.emit(1)
+        direction = _MOVE_KEYS.get(Qt.Key(event.key()))
+        if alt and direction is not None:
+            self.move_requested.emit(direction)
             return
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.state() != (
             QAbstractItemView.State.EditingState
@@ -54,6 +87,8 @@ class RoutineView(QListView):
             return
         super().keyPressEvent(event)
 
-    def selected_rows(self) -> list[int]:
-        model = self.selectionModel()
-        return sorted({index.row() for index in model.selectedIndexes()}) if model else []
+    def selected_paths(self) -> list[TreePath]:
+        selection = self.selectionModel()
+        if selection is None:
+            return []
+        return sorted({tuple(index.data(ItemRole.PATH)) for index in selection.selectedIndexes()})

@@ -50,9 +50,11 @@ class PoseCardDelegate(QStyledItemDelegate):
         painter.setPen(QPen(border, 2.0 if selected else 1.0))
         painter.setBrush(palette.color(QPalette.ColorRole.Base))
         painter.drawRoundedRect(card, 10, 10)
-        if focused and not selected:
-            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 1, Qt.PenStyle.DotLine))
-            painter.drawRoundedRect(card.adjusted(2, 2, -2, -2), 8, 8)
+        if focused:
+            ring = QPen(palette.color(QPalette.ColorRole.Highlight).darker(140), 3.0)
+            painter.setPen(ring)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(card.adjusted(-1.5, -1.5, 1.5, 1.5), 11, 11)
 
         tile = QRectF(card.left() + PAD, card.top() + PAD, card.width() - 2 * PAD, FIGURE_HEIGHT)
         painter.setPen(Qt.PenStyle.NoPen)

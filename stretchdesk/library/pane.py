@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,12 +14,14 @@ from PySide6.QtWidgets import (
     QListView,
     QMenu,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from stretchdesk.core.models import Area, Difficulty, Kind, Pose, Position, Prop
 from stretchdesk.imagecache import PoseImages
+from stretchdesk.library.catalog import PoseCatalog
 from stretchdesk.library.delegate import PoseCardDelegate
 from stretchdesk.library.detail import PoseDetailDialog
 from stretchdesk.library.model import PoseListModel, PoseRole
@@ -49,13 +49,16 @@ class LibraryView(QListView):
 class LibraryPane(QWidget):
     add_requested = Signal(list)
     new_pose_requested = Signal()
+    edit_pose_requested = Signal(str)
+    delete_pose_requested = Signal(str)
     status_message = Signal(str)
 
-    def __init__(self, images: PoseImages, poses: Iterable[Pose], parent: QWidget | None = None):
+    def __init__(self, images: PoseImages, catalog: PoseCatalog, parent: QWidget | None = None):
         super().__init__(parent)
         self._images = images
+        self._catalog = catalog
         self._can_add = True
-        self.model = PoseListModel(poses)
+        self.model = PoseListModel(catalog.current.values())
         self.proxy = PoseFilterProxy(self.model)
 
         self.search = QLineEdit()
@@ -97,6 +100,21 @@ class LibraryPane(QWidget):
         self.view.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
+        self.empty_state = QWidget()
+        self.empty_state.setObjectName("libraryEmpty")
+        self.empty_text = QLabel()
+        self.empty_text.setObjectName("libraryEmptyText")
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_text.setWordWrap(True)
+        self.clear_filters_button = QPushButton("Clear search and filters")
+        self.clear_filters_button.setObjectName("clearFilters")
+        empty_layout = QVBoxLayout(self.empty_state)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_text)
+        empty_layout.addWidget(self.clear_filters_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
+        self.empty_state.hide()
+
         self.count = QLabel()
         self.count.setObjectName("libraryCount")
         self.add_button = QPushButton("Add to routine")
@@ -125,7 +143,10 @@ class LibraryPane(QWidget):
         layout.addWidget(self.search)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty_state, 1)
         layout.addLayout(bottom)
+        for button in self.search.findChildren(QToolButton):  # the clear button: not a Tab stop
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self._connect_signals()
         self._update_count()
@@ -143,21 +164,24 @@ class LibraryPane(QWidget):
 
     def _connect_signals(self) -> None:
         self.search.textChanged.connect(self._on_filters_changed)
+        self.search.installEventFilter(self)
+        self.clear_filters_button.clicked.connect(self.clear_filters)
         for combo in (self.area, self.position, self.prop, self.kind, self.difficulty):
             combo.currentIndexChanged.connect(self._on_filters_changed)
         self.view.activated.connect(self._on_view_activated)
-        self.view.activated_for_add.connect(self._on_add_clicked)
+        self.view.activated_for_add.connect(self._on_view_activated_for_add)
         self.view.customContextMenuRequested.connect(self._on_view_context_menu)
         self.add_button.clicked.connect(self._on_add_clicked)
         self.new_pose_button.clicked.connect(self.new_pose_requested)
         self._images.images_changed.connect(self.view.viewport().update)
+        self._catalog.changed.connect(self._on_catalog_changed)
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
 
-    def set_poses(self, poses: Iterable[Pose]) -> None:
-        self.model.set_poses(poses)
+    def _on_catalog_changed(self) -> None:
+        self.model.set_poses(self._catalog.current.values())
 
     def set_can_add(self, can_add: bool) -> None:
         self._can_add = can_add
@@ -187,16 +211,58 @@ class LibraryPane(QWidget):
         dialog.open()
         return dialog
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down or Enter in the search box moves into the results, on the best match."""
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+                    self.proxy.rowCount() > 0):
+                self.focus_results()
+                return True
+        return super().eventFilter(watched, event)
+
+    def tab_chain(self) -> list[QWidget]:
+        """Search, the filters, then the cards: the order Tab visits them."""
+        return [self.search, self.area, self.position, self.prop, self.kind, self.difficulty,
+                self.view]
+
+    def focus_results(self) -> None:
+        first = self.proxy.index(0, 0)
+        self.view.setFocus(Qt.FocusReason.TabFocusReason)
+        self.view.setCurrentIndex(first)
+        self.view.scrollTo(first)
+
+    def clear_filters(self) -> None:
+        self.search.clear()
+        for combo in (self.area, self.position, self.prop, self.kind, self.difficulty):
+            combo.setCurrentIndex(0)
+        self.search.setFocus()
+
     def _on_filters_changed(self) -> None:
         self.proxy.set_filter(self.current_filter())
+        self.view.scrollToTop()
         self._update_count()
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count.setText(f"{shown} of {total} poses" if shown != total else f"{total} poses")
+        empty = shown == 0 and total > 0
+        self.view.setVisible(not empty)
+        self.empty_state.setVisible(empty)
+        if empty:
+            words = self.search.text().strip()
+            self.empty_text.setText(f"No poses match “{words}” with these filters." if words
+                                    else "No poses match these filters.")
 
     def _on_view_activated(self, index: QModelIndex) -> None:
         self.show_details(index)
+
+    def _on_view_activated_for_add(self) -> None:
+        """Ctrl+Enter adds the card with the focus (and the rest of a selection it is part of)."""
+        current = self.view.currentIndex()
+        if current.isValid() and not self.view.selectionModel().isSelected(current):
+            self.view.setCurrentIndex(current)
+        self._on_add_clicked()
 
     def _on_add_clicked(self) -> None:
         ids = self.selected_pose_ids()
@@ -214,4 +280,9 @@ class LibraryPane(QWidget):
         add = menu.addAction("Add to routine", self._on_add_clicked)
         add.setEnabled(self._can_add)
         menu.addAction("Show details…", lambda: self.show_details(index))
+        if index.data(PoseRole.CUSTOM):
+            pose_id = str(index.data(PoseRole.POSE_ID))
+            menu.addSeparator()
+            menu.addAction("Edit pose…", lambda: self.edit_pose_requested.emit(pose_id))
+            menu.addAction("Delete pose…", lambda: self.delete_pose_requested.emit(pose_id))
         menu.popup(self.view.viewport().mapToGlobal(point))

@@ -1,12 +1,15 @@
 """Search and filters over the pose library, fast enough to run on every keystroke.
 
 Each pose's searchable text and facets are computed once; a query change works
-out the accepted rows in one Python pass (narrowing from the previous result
-while the runner keeps typing) and the proxy only looks them up.
+out the accepted rows and their ranks in one Python pass (narrowing from the
+previous result while the runner keeps typing) and the proxy only looks them up.
+Best match first: the name starts with the words, then the words are whole words
+of the name, then part of it, then aliases, then target areas; A-Z within each.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
@@ -17,8 +20,14 @@ from stretchdesk.library.model import PoseListModel
 NO_EQUIPMENT = "no-equipment"
 
 
+_WORD = re.compile(r"[^\w']+")
+
+
 @dataclass(frozen=True, slots=True)
 class _Facets:
+    name: str
+    name_words: frozenset[str]
+    aliases: str
     text: str
     targets: frozenset[str]
     position: str
@@ -28,7 +37,11 @@ class _Facets:
 
     @classmethod
     def of(cls, pose: Pose) -> _Facets:
+        name = pose.name.casefold()
         return cls(
+            name,
+            frozenset(_WORD.split(name)),
+            " ".join(pose.aliases).casefold(),
             pose.searchable_text() + " " + " ".join(area.value for area in pose.targets),
             frozenset(area.value for area in pose.targets),
             pose.position.value,
@@ -79,6 +92,21 @@ class PoseFilter:
             )
         return result
 
+    def rank(self, facets: _Facets) -> int:
+        """0 is the best match; poses with equal ranks keep their A-Z order."""
+        words = self.words()
+        if not words:
+            return 0
+        if facets.name.startswith(" ".join(words)):
+            return 0
+        if all(word in facets.name_words for word in words):
+            return 1
+        if all(word in facets.name for word in words):
+            return 2
+        if all(word in facets.aliases for word in words):
+            return 3
+        return 4
+
     def narrows(self, previous: PoseFilter) -> bool:
         """True when every pose this filter accepts was accepted by `previous`."""
         same_facets = (self.area, self.position, self.prop, self.kind, self.difficulty) == (
@@ -98,8 +126,10 @@ class PoseFilterProxy(QSortFilterProxyModel):
         super().__init__()
         self._facets: list[_Facets] = []
         self._accepted: list[bool] = []
+        self._ranks: list[int] = []
         self._filter = PoseFilter()
         self.setSourceModel(source)
+        self.sort(0)
         source.modelReset.connect(self._on_source_reset)
         self._on_source_reset()
 
@@ -116,11 +146,14 @@ class PoseFilterProxy(QSortFilterProxyModel):
         else:
             accepted = wanted.accept_many(facets, [True] * len(facets))
         self._filter = wanted
-        if accepted == self._accepted:
+        ranks = [wanted.rank(f) if ok else 0 for f, ok in zip(facets, accepted, strict=True)]
+        if accepted == self._accepted and ranks == self._ranks:
             return
         self.beginFilterChange()
         self._accepted = accepted
+        self._ranks = ranks
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.invalidate()  # ranks changed: sort again
 
     def set_search_text(self, text: str) -> None:
         current = self._filter
@@ -137,10 +170,20 @@ class PoseFilterProxy(QSortFilterProxyModel):
         except IndexError:
             return True
 
+    def lessThan(self, source_left: QModelIndex | QPersistentModelIndex,
+                 source_right: QModelIndex | QPersistentModelIndex) -> bool:
+        left, right = source_left.row(), source_right.row()
+        try:
+            return (self._ranks[left], left) < (self._ranks[right], right)
+        except IndexError:
+            return left < right
+
     def _on_source_reset(self) -> None:
         source = self.sourceModel()
         assert isinstance(source, PoseListModel)
         self.beginFilterChange()
         self._facets = [_Facets.of(pose) for pose in source.poses()]
         self._accepted = self._filter.accept_many(self._facets, [True] * len(self._facets))
+        self._ranks = [self._filter.rank(f) for f in self._facets]
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.invalidate()

@@ -1,4 +1,4 @@
-"""Routine management behind the menus: open, new, duplicate, delete (with undo),
+"""Routine management behind the menus: open, new, duplicate, delete (undoable, and a trash),
 import, export, custom poses, autosave, and picking up changes made on disk."""
 
 from __future__ import annotations
@@ -9,10 +9,14 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from stretchdesk.core.errors import StretchDeskError
 from stretchdesk.core.models import Pose, Routine
+from stretchdesk.core.pose_use import routines_using
+from stretchdesk.core.trash import TrashedRoutine, list_trash
 from stretchdesk.core.workspace import RoutineEntry, Workspace
 from stretchdesk.editor.document import RoutineDocument
 from stretchdesk.imagecache import PoseImages
+from stretchdesk.library.catalog import PoseCatalog
 from stretchdesk.routines.model import RoutineListModel
+from stretchdesk.routines.trash import DeleteRoutineCommand
 
 AUTOSAVE_MS = 600
 RELOAD_MS = 400
@@ -22,19 +26,17 @@ class RoutineController(QObject):
     message = Signal(str)
     problems_found = Signal(list)
     list_refreshed = Signal()
-    catalog_changed = Signal()
-    delete_undoable = Signal(bool)
 
-    def __init__(self, workspace: Workspace, document: RoutineDocument, model: RoutineListModel,
-                 images: PoseImages, parent: QObject | None = None) -> None:
+    def __init__(self, workspace: Workspace, catalog: PoseCatalog, document: RoutineDocument,
+                 model: RoutineListModel, images: PoseImages, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self.catalog = catalog
         self.document = document
         self.model = model
         self.images = images
         self._last_saved: Routine | None = None
         self._loading = False
-        self._trashed: tuple[Path, str, str] | None = None
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._reload = QTimer(self, singleShot=True, interval=RELOAD_MS)
         self._watcher = QFileSystemWatcher(self)
@@ -56,7 +58,7 @@ class RoutineController(QObject):
         self.model.set_entries(entries, totals)
         self.list_refreshed.emit()
 
-    def open_routine(self, routine_id: str | None) -> None:
+    def open_routine(self, routine_id: str | None, keep_history: bool = False) -> None:
         if routine_id == self.document.routine_id:
             return
         self.save_now()
@@ -68,7 +70,8 @@ class RoutineController(QObject):
                 self.message.emit(str(error))
         self._loading = True
         try:
-            self.document.open(routine, routine is None or self.workspace.is_builtin(routine.id))
+            self.document.open(routine, routine is None or self.workspace.is_builtin(routine.id),
+                               keep_history)
         finally:
             self._loading = False
         self._last_saved = routine
@@ -126,6 +129,7 @@ class RoutineController(QObject):
         return copy
 
     def delete(self, routine_id: str | None = None) -> Path | None:
+        """Move a routine to trash/ as one undo step (Ctrl+Z brings it back)."""
         target = routine_id or self.document.routine_id
         if target is None or self.workspace.is_builtin(target):
             self.message.emit("Built-in routines can't be deleted")
@@ -133,30 +137,56 @@ class RoutineController(QObject):
         self.save_now()
         try:
             name = self.workspace.get(target).name
-            trashed = self.workspace.delete(target)
         except StretchDeskError as error:
-            self.message.emit(f"Not deleted: {error}")
+            self.message.emit(str(error))
             return None
-        self._trashed = (trashed, target, name)
-        if self.document.routine_id == target:
-            self.open_routine(None)
-        self._after_change(None, f"Deleted {name!r} (Routine ▸ Restore deleted routine brings it back)")
-        self.delete_undoable.emit(True)
+        command = DeleteRoutineCommand(self, target, name)
+        self.document.undo_stack.push(command)
+        return command.trashed
+
+    def move_to_trash(self, routine_id: str, name: str) -> Path | None:
+        """The deletion itself, run by the undo command (first time and on redo)."""
+        try:
+            trashed = self.workspace.delete(routine_id)
+        except StretchDeskError as error:
+            self.message.emit(str(error))
+            return None
+        if self.document.routine_id == routine_id:
+            self._autosave.stop()
+            self._loading = True
+            try:
+                self.document.open(None, True, keep_history=True)
+            finally:
+                self._loading = False
+            self._last_saved = None
+        self.refresh_list()
+        self.message.emit(f"Deleted {name!r}; Ctrl+Z or Routine ▸ Trash brings it back")
         return trashed
 
-    def restore_deleted(self) -> Routine | None:
-        if self._trashed is None:
-            return None
-        trashed, routine_id, name = self._trashed
+    def bring_back(self, trashed: Path, routine_id: str, keep_history: bool = True) -> Routine | None:
+        """Restore a trashed routine file and open it."""
         try:
             routine = self.workspace.restore(trashed, routine_id)
         except StretchDeskError as error:
             self.message.emit(str(error))
             return None
-        self._trashed = None
-        self.delete_undoable.emit(False)
-        self._after_change(routine.id, f"Restored {name!r}")
+        self.open_routine(routine.id, keep_history=keep_history)
+        self.refresh_list()
+        self.message.emit(f"Restored {routine.name!r}")
         return routine
+
+    def trash(self) -> list[TrashedRoutine]:
+        entries, problems = list_trash(self.workspace.store.trash_dir)
+        if problems:
+            self.problems_found.emit(problems)
+        return entries
+
+    def restore_from_trash(self, entry: TrashedRoutine) -> Routine | None:
+        if entry.routine.id in self.workspace.user:
+            self.message.emit(f"{entry.routine.name!r} is already in your routines; "
+                              "delete or rename that one first")
+            return None
+        return self.bring_back(entry.path, entry.routine.id, keep_history=False)
 
     def import_path(self, path: Path) -> Routine | None:
         try:
@@ -164,8 +194,7 @@ class RoutineController(QObject):
         except StretchDeskError as error:
             self.message.emit(str(error))
             return None
-        self.images.set_catalog(self.workspace.catalog)
-        self.catalog_changed.emit()
+        self._catalog_updated()
         self._after_change(routine.id, f"Imported {routine.name!r}")
         return routine
 
@@ -196,14 +225,37 @@ class RoutineController(QObject):
         return pages
 
     def add_custom_pose(self, pose: Pose, image: bytes | None) -> Pose | None:
+        """Save a new custom pose, or an edited one (same id)."""
+        edited = self.workspace.catalog.is_custom(pose.id)
         try:
             saved = self.workspace.save_custom_pose(pose, image)
         except StretchDeskError as error:
             self.message.emit(str(error))
             return None
         self._catalog_updated()
-        self.message.emit(f"Added your pose {saved.name!r} to the library")
+        self.message.emit(f"Saved your pose {saved.name!r}" if edited
+                          else f"Added your pose {saved.name!r} to the library")
         return saved
+
+    def pose_users(self, pose_id: str) -> list[str]:
+        """Names of your routines that use a pose (the open one as edited so far)."""
+        routines = dict(self.workspace.user)
+        current = self.document.routine()
+        if current is not None and not self.document.read_only:
+            routines[current.id] = current
+        return [routine.name for routine in routines_using(routines.values(), pose_id)]
+
+    def delete_custom_pose(self, pose_id: str) -> bool:
+        try:
+            name = self.workspace.catalog[pose_id].name
+            self.workspace.delete_custom_pose(pose_id)
+        except (StretchDeskError, KeyError) as error:
+            self.message.emit(str(error))
+            return False
+        self._catalog_updated()
+        self.refresh_list()
+        self.message.emit(f"Deleted your pose {name!r}; its file is in the data dir's trash")
+        return True
 
     def free_pose_id(self, wanted: str) -> str:
         candidate, number = wanted, 2
@@ -238,9 +290,8 @@ class RoutineController(QObject):
             self.message.emit(f"{on_disk.name!r} changed on disk; showing the new version")
 
     def _catalog_updated(self) -> None:
-        self.images.set_catalog(self.workspace.catalog)
-        self.document.set_catalog(self.workspace.catalog)
-        self.catalog_changed.emit()
+        """The workspace's catalog may be a new object now; everything showing poses follows."""
+        self.catalog.set(self.workspace.catalog)
 
     def _current_for_export(self) -> Routine | None:
         self.save_now()

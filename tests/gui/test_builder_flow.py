@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from stretchdesk.core.models import Block, BlockMode, Hold, Step
 from stretchdesk.library.model import POSE_MIME, PoseRole
 from stretchdesk.mainwindow import MainWindow
+from stretchdesk.routines.pdf import SheetLine, plan_pages
 from tests.gui.conftest import WindowFactory
 
 pytestmark = pytest.mark.gui
@@ -70,13 +71,13 @@ def test_build_a_routine_then_find_it_after_restart(
 
     assert model.moveRows(QModelIndex(), 0, 1, QModelIndex(), 3)
     assert poses_in_routine(window) == [start[1], start[2], start[0]]
-    drag = model.mimeData([model.index(2)])
+    drag = model.mimeData([model.index(2, 0)])
     assert model.dropMimeData(drag, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
     assert poses_in_routine(window) == start
 
-    hold_index = model.index(0)
+    hold_index = model.index(0, 0)
     assert model.setData(hold_index, "1:15", Qt.ItemDataRole.EditRole)
-    first = model.item(0)
+    first = model.item((0,))
     assert isinstance(first, Step) and first.hold == Hold(seconds=75)
     assert total_label.text() != first_total
     assert not model.setData(hold_index, "forever", Qt.ItemDataRole.EditRole)
@@ -84,24 +85,24 @@ def test_build_a_routine_then_find_it_after_restart(
     view_steps = window.editor.view
     view_steps.selectionModel().clearSelection()
     for row in (1, 2):
-        view_steps.selectionModel().select(model.index(row),
+        view_steps.selectionModel().select(model.index(row, 0),
                                            view_steps.selectionModel().SelectionFlag.Select)
     window.editor.group_rounds_action.trigger()
     assert model.rowCount() == 2
-    block = model.item(1)
+    block = model.item((1,))
     assert isinstance(block, Block) and block.mode is BlockMode.ROUNDS and block.rounds == 2
 
     window.undo_action.trigger()
     assert poses_in_routine(window) == start
     window.redo_action.trigger()
-    assert isinstance(model.item(1), Block)
+    assert isinstance(model.item((1,)), Block)
     for _ in range(3):
         window.undo_action.trigger()
     assert poses_in_routine(window) == [start[1], start[2], start[0]]
-    assert model.item(0) == Step(pose=start[1])
+    assert model.item((0,)) == Step(pose=start[1])
     for _ in range(3):
         window.redo_action.trigger()
-    assert isinstance(model.item(1), Block)
+    assert isinstance(model.item((1,)), Block)
     window.editor.settings_form.name.clear()
     qtbot.keyClicks(window.editor.settings_form.name, "Tuesday cool-down")
     saved_items = model.items()
@@ -132,9 +133,31 @@ def test_build_a_routine_then_find_it_after_restart(
         b"/Type /Page/") >= 1
 
 
-def test_long_routine_pdf_has_a_page_per_six_steps(window: MainWindow, tmp_path: Path) -> None:
+def test_long_routine_pdf_never_splits_a_step(window: MainWindow, tmp_path: Path) -> None:
     window.controller.new_routine("Long")
-    window.editor.model.add_poses(["childs-pose"] * 13)
+    window.editor.model.edits.add_poses(["childs-pose"] * 13)
     pdf = tmp_path / "long.pdf"
-    assert window.controller.export_pdf(pdf) == 3
+    pages = window.controller.export_pdf(pdf)
     assert pdf.read_bytes().startswith(b"%PDF")
+    assert 2 <= pages < 13
+    assert pdf.read_bytes().count(b"/Type /Page") - pdf.read_bytes().count(b"/Type /Pages") == pages
+
+
+def line(kind: str, number: str) -> SheetLine:
+    return SheetLine(number, kind, "", "", None, 0, kind)
+
+
+def test_pages_keep_steps_whole_and_block_headers_with_their_first_step() -> None:
+    lines = [line("step", "1"), line("step", "2"), line("block", "3"), line("step", "3.1"),
+             line("step", "3.2"), line("rest", "4"), line("step", "5")]
+    heights = {"step": 300, "block": 40, "rest": 60}
+    pages = plan_pages(lines, lambda item: heights[item.kind], 700, 1000)
+    assert [[item.number for item in page] for page in pages] == [
+        ["1", "2"], ["3", "3.1", "3.2", "4", "5"]]
+    for index, page in enumerate(pages):
+        room = 700 if index == 0 else 1000
+        assert sum(heights[item.kind] for item in page) <= room
+        assert page[-1].kind != "block"
+    assert [item for page in pages for item in page] == lines
+    giant = plan_pages([line("step", "1"), line("step", "2")], lambda item: 5000, 700, 1000)
+    assert [len(page) for page in giant] == [1, 1]

@@ -85,7 +85,7 @@ def test_play_button_plays_the_selected_routine_and_history_shows_it(
 def test_start_up_does_not_load_the_player(tmp_path: Path) -> None:
     """QtMultimedia, speech and the player modules wait for the first Play."""
     deferred = ("stretchdesk.player", "PySide6.QtMultimedia", "PySide6.QtTextToSpeech",
-                "stretchdesk.routines.pdf", "stretchdesk.library.newpose")
+                "stretchdesk.routines.pdf", "stretchdesk.library.posedialog")
     script = "\n".join([
         "import sys",
         "from PySide6.QtCore import QSettings",

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QSize
+from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.app import build_main_window
@@ -24,7 +24,7 @@ from stretchdesk.core.history import HISTORY_FILE, History, SessionRecord
 from stretchdesk.core.lock import LOCK_NAME
 from stretchdesk.core.models import Hold, Routine, Step
 from stretchdesk.core.storage import read_routine_file, routine_json
-from stretchdesk.mainwindow import MainWindow
+from stretchdesk.mainwindow import MainWindow, first_size
 from stretchdesk.player.history_view import HistoryView
 from stretchdesk.problems import ProblemsDialog
 
@@ -135,7 +135,8 @@ def test_corrupt_files_are_named_once_quarantined_intact_and_nothing_is_lost(
 
     window = start(data_dir)
 
-    assert window.size() == QSize(1440, 900), "unreadable settings should give the default layout"
+    default = first_size(window.screen().availableGeometry().size(), window.minimumSize())
+    assert window.size() == default, "unreadable settings should give the default layout"
     listed = listed_routine_ids(window)
     assert [r.id for r in GOOD_ROUTINES if r.id in listed] == [r.id for r in GOOD_ROUTINES]
     assert set(builtin_routines()) <= set(listed)
@@ -197,7 +198,7 @@ def test_after_a_corrupt_start_saving_works_and_a_restart_reports_only_newer_fil
 
     window.routines.select("evening-hips")
     assert window.document.routine_id == "evening-hips" and not window.document.read_only
-    assert window.document.set_setting("name", "Evening hips, longer")
+    assert window.document.rename("Evening hips, longer")
     assert window.controller.save_now()
     saved = read_routine_file(data_dir / "routines" / "evening-hips.json")
     assert saved.name == "Evening hips, longer"

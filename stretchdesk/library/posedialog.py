@@ -1,12 +1,14 @@
-"""Make a custom pose with the runner's own picture (PNG, JPG or SVG)."""
+"""Make or edit a custom pose with the runner's own picture (PNG, JPG or SVG)."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import ValidationError
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -16,6 +18,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -36,14 +40,20 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")[:60] or "pose"
 
 
-class NewPoseDialog(QDialog):
-    """Collects the fields; `build()` returns the pose and image bytes or raises ValueError."""
+class PoseDialog(QDialog):
+    """Collects the fields; `build()` returns the pose and image bytes or raises ValueError.
 
-    def __init__(self, free_id: Callable[[str], str], parent: QWidget | None = None) -> None:
+    Given an existing custom pose it edits that pose: same id, and its picture is kept
+    unless another one is chosen.
+    """
+
+    def __init__(self, free_id: Callable[[str], str], parent: QWidget | None = None,
+                 existing: Pose | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New pose")
-        self.setObjectName("newPoseDialog")
+        self.setWindowTitle(f"Edit {existing.name}" if existing else "New pose")
+        self.setObjectName("poseDialog")
         self._free_id = free_id
+        self._existing = existing
         self.name = QLineEdit()
         self.name.setAccessibleName("Pose name")
         self.summary = QLineEdit()
@@ -51,7 +61,16 @@ class NewPoseDialog(QDialog):
         self.summary.setMaxLength(200)
         self.kind = _enum_combo(Kind, "Kind")
         self.position = _enum_combo(Position, "Position")
-        self.area = _enum_combo(Area, "Main target area")
+        self.areas = QListWidget()
+        self.areas.setObjectName("poseAreas")
+        self.areas.setAccessibleName("Target areas")
+        self.areas.setToolTip("Tick every area the pose stretches or works")
+        for area in Area:
+            entry = QListWidgetItem(area.value.replace("-", " ").capitalize(), self.areas)
+            entry.setData(Qt.ItemDataRole.UserRole, area.value)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Unchecked)
+        self.areas.setFixedHeight(self.fontMetrics().lineSpacing() * 6 + 8)
         self.difficulty = _enum_combo(Difficulty, "Difficulty")
         self.per_side = QComboBox()
         self.per_side.addItem("Both sides at once", False)
@@ -87,7 +106,7 @@ class NewPoseDialog(QDialog):
         form.addRow("&Summary", self.summary)
         form.addRow("&Kind", self.kind)
         form.addRow("&Position", self.position)
-        form.addRow("&Target area", self.area)
+        form.addRow("&Target areas", self.areas)
         form.addRow("&Level", self.difficulty)
         form.addRow("S&ides", self.per_side)
         form.addRow("&Hold", self.hold)
@@ -97,11 +116,37 @@ class NewPoseDialog(QDialog):
         form.addRow(buttons)
         self.result_pose: Pose | None = None
         self.result_image: bytes | None = None
+        if existing is not None:
+            self._fill(existing)
+
+    def _fill(self, pose: Pose) -> None:
+        self.name.setText(pose.name)
+        self.summary.setText(pose.summary)
+        for combo, value in ((self.kind, pose.kind.value), (self.position, pose.position.value),
+                             (self.difficulty, pose.difficulty.value)):
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+        self.per_side.setCurrentIndex(1 if pose.per_side else 0)
+        self.hold.setValue(round(pose.hold.total_seconds()))
+        self.instructions.setPlainText("\n".join(pose.instructions))
+        self.set_areas([area.value for area in pose.targets])
+        self.image_path.setPlaceholderText("Keep the current picture, or choose another")
+
+    def set_areas(self, values: list[str]) -> None:
+        for row in range(self.areas.count()):
+            entry = self.areas.item(row)
+            wanted = entry.data(Qt.ItemDataRole.UserRole) in values
+            entry.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+
+    def checked_areas(self) -> list[Area]:
+        return [Area(self.areas.item(row).data(Qt.ItemDataRole.UserRole))
+                for row in range(self.areas.count())
+                if self.areas.item(row).checkState() == Qt.CheckState.Checked]
 
     def build(self) -> tuple[Pose, bytes | None]:
         image: bytes | None = None
-        image_name: str | None = None
-        pose_id = self._free_id(slugify(self.name.text()))
+        existing = self._existing
+        image_name = existing.image if existing else None
+        pose_id = existing.id if existing else self._free_id(slugify(self.name.text()))
         source = self.image_path.text().strip()
         if source:
             path = Path(source).expanduser()
@@ -112,17 +157,26 @@ class NewPoseDialog(QDialog):
             except StretchDeskError as error:
                 raise ValueError(str(error)) from None
             image_name = f"{pose_id}{path.suffix.lower()}"
+            if existing is not None:  # a new name, so no cached picture of the old one is shown
+                image_name = f"{pose_id}-{hashlib.sha1(image).hexdigest()[:8]}{path.suffix.lower()}"
             check_image_bytes(image, image_name)
         lines = [line.strip() for line in self.instructions.toPlainText().splitlines() if line.strip()]
+        areas = self.checked_areas()
+        if not areas:
+            raise ValueError("Tick at least one target area.")
         try:
             pose = Pose(
                 id=pose_id, name=self.name.text().strip(), summary=self.summary.text().strip(),
                 kind=Kind(self.kind.currentData()), position=Position(self.position.currentData()),
-                targets=[Area(self.area.currentData())], per_side=bool(self.per_side.currentData()),
-                hold=Hold(seconds=self.hold.value()),
+                targets=areas, per_side=bool(self.per_side.currentData()),
+                hold=(existing.hold if existing and round(existing.hold.total_seconds())
+                      == self.hold.value() else Hold(seconds=self.hold.value())),
                 difficulty=Difficulty(self.difficulty.currentData()),
                 instructions=lines or ["Move into the position slowly and breathe."],
                 image=image_name, custom=True,
+                **({"aliases": existing.aliases, "cues": existing.cues,
+                    "cautions": existing.cautions, "hold_note": existing.hold_note,
+                    "props": existing.props, "credits": existing.credits} if existing else {}),
             )
         except ValidationError as error:
             raise ValueError(describe_validation_error(error, "pose")) from None
@@ -146,7 +200,7 @@ class NewPoseDialog(QDialog):
             self.image_path.setText(path)
 
 
-def _enum_combo(enum: type[Kind] | type[Position] | type[Area] | type[Difficulty],
+def _enum_combo(enum: type[Kind] | type[Position] | type[Difficulty],
                 name: str) -> QComboBox:
     combo = QComboBox()
     combo.setAccessibleName(name)
