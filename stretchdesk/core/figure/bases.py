@@ -8,6 +8,14 @@ from __future__ import annotations
 
 from stretchdesk.core.figure.body import View
 from stretchdesk.core.figure.figure import Figure
+from stretchdesk.core.figure.resting import SHIN_TAPER
+
+
+def _laces_down(figure: Figure) -> Figure:
+    """Point both feet until the toes rest on the mat (laces down behind the shins)."""
+    for side in ("near", "far"):
+        figure = figure.touch(f"{side}_toe", f"{side}_ankle", 10.0, -95.0)
+    return figure
 
 
 def standing(view: View = "side") -> Figure:
@@ -20,17 +28,18 @@ def standing(view: View = "side") -> Figure:
 
 def kneeling() -> Figure:
     """Kneeling upright on both knees, shins and laces on the mat, hands by the hips."""
-    figure = Figure().aim(thigh=-90.0, shin=180.0, foot=178.0).set(elbow=10.0)
-    return figure.ground()
+    figure = Figure().aim(thigh=-90.0, shin=180.0 + SHIN_TAPER, foot=178.0).set(elbow=10.0)
+    return _laces_down(figure.ground())
 
 
 def all_fours() -> Figure:
     """Hands and knees (table top): hands under shoulders, knees under hips."""
     figure = (
         Figure(pelvis=14.0)
-        .aim(thigh=-90.0, shin=180.0, foot=178.0, neck=8.0, head=-5.0)
+        .aim(thigh=-90.0, shin=180.0 + SHIN_TAPER, foot=178.0, neck=8.0, head=-5.0)
         .ground()
     )
+    figure = _laces_down(figure)
     return figure.plant_hand("both", figure.point("near_shoulder")[0] + 0.02)
 
 

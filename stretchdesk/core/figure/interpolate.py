@@ -6,10 +6,17 @@ from dataclasses import fields, replace
 from typing import Any
 
 from stretchdesk.core.figure import body
+from stretchdesk.core.figure.body import Limb
+from stretchdesk.core.figure.contacts import Contact, circles
 from stretchdesk.core.figure.figure import Figure
-from stretchdesk.core.figure.kinematics import solve
+from stretchdesk.core.figure.kinematics import Skeleton, lerp_point, solve
 from stretchdesk.core.figure.props import Prop
 
+# Contact parts that are pinned by putting the limb's end (wrist or ankle) in place.
+LIMB_ENDS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "arm": ("wrist", "hand", ("wrist", "hand", "fingertips")),
+    "leg": ("ankle", "foot", ("ankle", "heel", "toe", "ball", "sole", "foot", "instep", "shin")),
+}
 GROUNDED = 0.01  # a figure whose lowest surface is within this of y = 0 rests on the floor
 
 
@@ -61,8 +68,70 @@ def interpolate(a: Figure, b: Figure, t: float) -> Figure:
     }
     changes["pelvis"] = a.pelvis + body.wrap(b.pelvis - a.pelvis) * t
     changes.update(x=_mix(a.x, b.x, t), y=_mix(a.y, b.y, t), props=_mix_props(a, b, t))
+    changes["contacts"] = tuple(c for c in a.contacts if c in b.contacts)
     figure = replace(a if t < 0.5 else b, **changes)
+    if t in (0.0, 1.0):
+        return figure
+    pinned = _pin(figure, solve(a), solve(b), t)
+    if pinned is not None:
+        return _keep_planted(pinned, solve(a), solve(b), t)
     low_a, low_b = solve(a).lowest(), solve(b).lowest()
     if abs(low_a) <= GROUNDED and abs(low_b) <= GROUNDED:
         figure = figure.shift(dy=_mix(low_a, low_b, t) - solve(figure).lowest())
     return figure
+
+
+def _pin(figure: Figure, a: Skeleton, b: Skeleton, t: float) -> Figure | None:
+    """Slide the blended body so the parts resting on a support at both ends stay on
+    it: the body moves with its contacts (knees stay put while the hips rock back).
+
+    Contacts on the trunk, knees and shins steer; hands and feet, which IK puts in
+    place afterwards, steer only when nothing else rests. None when nothing does.
+    """
+    resting = [c for c in figure.contacts if c.surface not in ("strap", "body")]
+    trunk = [c for c in resting if not any(_on_limb_end(c, s, p) for s in body.SIDES
+                                            for _, _, p in LIMB_ENDS.values())]
+    steering = trunk or resting
+    if not steering:
+        return None
+    now = solve(figure)
+    offsets = []
+    for contact in steering:
+        for (pa, _), (pb, _), (pn, _) in zip(
+            circles(a, contact.part), circles(b, contact.part), circles(now, contact.part), strict=True
+        ):
+            target = lerp_point(pa, pb, t)
+            offsets.append((target[0] - pn[0], target[1] - pn[1]))
+    dx = sum(o[0] for o in offsets) / len(offsets)
+    dy = sum(o[1] for o in offsets) / len(offsets)
+    return figure.shift(dx, dy)
+
+
+def _mix_direction(a: float, b: float, t: float) -> float:
+    return a + body.wrap(b - a) * t
+
+
+def _keep_planted(figure: Figure, a: Skeleton, b: Skeleton, t: float) -> Figure:
+    """A hand or foot that rests on the same support at both ends stays on it: the
+    wrist or ankle moves on the straight line between its two places and the limb
+    follows by IK, instead of swinging through the air with the blended angles."""
+    for side in body.SIDES:
+        for kind, (end, last, parts) in LIMB_ENDS.items():
+            if not any(_on_limb_end(c, side, parts) for c in figure.contacts):
+                continue
+            limb: Limb = f"{side}_{kind}"  # type: ignore[assignment]
+            target = lerp_point(a.points[f"{side}_{end}"], b.points[f"{side}_{end}"], t)
+            bone = f"{side}_{last}"
+            angle = _mix_direction(a.directions[bone], b.directions[bone], t)
+            try:
+                figure = figure.reach(limb, target).aim(**{bone: angle})
+            except ValueError:
+                continue  # out of reach mid-way: keep the blended limb
+    return figure
+
+
+def _on_limb_end(contact: Contact, side: str, parts: tuple[str, ...]) -> bool:
+    if contact.surface == "body":
+        return False
+    owner, _, part = contact.part.partition("_")
+    return owner == side and part in parts
