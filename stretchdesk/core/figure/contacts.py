@@ -73,7 +73,7 @@ def _top_gaps(figure: Figure, surface: Surface, centre: Vec, radius: float) -> I
     """Gaps between a circle and the top of every prop of that kind under it."""
     x, y = centre
     for prop in figure.props:
-        if surface == "block" and isinstance(prop, Block) or surface == "towel" and isinstance(prop, Towel):
+        if (surface == "block" and isinstance(prop, Block)) or (surface == "towel" and isinstance(prop, Towel)):
             span, top = (prop.x - prop.width / 2, prop.x + prop.width / 2), prop.y + prop.height
         elif surface == "chair" and isinstance(prop, Chair):
             span, top = (prop.x - prop.depth / 2, prop.x + prop.depth / 2), prop.seat
@@ -121,7 +121,7 @@ def _pairs(skeleton: Skeleton, part: str) -> list[tuple[tuple[Vec, float], tuple
 def _strapped(figure: Figure, part: str) -> bool:
     side, _, point = part.partition("_")
     for prop in figure.props:
-        if isinstance(prop, Strap) and (part in prop.hands or prop.foot == side and point in FOOT_POINTS):
+        if isinstance(prop, Strap) and (part in prop.hands or (prop.foot == side and point in FOOT_POINTS)):
             return True
         if isinstance(prop, Band) and part in (prop.a, prop.b):
             return True

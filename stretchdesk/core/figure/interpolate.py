@@ -78,20 +78,20 @@ def interpolate(a: Figure, b: Figure, t: float) -> Figure:
     low_a, low_b = solve(a).lowest(), solve(b).lowest()
     if abs(low_a) <= GROUNDED and abs(low_b) <= GROUNDED:
         figure = figure.shift(dy=_mix(low_a, low_b, t) - solve(figure).lowest())
-    return figure
+    return _keep_planted(figure, solve(a), solve(b), t)
 
 
 def _pin(figure: Figure, a: Skeleton, b: Skeleton, t: float) -> Figure | None:
     """Slide the blended body so the parts resting on a support at both ends stay on
     it: the body moves with its contacts (knees stay put while the hips rock back).
 
-    Contacts on the trunk, knees and shins steer; hands and feet, which IK puts in
-    place afterwards, steer only when nothing else rests. None when nothing does.
+    Contacts on the trunk, knees and shins steer; hands and feet are put in place
+    by IK afterwards. None when no such contact is shared (the caller grounds the
+    body instead).
     """
     resting = [c for c in figure.contacts if c.surface not in ("strap", "body")]
-    trunk = [c for c in resting if not any(_on_limb_end(c, s, p) for s in body.SIDES
-                                            for _, _, p in LIMB_ENDS.values())]
-    steering = trunk or resting
+    steering = [c for c in resting if not any(_on_limb_end(c, s, p) for s in body.SIDES
+                                               for _, _, p in LIMB_ENDS.values())]
     if not steering:
         return None
     now = solve(figure)
