@@ -46,7 +46,12 @@ class Contact:
 
 
 def circles(skeleton: Skeleton, part: str) -> list[tuple[Vec, float]]:
-    """The circles that stand for a part: one for a point, the two ends of a bone."""
+    """The circles that stand for a part: one for a point, the two ends of a bone;
+    "seat" is the lowest point of the trunk (what a seated or lying body sits on)."""
+    if part == "seat":
+        trunk = [(c.a, c.ra) for c in skeleton.capsules if c.part == "torso"]
+        trunk += [(c.b, c.rb) for c in skeleton.capsules if c.part == "torso"]
+        return [min(trunk, key=lambda circle: circle[0][1] - circle[1])]
     if part in skeleton.points:
         if part == "head":
             return [(skeleton.head, skeleton.head_radius)]
@@ -86,6 +91,8 @@ def _top_gaps(figure: Figure, surface: Surface, centre: Vec, radius: float) -> I
 def _gap(figure: Figure, skeleton: Skeleton, contact: Contact, centre: Vec, radius: float) -> float:
     """How far one circle of a part is from its support (m); inf when there is none."""
     surface = contact.surface
+    if surface == "floor" and not figure.mat:
+        return _off_plan_mat(figure, centre, radius)
     if surface == "floor":
         return centre[1] - radius
     if surface == "wall":
@@ -111,6 +118,20 @@ def _gap(figure: Figure, skeleton: Skeleton, contact: Contact, centre: Vec, radi
             default=math.inf,
         )
     raise ValueError(f"unknown surface {surface!r}")
+
+
+def _off_plan_mat(figure: Figure, centre: Vec, radius: float) -> float:
+    """A figure seen from above lies on a mat drawn as a block behind it: a part rests
+    on the floor when it lies on that mat (0), else how far it hangs off it."""
+    x, y = centre
+    best = math.inf
+    for prop in figure.props:
+        if isinstance(prop, Block):
+            left, right = prop.x - prop.width / 2, prop.x + prop.width / 2
+            off = max(left - (x - radius), (x + radius) - right, prop.y - (y - radius),
+                      (y + radius) - (prop.y + prop.height), 0.0)
+            best = min(best, off)
+    return best
 
 
 def _pairs(skeleton: Skeleton, part: str) -> list[tuple[tuple[Vec, float], tuple[Vec, float]]]:

@@ -10,6 +10,7 @@ from stretchdesk.core.figure.body import Limb
 from stretchdesk.core.figure.contacts import Contact, circles
 from stretchdesk.core.figure.figure import Figure
 from stretchdesk.core.figure.kinematics import Skeleton, lerp_point, solve
+from stretchdesk.core.figure.limits import joint_problems
 from stretchdesk.core.figure.props import Prop
 
 # Contact parts that are pinned by putting the limb's end (wrist or ankle) in place.
@@ -69,16 +70,44 @@ def interpolate(a: Figure, b: Figure, t: float) -> Figure:
     changes["pelvis"] = a.pelvis + body.wrap(b.pelvis - a.pelvis) * t
     changes.update(x=_mix(a.x, b.x, t), y=_mix(a.y, b.y, t), props=_mix_props(a, b, t))
     changes["contacts"] = tuple(c for c in a.contacts if c in b.contacts)
+    seen_a, seen_b = dict(a.foreshorten), dict(b.foreshorten)
+    changes["foreshorten"] = tuple(
+        (bone, _mix(seen_a.get(bone, 1.0), seen_b.get(bone, 1.0), t))
+        for bone in sorted(set(seen_a) | set(seen_b))
+    )
     figure = replace(a if t < 0.5 else b, **changes)
     if t in (0.0, 1.0):
         return figure
     pinned = _pin(figure, solve(a), solve(b), t)
     if pinned is not None:
-        return _keep_planted(pinned, solve(a), solve(b), t)
+        return _above_floor(_keep_planted(pinned, solve(a), solve(b), t))
     low_a, low_b = solve(a).lowest(), solve(b).lowest()
     if abs(low_a) <= GROUNDED and abs(low_b) <= GROUNDED:
         figure = figure.shift(dy=_mix(low_a, low_b, t) - solve(figure).lowest())
-    return _keep_planted(figure, solve(a), solve(b), t)
+    return _above_floor(_keep_planted(figure, solve(a), solve(b), t))
+
+
+def _above_floor(figure: Figure) -> Figure:
+    """A swinging arm or leg that would pass through the floor slides along it instead:
+    its wrist or ankle is raised by the depth it sank (the limb bends to fit)."""
+    if figure.mat is False:
+        return figure  # seen from above: the picture plane is the floor
+    for side in body.SIDES:
+        for kind, (end, last, _) in LIMB_ENDS.items():
+            part = f"{side}_{kind}"
+            low = min(c.lowest() for c in solve(figure).capsules if c.part == part)
+            if low >= 0.0:
+                continue
+            x, y = solve(figure).points[f"{side}_{end}"]
+            bone = f"{side}_{last}"
+            angle = solve(figure).directions[bone]
+            try:
+                moved = figure.reach(part, (x, y - low)).aim(**{bone: angle})  # type: ignore[arg-type]
+            except ValueError:
+                continue
+            if not joint_problems(moved):
+                figure = moved
+    return figure
 
 
 def _pin(figure: Figure, a: Skeleton, b: Skeleton, t: float) -> Figure | None:
@@ -124,9 +153,11 @@ def _keep_planted(figure: Figure, a: Skeleton, b: Skeleton, t: float) -> Figure:
             bone = f"{side}_{last}"
             angle = _mix_direction(a.directions[bone], b.directions[bone], t)
             try:
-                figure = figure.reach(limb, target).aim(**{bone: angle})
+                moved = figure.reach(limb, target).aim(**{bone: angle})
             except ValueError:
                 continue  # out of reach mid-way: keep the blended limb
+            if not joint_problems(moved):
+                figure = moved
     return figure
 
 

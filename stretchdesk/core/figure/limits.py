@@ -22,7 +22,8 @@ def joint_problems(figure: Figure) -> list[str]:
         joint = body.joint_of(name)
         low, high = body.JOINT_LIMITS[joint]
         if figure.view == "front" and joint in body.LIMB_JOINTS:
-            low, high = -body.FRONT_LIMIT, body.FRONT_LIMIT
+            # A projected angle has no anatomical side: 190 degrees is -170 folded the other way.
+            low, high, value = -body.FRONT_LIMIT, body.FRONT_LIMIT, body.wrap(value)
         if not low <= value <= high:
             problems.append(f"{name} is {value:.0f}°, outside {low:.0f}..{high:.0f}")
     return problems

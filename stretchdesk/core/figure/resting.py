@@ -11,6 +11,7 @@ import math
 from stretchdesk.core.figure import body
 from stretchdesk.core.figure.body import Side
 from stretchdesk.core.figure.figure import Figure
+from stretchdesk.core.figure.props import Block
 
 # The shin tapers from knee to ankle; tipping it this much lays both ends on the floor.
 SHIN_TAPER = math.degrees(math.asin((body.RADII["shin"][0] - body.RADII["shin"][1]) / body.SHIN))
@@ -40,3 +41,17 @@ def rest_on(f: Figure, *parts: str) -> Figure:
     rests on the floor, whatever the other limbs do (they are posed afterwards)."""
     low = min(c.lowest() for c in f.solve().capsules if c.part in parts)
     return f.shift(dy=-low)
+
+
+def on_plan_mat(f: Figure, margin: float = 0.12, bottom: float | None = None) -> Figure:
+    """Ground a figure seen from above and lay it on a mat seen from above too.
+
+    The mat (a flat block behind the body, in place of the side-on mat strip) is
+    what tells the eye "seen from the ceiling"; a "floor" contact of such a figure
+    means "on the mat" (contacts.py). `bottom` extends the mat below the body.
+    """
+    f = f.ground()
+    left, low, right, top = f.solve().bounds()
+    low = min(low, bottom) if bottom is not None else low
+    mat = Block((left + right) / 2, low - margin, right - left + 2 * margin, top - low + 2 * margin)
+    return f.replace(mat=False).with_props(mat)

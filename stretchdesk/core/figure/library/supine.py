@@ -8,7 +8,8 @@ from stretchdesk.core.figure import bases
 from stretchdesk.core.figure.body import Limb
 from stretchdesk.core.figure.figure import Figure, PoseFigure, hold, moving
 from stretchdesk.core.figure.kinematics import Vec, add, direction, lerp_point
-from stretchdesk.core.figure.props import Block, Strap
+from stretchdesk.core.figure.props import Strap
+from stretchdesk.core.figure.resting import on_plan_mat
 
 
 def savasana() -> Figure:
@@ -195,16 +196,8 @@ def _from_above() -> Figure:
 
 
 def _on_mat(f: Figure, margin: float = 0.12) -> Figure:
-    """Ground a figure seen from above and lay it on a mat seen from above too.
-
-    The mat (a flat block behind the body, in place of the side-on mat strip) is
-    what tells the eye "seen from the ceiling", not "lying on one side".
-    """
-    f = f.ground()
-    left, bottom, right, top = f.solve().bounds()
-    mat = Block((left + right) / 2, bottom - margin, right - left + 2 * margin,
-                top - bottom + 2 * margin)
-    return f.replace(mat=False).with_props(mat)
+    """Ground a figure seen from above on a mat seen from above (resting.on_plan_mat)."""
+    return on_plan_mat(f, margin)
 
 
 def lying_twist() -> Figure:
