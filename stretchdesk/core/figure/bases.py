@@ -58,6 +58,8 @@ def supine() -> Figure:
         .aim(thigh=0.0, shin=0.0, foot=70.0, chest=180.0, neck=180.0, head=182.0)
         .ground()
     )
+    for side in ("near", "far"):  # the legs slope down a little until the heels rest
+        figure = figure.touch(f"{side}_heel", f"{side}_hip", 20.0, -20.0)
     return figure.plant_hand("both", figure.arm_floor_x(toward=1.0))
 
 

@@ -80,7 +80,8 @@ def interpolate(a: Figure, b: Figure, t: float) -> Figure:
         return figure
     pinned = _pin(figure, solve(a), solve(b), t)
     if pinned is not None:
-        return _above_floor(_keep_planted(pinned, solve(a), solve(b), t))
+        figure = _above_floor(_keep_planted(pinned, solve(a), solve(b), t))
+        return figure.shift(dy=max(0.0, -solve(figure).lowest() - 0.004))
     low_a, low_b = solve(a).lowest(), solve(b).lowest()
     if abs(low_a) <= GROUNDED and abs(low_b) <= GROUNDED:
         figure = figure.shift(dy=_mix(low_a, low_b, t) - solve(figure).lowest())
