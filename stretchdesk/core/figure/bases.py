@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from stretchdesk.core.figure.body import View
 from stretchdesk.core.figure.figure import Figure
-from stretchdesk.core.figure.resting import SHIN_TAPER
+from stretchdesk.core.figure.resting import SHIN_TAPER, rest_on
 
 
 def _laces_down(figure: Figure) -> Figure:
@@ -70,5 +70,24 @@ def prone() -> Figure:
         .aim(thigh=180.0, shin=180.0, foot=178.0, neck=-2.0, head=2.0)
         .ground()
     )
+    for side in ("near", "far"):  # knees, shins and laces down on the mat
+        legs = {f"{side}_shin": 180.0 + SHIN_TAPER, f"{side}_foot": 178.0}
+        figure = figure.touch(f"{side}_knee", f"{side}_hip", -10.0, 30.0, aim=legs)
+        figure = figure.touch(f"{side}_toe", f"{side}_ankle", 10.0, -95.0)
     return figure.plant_hand("both", figure.arm_floor_x(toward=-1.0), direction=180.0)
 
+
+def side_lying(tilt: float = 6.0) -> Figure:
+    """Lying on the left side, legs long and stacked, head on the outstretched bottom arm.
+
+    `tilt` lifts the shoulders a little so the broad shoulders and narrower hips
+    both rest on the mat.
+    """
+    f = Figure(view="front", pelvis=180.0 - tilt).aim(chest=180.0 - tilt, neck=180.0, head=182.0)
+    f = f.aim(near_thigh=-1.0, near_shin=-1.0, near_foot=0.0)
+    f = f.aim(far_thigh=0.0, far_shin=0.0, far_foot=0.0)
+    f = f.aim(far_upper_arm=183.0, far_forearm=177.0, far_hand=178.0)
+    f = f.aim(near_upper_arm=-4.0, near_forearm=-4.0, near_hand=-4.0)
+    # the bottom leg and the bottom arm under the head both lie along the mat
+    f = f.aim(far_thigh=-3.0, far_shin=-1.0)
+    return rest_on(f, "far_leg", "far_arm").rests("floor", "far_knee", "far_elbow")

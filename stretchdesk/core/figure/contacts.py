@@ -104,12 +104,15 @@ def _gap(figure: Figure, skeleton: Skeleton, contact: Contact, centre: Vec, radi
     if surface in ("block", "towel", "chair"):
         return min(_top_gaps(figure, surface, centre, radius), key=abs, default=math.inf)
     if surface in ("ball", "roller"):
+        # a bone rests on a ball or roller anywhere along its length
         kind = Ball if surface == "ball" else FoamRoller
+        ends = circles(skeleton, contact.part)
+        (a, ra), (b, rb) = ends[0], ends[-1]
         gaps = []
         for prop in figure.props:
             if isinstance(prop, kind):
                 shape = prop.shapes(skeleton.points)[0]
-                gaps.append(math.dist(centre, shape.centre) - radius - shape.radius)  # type: ignore[union-attr]
+                gaps.append(_segment_gap(shape.centre, shape.radius, a, ra, b, rb))  # type: ignore[union-attr]
         return min(gaps, key=abs, default=math.inf)
     if surface == "body":
         return min(

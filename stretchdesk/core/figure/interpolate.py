@@ -115,13 +115,14 @@ def _pin(figure: Figure, a: Skeleton, b: Skeleton, t: float) -> Figure | None:
     """Slide the blended body so the parts resting on a support at both ends stay on
     it: the body moves with its contacts (knees stay put while the hips rock back).
 
-    Contacts on the trunk, knees and shins steer; hands and feet are put in place
-    by IK afterwards. None when no such contact is shared (the caller grounds the
-    body instead).
+    Contacts on the trunk, knees and shins steer; hands and feet steer only when
+    nothing else rests (IK then puts each one in place). None when no contact is
+    shared (the caller grounds the body instead).
     """
     resting = [c for c in figure.contacts if c.surface not in ("strap", "body")]
-    steering = [c for c in resting if not any(_on_limb_end(c, s, p) for s in body.SIDES
-                                               for _, _, p in LIMB_ENDS.values())]
+    trunk = [c for c in resting if not any(_on_limb_end(c, s, p) for s in body.SIDES
+                                            for _, _, p in LIMB_ENDS.values())]
+    steering = trunk or resting
     if not steering:
         return None
     now = solve(figure)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from stretchdesk.core.figure import body
+from stretchdesk.core.figure.balance import balance_problems
 from stretchdesk.core.figure.contacts import contact_problems
 from stretchdesk.core.figure.figure import Figure
 from stretchdesk.core.figure.kinematics import solve
@@ -48,4 +49,9 @@ def floor_problems(figure: Figure) -> list[str]:
 
 
 def problems(figure: Figure) -> list[str]:
-    return joint_problems(figure) + floor_problems(figure) + contact_problems(figure)
+    return (
+        joint_problems(figure)
+        + floor_problems(figure)
+        + contact_problems(figure)
+        + balance_problems(figure)
+    )

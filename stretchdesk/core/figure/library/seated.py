@@ -109,7 +109,7 @@ def _ninety_ninety(pelvis: float, chest: float) -> Figure:
     f = f.aim(upper_arm=chest - 90.0 if chest > 90.0 else 0.0, forearm=0.0)
     f = f.foreshortened(near_shin=0.55, far_thigh=0.6)
     back = {"far_shin": 180.0 + SHIN_TAPER, "far_foot": 178.0}
-    f = f.aim(near_thigh=8.0, near_shin=-155.0, near_foot=-155.0, far_thigh=200.0, **back)
+    f = f.aim(near_thigh=-6.0, near_shin=-170.0, near_foot=-170.0, far_thigh=200.0, **back)
     f = rest_on(f, "torso")
     f = f.touch("far_knee", "far_hip", 90.0 - pelvis, max(-pelvis, -49.9), aim=back)
     f = f.touch("far_toe", "far_ankle", 10.0, -95.0)
