@@ -68,7 +68,7 @@ def origami() -> Figure:
 def rotating_stomach() -> Figure:
     """Hips down, chest pressed up on a straight left arm, right elbow bent so the
     right shoulder drops, head turned back."""
-    f = bases.prone().replace(pelvis=26.0).set(waist=-42.0, neck=-30.0, head=-30.0)
+    f = bases.prone().twisted(-40.0).replace(pelvis=26.0).set(waist=-42.0, neck=-30.0, head=-30.0)
     f = f.aim(thigh=184.0, shin=180.0, foot=178.0, upper_arm=0.0, forearm=0.0).ground()
     f = f.plant_hand("far", f.arm_floor_x("far", bend=0.95))
     f = f.plant_hand("near", f.point("near_shoulder")[0] - 0.02)
