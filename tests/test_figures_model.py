@@ -21,6 +21,7 @@ from stretchdesk.core.figure import (
     pose_figure,
     problems,
     solve,
+    transition,
 )
 from stretchdesk.core.figure.kinematics import Capsule
 from stretchdesk.core.timeline import expand
@@ -75,7 +76,7 @@ def _transitions() -> list[tuple[str, str]]:
 def test_transitions_between_routine_neighbours_stay_plausible(a: str, b: str) -> None:
     start, end = pose_figure(a).keyframes[-1], pose_figure(b).keyframes[0]
     for t in BLEND_STEPS:
-        frame = interpolate(start, end, t)
+        frame = transition(start, end, t)
         assert joint_problems(frame) == [], f"t={t}"
         assert abs(solve(frame).lowest()) < 0.01, f"t={t} leaves the floor"
 

@@ -97,3 +97,37 @@ def test_cli_draws_a_contact_sheet(qapp: object, tmp_path: Path,
 def test_cli_figures_needs_an_action(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["figures"]) == 1
     assert "--write" in capsys.readouterr().err
+
+
+def _differs(a: QImage, b: QImage) -> tuple[int, int]:
+    """(pixels that changed, of which outside the figure's ink in `a`)."""
+    changed = outside = 0
+    for y in range(0, a.height(), 2):
+        for x in range(0, a.width(), 2):
+            if a.pixel(x, y) != b.pixel(x, y):
+                changed += 1
+                outside += a.pixelColor(x, y).alpha() == 0
+    return changed, outside
+
+
+def test_feel_it_here_glow_warms_the_target_areas_inside_the_body(qapp: object) -> None:
+    pose = builtin_poses()["downward-facing-dog"]
+    plain = render_image(pose_figure(pose.id), 400, 300)
+    glowing = render_image(pose_figure(pose.id), 400, 300, glow=tuple(pose.targets))
+    changed, outside = _differs(plain, glowing)
+    assert changed > 200, "the hamstrings and calves should light up"
+    assert outside == 0, "the glow stays on the body"
+    shifts = [(glowing.pixelColor(x, y), plain.pixelColor(x, y))
+              for y in range(0, 300, 2) for x in range(0, 400, 2)
+              if glowing.pixel(x, y) != plain.pixel(x, y)]
+    warmer = sum(g.red() >= p.red() and g.blue() <= p.blue() for g, p in shifts)
+    assert warmer > len(shifts) * 0.9, "the glow is warm: more red, less blue"
+
+
+def test_glow_lights_only_the_named_areas(qapp: object) -> None:
+    figure = pose_figure("downward-facing-dog")
+    calves = render_image(figure, 400, 300, glow=("calves",))
+    spine = render_image(figure, 400, 300, glow=("spine",))
+    assert _digest(calves) != _digest(spine)
+    assert _digest(render_image(figure, 400, 300, glow=("no-such-area",))) == _digest(
+        render_image(figure, 400, 300))

@@ -7,10 +7,19 @@ so the same code paints a 200 px card, a 4K screen and an SVG file.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QImage,
+    QLinearGradient,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
 
 from stretchdesk.core.figure import (
     Box,
@@ -23,6 +32,7 @@ from stretchdesk.core.figure import (
     Skeleton,
     solve,
 )
+from stretchdesk.core.figure.targets import glow_spots
 
 World = tuple[float, float, float, float]  # left, bottom, right, top (m)
 MIN_WIDTH = 2.0  # m: small poses are not blown up, so every figure has a similar size
@@ -49,6 +59,7 @@ class Palette:
     band: str = "#9b8f7f"
     mat: str = "#b9cdb3"
     floor: str = "#b3aa9c"
+    glow: str = "#ffb547"  # "feel it here": warms the working muscles, see paint_figure
     background: str | None = None
 
 
@@ -115,10 +126,13 @@ def paint_figure(
     mirrored: bool = False,
     palette: Palette | None = None,
     frame: World | None = None,
+    glow: Sequence[str] = (),
 ) -> None:
     """Paint a figure fitted into rect; mirrored draws the left-side version.
 
     Pass `frame=world_bounds(pose)` while animating so the camera stays still.
+    `glow` takes the pose's target areas (poses.json "targets", e.g. ("hamstrings",
+    "calves")) and lights them softly on the body: "feel it here".
     """
     palette = palette or Palette()
     figure = figure_of(figure)
@@ -138,6 +152,34 @@ def paint_figure(
     painter.translate(-(left + right) / 2, -(bottom + top) / 2)
     half_w = rect.width() / 2 / scale
     _paint_world(painter, figure, palette, ((left + right) / 2 - half_w, (left + right) / 2 + half_w))
+    if glow:
+        _paint_glow(painter, figure, glow, palette)
+    painter.restore()
+
+
+def _paint_glow(painter: QPainter, figure: Figure, areas: Sequence[str], palette: Palette) -> None:
+    """Warm the working muscles: each spot is a capsule whose colour fades to nothing
+    at its edges (a gradient across the limb), so it reads as warmth inside the figure
+    rather than a label or a chart on top of it, and needs no clipping to the body."""
+    spots = glow_spots(figure, tuple(areas))
+    if not spots:
+        return
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    core, edge = QColor(palette.glow), QColor(palette.glow)
+    core.setAlpha(185)
+    edge.setAlpha(0)
+    for spot in spots:
+        (ax, ay), (bx, by) = spot.a, spot.b
+        length = math.hypot(bx - ax, by - ay) or 1.0
+        nx, ny = -(by - ay) / length, (bx - ax) / length  # across the limb
+        cx, cy, r = (ax + bx) / 2, (ay + by) / 2, spot.radius
+        across = QLinearGradient(QPointF(cx - nx * r, cy - ny * r), QPointF(cx + nx * r, cy + ny * r))
+        across.setColorAt(0.0, edge)
+        across.setColorAt(0.5, core)
+        across.setColorAt(1.0, edge)
+        painter.setBrush(QBrush(across))
+        painter.drawPath(_capsule_path(Capsule("torso", "glow", spot.a, spot.b, r, r)))
     painter.restore()
 
 
@@ -267,12 +309,13 @@ def render_image(
     *,
     mirrored: bool = False,
     palette: Palette | None = None,
+    glow: Sequence[str] = (),
 ) -> QImage:
     """The figure as a transparent (or palette-background) ARGB image."""
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
     paint_figure(painter, figure, QRectF(0, 0, width, height), mirrored=mirrored,
-                 palette=palette)
+                 palette=palette, glow=glow)
     painter.end()
     return image

@@ -49,10 +49,14 @@ def write_all_svgs(folder: Path | None = None) -> list[Path]:
     return written
 
 
-def contact_sheet(columns: int = 8, cell_width: int = 240, cell_height: int = 180) -> QImage:
-    """Every figure on a card with its pose name under it."""
+def contact_sheet(
+    columns: int = 8, cell_width: int = 240, cell_height: int = 180, *, glow: bool = False
+) -> QImage:
+    """Every figure on a card with its pose name under it; glow lights each pose's
+    target areas ("feel it here")."""
     ids = figure_ids()
-    names = {pose_id: pose.name for pose_id, pose in builtin_poses().items()}
+    poses = builtin_poses()
+    names = {pose_id: pose.name for pose_id, pose in poses.items()}
     label_height = 28
     rows = max(1, math.ceil(len(ids) / columns))
     image = QImage(columns * cell_width, rows * (cell_height + label_height),
@@ -66,7 +70,8 @@ def contact_sheet(columns: int = 8, cell_width: int = 240, cell_height: int = 18
         x = (index % columns) * cell_width
         y = (index // columns) * (cell_height + label_height)
         card = QRectF(x + 3, y + 3, cell_width - 6, cell_height - 6)
-        paint_figure(painter, pose_figure(pose_id), card, palette=CARD_PALETTE)
+        targets = tuple(poses[pose_id].targets) if glow and pose_id in poses else ()
+        paint_figure(painter, pose_figure(pose_id), card, palette=CARD_PALETTE, glow=targets)
         painter.setPen(QColor("#333333"))
         label = QRectF(x, y + cell_height - 2, cell_width, label_height)
         name = painter.fontMetrics().elidedText(

@@ -1,8 +1,9 @@
 """The pose figures: a Qt-free 2D articulated body, its props and the pose library.
 
 Public API (the renderer and the player code against these names):
-  Figure, PoseFigure, pose_figure(pose_id), figure_ids(), interpolate(a, b, t),
-  solve(figure) -> Skeleton (points, radii, capsules), problems(figure).
+  Figure, PoseFigure, pose_figure(pose_id), figure_ids(), interpolate(a, b, t) (within
+  a pose), transition(a, b, t) (between poses, stays grounded), solve(figure) ->
+  Skeleton (points, radii, capsules), problems(figure) (joints, floor, contacts).
 Conventions (units, angle directions, near = working side) are in body.py;
 how to author a pose is in library/__init__.py.
 """
@@ -13,6 +14,7 @@ import itertools
 
 from stretchdesk.core.figure import bases
 from stretchdesk.core.figure.body import Limb, Side, View
+from stretchdesk.core.figure.contacts import Contact, contact_problems
 from stretchdesk.core.figure.figure import Figure, PoseFigure, hold, moving
 from stretchdesk.core.figure.interpolate import interpolate
 from stretchdesk.core.figure.kinematics import Capsule, Skeleton, Vec, solve
@@ -33,6 +35,7 @@ from stretchdesk.core.figure.props import (
     Towel,
     Wall,
 )
+from stretchdesk.core.figure.transition import transition
 
 
 def pose_figure(pose_id: str) -> PoseFigure:
@@ -66,6 +69,7 @@ __all__ = [
     "Box",
     "Capsule",
     "Chair",
+    "Contact",
     "Disc",
     "Figure",
     "FoamRoller",
@@ -83,6 +87,7 @@ __all__ = [
     "View",
     "Wall",
     "bases",
+    "contact_problems",
     "figure_ids",
     "floor_problems",
     "frames",
@@ -93,4 +98,5 @@ __all__ = [
     "pose_figure",
     "problems",
     "solve",
+    "transition",
 ]

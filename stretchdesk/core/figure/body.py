@@ -85,7 +85,7 @@ JOINT_LIMITS: Final[dict[str, tuple[float, float]]] = {
     "elbow": (-5.0, 160.0),
     "wrist": (-95.0, 95.0),
     "hip": (-50.0, 160.0),
-    "knee": (-5.0, 165.0),
+    "knee": (-5.0, 170.0),  # a shin folded flat under its thigh (pigeon, seated twists)
     "ankle": (-95.0, 50.0),
 }
 # Front view: angles are projections, so only a bone folding onto itself is wrong.

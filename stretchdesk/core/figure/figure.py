@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from stretchdesk.core.figure import body
 from stretchdesk.core.figure.body import Limb, Side, View
+from stretchdesk.core.figure.contacts import SURFACES, Contact, Surface
 from stretchdesk.core.figure.kinematics import (
     Skeleton,
     Vec,
@@ -60,6 +61,8 @@ class Figure:
     accent: tuple[Limb, ...] = ()
     mat: bool = True
     foreshorten: tuple[tuple[str, float], ...] = ()  # (bone, fraction seen), see foreshortened()
+    contacts: tuple[Contact, ...] = ()  # what the body rests on, see rests()
+    turn: float = 0.0  # degrees the chest is twisted toward the near side, see twisted()
 
     # -- reading -------------------------------------------------------------
     def solve(self) -> Skeleton:
@@ -296,6 +299,25 @@ class Figure:
         """Add a folded towel that exactly fills the gap under a body point."""
         x, y = solve(self).underside(point)
         return self.with_props(Towel(x, 0.0, width, y))
+
+    def rests(self, surface: Surface, *parts: str, on: str = "") -> Figure:
+        """Declare that these parts rest on a surface (checked by contacts.contact_problems).
+
+        Parts are solved points ("near_knee", "hips", "mid_back") or bones
+        ("far_shin", "near_foot"); surface "body" with on="near_thigh" is a hand holding
+        a body part. Declare what the pose's instructions say, then make it true.
+        """
+        if surface not in SURFACES:
+            raise ValueError(f"unknown surface {surface!r}")
+        added = tuple(Contact(part, surface, on) for part in parts)
+        return replace(self, contacts=self.contacts + tuple(c for c in added if c not in self.contacts))
+
+    def twisted(self, degrees: float) -> Figure:
+        """Turn the chest about the spine (a twist): positive opens it toward the near
+        side. The shoulder line then shows: in the side view the near shoulder moves
+        back and the far one forward (a three-quarter chest); in the front view the
+        shoulders narrow as one turns away."""
+        return replace(self, turn=degrees)
 
     def accented(self, *limbs: Limb) -> Figure:
         """Draw these limbs in the accent colour (the working side's limb)."""

@@ -6,10 +6,18 @@ from dataclasses import fields, replace
 from typing import Any
 
 from stretchdesk.core.figure import body
+from stretchdesk.core.figure.body import Limb
+from stretchdesk.core.figure.contacts import Contact, circles
 from stretchdesk.core.figure.figure import Figure
-from stretchdesk.core.figure.kinematics import solve
+from stretchdesk.core.figure.kinematics import Skeleton, lerp_point, solve
+from stretchdesk.core.figure.limits import joint_problems
 from stretchdesk.core.figure.props import Prop
 
+# Contact parts that are pinned by putting the limb's end (wrist or ankle) in place.
+LIMB_ENDS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "arm": ("wrist", "hand", ("wrist", "hand", "fingertips")),
+    "leg": ("ankle", "foot", ("ankle", "heel", "toe", "ball", "sole", "foot", "instep", "shin")),
+}
 GROUNDED = 0.01  # a figure whose lowest surface is within this of y = 0 rests on the floor
 
 
@@ -61,8 +69,106 @@ def interpolate(a: Figure, b: Figure, t: float) -> Figure:
     }
     changes["pelvis"] = a.pelvis + body.wrap(b.pelvis - a.pelvis) * t
     changes.update(x=_mix(a.x, b.x, t), y=_mix(a.y, b.y, t), props=_mix_props(a, b, t))
+    changes["contacts"] = tuple(c for c in a.contacts if c in b.contacts)
+    changes["turn"] = _mix(a.turn, b.turn, t)
+    seen_a, seen_b = dict(a.foreshorten), dict(b.foreshorten)
+    changes["foreshorten"] = tuple(
+        (bone, _mix(seen_a.get(bone, 1.0), seen_b.get(bone, 1.0), t))
+        for bone in sorted(set(seen_a) | set(seen_b))
+    )
     figure = replace(a if t < 0.5 else b, **changes)
+    if t in (0.0, 1.0):
+        return figure
+    pinned = _pin(figure, solve(a), solve(b), t)
+    if pinned is not None:
+        figure = _above_floor(_keep_planted(pinned, a, b, t))
+        return figure.shift(dy=max(0.0, -solve(figure).lowest() - 0.004))
     low_a, low_b = solve(a).lowest(), solve(b).lowest()
     if abs(low_a) <= GROUNDED and abs(low_b) <= GROUNDED:
         figure = figure.shift(dy=_mix(low_a, low_b, t) - solve(figure).lowest())
+    return _above_floor(_keep_planted(figure, a, b, t))
+
+
+def _above_floor(figure: Figure) -> Figure:
+    """A swinging arm or leg that would pass through the floor slides along it instead:
+    its wrist or ankle is raised by the depth it sank (the limb bends to fit)."""
+    if figure.mat is False:
+        return figure  # seen from above: the picture plane is the floor
+    for side in body.SIDES:
+        for kind, (end, last, _) in LIMB_ENDS.items():
+            part = f"{side}_{kind}"
+            low = min(c.lowest() for c in solve(figure).capsules if c.part == part)
+            if low >= 0.0:
+                continue
+            x, y = solve(figure).points[f"{side}_{end}"]
+            bone = f"{side}_{last}"
+            angle = solve(figure).directions[bone]
+            try:
+                moved = figure.reach(part, (x, y - low)).aim(**{bone: angle})  # type: ignore[arg-type]
+            except ValueError:
+                continue
+            if not joint_problems(moved):
+                figure = moved
     return figure
+
+
+def _pin(figure: Figure, a: Skeleton, b: Skeleton, t: float) -> Figure | None:
+    """Slide the blended body so the parts resting on a support at both ends stay on
+    it: the body moves with its contacts (knees stay put while the hips rock back).
+
+    Contacts on the trunk, knees and shins steer; hands and feet steer only when
+    nothing else rests (IK then puts each one in place). None when no contact is
+    shared (the caller grounds the body instead).
+    """
+    resting = [c for c in figure.contacts if c.surface not in ("strap", "body")]
+    trunk = [c for c in resting if not any(_on_limb_end(c, s, p) for s in body.SIDES
+                                            for _, _, p in LIMB_ENDS.values())]
+    steering = trunk or resting
+    if not steering:
+        return None
+    now = solve(figure)
+    offsets = []
+    for contact in steering:
+        for (pa, _), (pb, _), (pn, _) in zip(
+            circles(a, contact.part), circles(b, contact.part), circles(now, contact.part), strict=True
+        ):
+            target = lerp_point(pa, pb, t)
+            offsets.append((target[0] - pn[0], target[1] - pn[1]))
+    dx = sum(o[0] for o in offsets) / len(offsets)
+    dy = sum(o[1] for o in offsets) / len(offsets)
+    return figure.shift(dx, dy)
+
+
+def _mix_direction(a: float, b: float, t: float) -> float:
+    return a + body.wrap(b - a) * t
+
+
+def _keep_planted(figure: Figure, start: Figure, finish: Figure, t: float) -> Figure:
+    """A hand or foot that rests on a support at both ends (the toes at one, the whole
+    foot at the other, say) stays down: the wrist or ankle moves on the straight line
+    between its two places and the limb follows by IK, instead of swinging through
+    the air with the blended angles."""
+    a, b = solve(start), solve(finish)
+    for side in body.SIDES:
+        for kind, (end, last, parts) in LIMB_ENDS.items():
+            if not all(any(_on_limb_end(c, side, parts) for c in ends.contacts)
+                       for ends in (start, finish)):
+                continue
+            limb: Limb = f"{side}_{kind}"  # type: ignore[assignment]
+            target = lerp_point(a.points[f"{side}_{end}"], b.points[f"{side}_{end}"], t)
+            bone = f"{side}_{last}"
+            angle = _mix_direction(a.directions[bone], b.directions[bone], t)
+            try:
+                moved = figure.reach(limb, target).aim(**{bone: angle})
+            except ValueError:
+                continue  # out of reach mid-way: keep the blended limb
+            if not joint_problems(moved):
+                figure = moved
+    return figure
+
+
+def _on_limb_end(contact: Contact, side: str, parts: tuple[str, ...]) -> bool:
+    if contact.surface == "body":
+        return False
+    owner, _, part = contact.part.partition("_")
+    return owner == side and part in parts

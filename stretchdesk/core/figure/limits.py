@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from stretchdesk.core.figure import body
+from stretchdesk.core.figure.balance import balance_problems
+from stretchdesk.core.figure.contacts import contact_problems
 from stretchdesk.core.figure.figure import Figure
 from stretchdesk.core.figure.kinematics import solve
 from stretchdesk.core.figure.props import Wall
@@ -21,7 +23,8 @@ def joint_problems(figure: Figure) -> list[str]:
         joint = body.joint_of(name)
         low, high = body.JOINT_LIMITS[joint]
         if figure.view == "front" and joint in body.LIMB_JOINTS:
-            low, high = -body.FRONT_LIMIT, body.FRONT_LIMIT
+            # A projected angle has no anatomical side: 190 degrees is -170 folded the other way.
+            low, high, value = -body.FRONT_LIMIT, body.FRONT_LIMIT, body.wrap(value)
         if not low <= value <= high:
             problems.append(f"{name} is {value:.0f}°, outside {low:.0f}..{high:.0f}")
     return problems
@@ -46,4 +49,9 @@ def floor_problems(figure: Figure) -> list[str]:
 
 
 def problems(figure: Figure) -> list[str]:
-    return joint_problems(figure) + floor_problems(figure)
+    return (
+        joint_problems(figure)
+        + floor_problems(figure)
+        + contact_problems(figure)
+        + balance_problems(figure)
+    )

@@ -8,7 +8,11 @@ from stretchdesk.core.figure import bases, body
 from stretchdesk.core.figure.body import Limb
 from stretchdesk.core.figure.figure import Figure, PoseFigure, hold, moving
 from stretchdesk.core.figure.kinematics import Vec, add, direction
-from stretchdesk.core.figure.props import Band
+from stretchdesk.core.figure.props import Band, Block
+from stretchdesk.core.figure.resting import SHIN_TAPER, rest_on
+
+HANDS = ("near_hand", "far_hand")
+TABLE = (*HANDS, "near_knee", "far_knee", "near_shin", "far_shin", "near_toe", "far_toe")
 
 ARM = body.UPPER_ARM + body.FOREARM
 # Hands and knees seen from the head end: the torso and shins point at the viewer.
@@ -19,7 +23,7 @@ def _spine(pelvis: float, neck: float, head: float) -> Figure:
     """All fours with the pelvis tilted; the waist bends until straight arms reach the floor."""
     table = bases.all_fours().replace(pelvis=pelvis).set(neck=neck, head=head)
     straight = {"thigh": -90.0, "upper_arm": -90.0, "forearm": -88.0, "hand": 0.0}
-    return table.touch("near_wrist", "waist", -60.0, 70.0, aim=straight)
+    return table.touch("near_wrist", "waist", -60.0, 70.0, aim=straight).rests("floor", *TABLE)
 
 
 def cat() -> Figure:
@@ -38,7 +42,8 @@ def downward_dog() -> Figure:
     f = f.aim(upper_arm=-52.0, forearm=-52.0, hand=0.0, thigh=-116.0, shin=-116.0, foot=0.0)
     f = f.ground()
     f = f.plant_hand("both", f.point("near_wrist")[0])
-    return f.plant_foot("both", f.point("near_ankle")[0] + 0.06)
+    f = f.plant_foot("both", f.point("near_ankle")[0] + 0.06)
+    return f.rests("floor", *HANDS, "near_foot", "far_foot")
 
 
 def _rest_on(f: Figure, *limbs: Limb) -> Figure:
@@ -88,18 +93,18 @@ def three_legged_dog() -> Figure:
     f = _rest_on(f, "near_arm", "far_arm")
     f = f.plant_hand("both", f.point("near_wrist")[0])
     f = f.touch("far_toe", "far_hip", 60.0, 150.0, aim={"far_foot": -55.0})
-    return f.accented("near_leg")
+    return f.rests("floor", *HANDS, "far_toe").accented("near_leg")
 
 
 def twisting_lizard() -> Figure:
     """Right foot forward outside the left hand, back knee lifted, right arm reaching up
     and back as the chest turns open to the right."""
-    f = Figure(y=0.38, pelvis=34.0).aim(chest=10.0, neck=22.0, head=50.0)
+    f = Figure(y=0.38, pelvis=34.0).twisted(55.0).aim(chest=10.0, neck=22.0, head=50.0)
     f = f.aim(near_upper_arm=110.0, near_forearm=106.0, near_hand=104.0)
     f = f.plant_foot("near", f.x + 0.58).set(far_knee=0.0)
     f = f.touch("far_toe", "far_hip", -40.0, 40.0, aim={"far_foot": -40.0})
     f = f.plant_hand("far", f.arm_floor_x("far", bend=0.98))
-    return f.accented("near_leg")
+    return f.rests("floor", "far_hand", "near_foot", "far_toe").accented("near_leg")
 
 
 def half_pigeon_variation() -> Figure:
@@ -107,16 +112,18 @@ def half_pigeon_variation() -> Figure:
     under the pelvis; the hips stay lifted off the mat."""
     f = Figure(pelvis=40.0).aim(chest=38.0, upper_arm=-70.0)
     f = f.aim(near_thigh=-28.0, near_shin=-176.0, near_foot=-178.0)
-    f = f.aim(far_thigh=190.0, far_shin=180.0, far_foot=178.0).ground()
-    f = f.touch("far_knee", "far_hip", -45.0, 20.0, aim={"far_shin": 180.0, "far_foot": 178.0})
+    back = {"far_shin": 180.0 + SHIN_TAPER, "far_foot": 178.0}
+    f = f.aim(far_thigh=190.0, **back).ground()
+    f = f.touch("far_knee", "far_hip", -45.0, 20.0, aim=back)
     arms = {"upper_arm": -84.0, "forearm": -82.0, "hand": 0.0, "neck": 48.0, "head": 38.0}
     f = f.touch("near_wrist", "waist", -30.0, 75.0, aim=arms)
-    return f.accented("near_leg")
+    return f.rests("floor", *HANDS, "far_knee", "far_shin").accented("near_leg")
 
 
 def _rock_forward() -> Figure:
     """Table top with the right ankle crossed over the back of the left calf."""
-    return bases.all_fours().aim(near_shin=166.0, near_foot=168.0).accented("near_leg")
+    f = bases.all_fours().aim(near_shin=166.0, near_foot=168.0)
+    return f.rests("floor", *HANDS, "near_knee", "far_knee", "far_shin", "far_toe").accented("near_leg")
 
 
 def _rock_back() -> Figure:
@@ -129,9 +136,10 @@ def _rock_back() -> Figure:
 def _capsule_table() -> Figure:
     """Table top, right knee a little ahead of the left, a band from a low anchor behind
     pulling the top of the right thigh back."""
-    f = bases.all_fours().aim(near_thigh=-80.0, near_shin=180.0, near_foot=178.0).ground()
+    f = bases.all_fours().aim(near_thigh=-84.0, near_shin=180.0 + SHIN_TAPER).ground()
     anchor = (f.point("far_toe")[0] - 0.35, 0.06)
-    return f.with_props(Band("near_hip", anchor)).accented("near_leg")
+    f = f.with_props(Band("near_hip", anchor)).rests("strap", "near_hip")
+    return f.rests("floor", *TABLE).accented("near_leg")
 
 
 def _capsule_circle(thigh: float, waist: float) -> Figure:
@@ -143,8 +151,11 @@ def _capsule_circle(thigh: float, waist: float) -> Figure:
 def _from_front() -> Figure:
     """Table top seen from the head end: arms and thighs straight down, hands turned out."""
     f = Figure(view="front").foreshortened(**END_ON)
-    f = f.aim(thigh=-90.0, shin=-90.0, foot=-90.0, upper_arm=-90.0, forearm=-90.0, hand=-10.0)
-    return f.ground()
+    f = f.aim(thigh=-90.0, shin=100.0, foot=100.0, upper_arm=-90.0, forearm=-90.0, hand=-10.0)
+    f = rest_on(f, "near_leg", "far_leg")
+    f = f.plant_hand("near", f.point("near_shoulder")[0] + 0.02, -10.0)
+    f = f.plant_hand("far", f.point("far_shoulder")[0] - 0.02, 190.0)
+    return f.rests("floor", *HANDS, "near_knee", "far_knee")
 
 
 def _hips_shifted(tilt: float) -> Figure:
@@ -153,13 +164,15 @@ def _hips_shifted(tilt: float) -> Figure:
     wrists = start.point("near_wrist"), start.point("far_wrist")
     turn = math.radians(tilt)
     f = start.shift(dx=-body.THIGH * math.sin(turn), dy=body.THIGH * (math.cos(turn) - 1.0))
-    f = f.aim(near_thigh=-90.0 + tilt, far_thigh=-90.0 + tilt, shin=-90.0, foot=-90.0)
+    f = f.aim(near_thigh=-90.0 + tilt, far_thigh=-90.0 + tilt)
+    f = f.aim(near_shin=100.0 + tilt, far_shin=80.0 + tilt)
     return f.reach("near_arm", wrists[0]).reach("far_arm", wrists[1]).aim(hand=-10.0)
 
 
 def fire_hydrant_up() -> Figure:
     """Right knee lifted out to the side to hip height, knee still bent at 90 degrees."""
-    return _from_front().aim(near_thigh=4.0, near_shin=-90.0).accented("near_leg")
+    f = _from_front().aim(near_thigh=4.0, near_shin=-90.0, near_foot=-60.0)
+    return f.replace(contacts=()).rests("floor", *HANDS, "far_knee").accented("near_leg")
 
 
 def frog() -> Figure:
@@ -169,7 +182,9 @@ def frog() -> Figure:
     )
     f = f.aim(thigh=-17.0, shin=-90.0, foot=0.0, upper_arm=-96.0, forearm=-170.0, hand=180.0)
     f = _rest_on(f, "near_leg", "far_leg")
-    return f.block_under("near_elbow", width=0.34)
+    (nx, ny), (fx, _) = f.solve().underside("near_elbow"), f.solve().underside("far_elbow")
+    f = f.with_props(Block((nx + fx) / 2, 0.0, abs(nx - fx) + 0.12, ny))
+    return f.rests("floor", "near_foot", "far_foot").rests("block", "near_elbow", "far_elbow")
 
 
 FIGURES: dict[str, PoseFigure] = {

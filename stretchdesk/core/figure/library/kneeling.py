@@ -8,24 +8,26 @@ from stretchdesk.core.figure import bases, body
 from stretchdesk.core.figure.figure import Figure, PoseFigure, hold, moving
 from stretchdesk.core.figure.kinematics import add, direction
 from stretchdesk.core.figure.props import Ball
+from stretchdesk.core.figure.resting import SHIN_TAPER, rest_on, rest_part_on_floor, shin_on_floor
 
 BALL_RADIUS = 0.28  # a 55 cm stability ball
 
 
 def childs_pose() -> Figure:
     """Seat on the heels, back rounded over the thighs, forehead down, arms long."""
-    f = bases.kneeling().aim(pelvis=38.0, thigh=-19.0, shin=180.0, foot=178.0)
-    f = f.set(waist=55.0, neck=10.0, head=15.0).ground()
+    f = bases.kneeling().aim(pelvis=38.0, thigh=-19.0, shin=180.0 + SHIN_TAPER, foot=178.0)
+    f = rest_on(f.set(waist=55.0, neck=10.0, head=15.0), "near_leg", "far_leg")
     f = f.touch("head", "waist", 30.0, 75.0)
-    return f.plant_hand("both", f.arm_floor_x())
+    f = f.plant_hand("both", f.arm_floor_x())
+    return f.rests("floor", "head", "near_shin", "far_shin", "near_hand", "far_hand")
 
 
 def low_lunge() -> Figure:
     """Right foot forward, left knee and laces down, torso tall, arms overhead."""
-    f = bases.kneeling().aim(pelvis=84.0, chest=92.0, far_thigh=-118.0, far_shin=180.0)
-    f = f.aim(far_foot=178.0, upper_arm=104.0, forearm=106.0, hand=104.0).ground()
+    f = bases.kneeling().aim(pelvis=84.0, chest=92.0, far_thigh=-118.0)
+    f = shin_on_floor(f.aim(upper_arm=104.0, forearm=106.0, hand=104.0), "far")
     f = f.plant_foot("near", f.point("hips")[0] + 0.46)
-    return f.accented("near_leg")
+    return f.rests("floor", "near_foot").accented("near_leg")
 
 
 def lifted_head_to_knee() -> Figure:
@@ -35,20 +37,25 @@ def lifted_head_to_knee() -> Figure:
     f = f.aim(upper_arm=-30.0, far_thigh=-94.0, far_shin=168.0, far_foot=-100.0)
     f = f.aim(near_thigh=-30.0, near_shin=-30.0).set(near_ankle=12.0).ground()
     f = f.touch("near_heel", "near_hip", 100.0, 160.0)
-    return f.plant_hand("both", f.point("near_knee")[0] + 0.05).accented("near_leg")
+    f = rest_part_on_floor(f.aim(far_thigh=-90.0, far_shin=168.0, far_foot=-100.0), "far_knee")
+    f = f.touch("far_toe", "far_ankle", 40.0, -60.0)
+    f = f.touch("near_heel", "near_hip", 90.0, 160.0)
+    f = f.plant_hand("both", f.point("near_knee")[0] + 0.05)
+    return f.rests("floor", "near_heel", "far_knee", "far_toe", "near_hand", "far_hand").accented("near_leg")
 
 
 def open_lizard() -> Figure:
     """Low lunge with the left knee down, both hands planted inside the right foot on
     straight arms, the right knee rolled open so the foot rests on its outer edge."""
-    f = bases.kneeling().aim(far_thigh=-150.0, far_shin=180.0, far_foot=178.0)
+    back = {"far_shin": 180.0 + SHIN_TAPER, "far_foot": 178.0}
+    f = bases.kneeling().aim(far_thigh=-150.0, **back)
     f = f.replace(pelvis=36.0).aim(chest=14.0, neck=24.0, head=14.0).ground()
-    f = f.touch("far_knee", "far_hip", -60.0, 60.0, aim={"far_shin": 180.0, "far_foot": 178.0})
+    f = f.touch("far_knee", "far_hip", -60.0, 60.0, aim=back)
     f = f.foreshortened(near_thigh=0.75, near_shin=0.9)
     f = f.plant_foot("near", f.x + 0.56)
     arms = {"upper_arm": -80.0, "forearm": -78.0, "hand": 0.0}
     f = f.touch("near_wrist", "waist", -30.0, 60.0, aim=arms)
-    return f.accented("near_leg")
+    return f.rests("floor", "far_knee", "far_shin", "near_foot", "near_hand", "far_hand").accented("near_leg")
 
 
 def _half_kneel(hip_lean: float, shin: float) -> Figure:
@@ -67,14 +74,15 @@ def rec_fem_on_ball() -> Figure:
     toe, r_toe = f.point("near_toe"), body.RADII["foot"][1]
     reach = BALL_RADIUS + r_toe
     ball_x = toe[0] - math.sqrt(reach**2 - (BALL_RADIUS - toe[1]) ** 2)
-    return f.with_props(Ball(ball_x, radius=BALL_RADIUS)).accented("near_leg")
+    f = f.with_props(Ball(ball_x, radius=BALL_RADIUS))
+    return f.rests("floor", "near_knee", "far_foot").rests("ball", "near_toe").accented("near_leg")
 
 
 def rec_fem_curl() -> Figure:
     """Curl: hips shifted a little forward, right heel drawn up toward the seat."""
     ball = rec_fem_on_ball()
     f = _half_kneel(hip_lean=-6.0, shin=112.0).replace(props=ball.props)
-    return f.accented("near_leg")
+    return f.rests("floor", "near_knee", "far_foot").accented("near_leg")
 
 
 FIGURES: dict[str, PoseFigure] = {

@@ -18,30 +18,27 @@ from __future__ import annotations
 import math
 
 from stretchdesk.core.figure import bases, body
+from stretchdesk.core.figure.balance import settle
 from stretchdesk.core.figure.body import Limb, Side, wrap
 from stretchdesk.core.figure.figure import Figure, PoseFigure, hold, moving
 from stretchdesk.core.figure.kinematics import foot_points
 from stretchdesk.core.figure.props import FoamRoller, Sliders
+from stretchdesk.core.figure.resting import rest_on
+
+LEGS_DOWN = ("near_knee", "far_knee", "near_toe", "far_toe")
 
 
 def sphinx() -> Figure:
     """Face down, elbows under the shoulders, forearms on the mat, chest lifted."""
     f = bases.prone().set(neck=-40.0, head=-25.0)
     forearms = {"upper_arm": -90.0, "forearm": 0.0, "hand": 0.0}
-    return f.touch("near_elbow", "waist", -60.0, 0.0, aim=forearms)
+    f = f.touch("near_elbow", "waist", -60.0, 0.0, aim=forearms)
+    return f.rests("floor", "hips", *LEGS_DOWN, "near_elbow", "far_elbow")
 
 
 def side_lying(tilt: float = 6.0) -> Figure:
-    """Lying on the left side, legs long and stacked, head on the outstretched bottom arm.
-
-    `tilt` lifts the shoulders a little so the broad shoulders and narrower hips
-    both rest on the mat.
-    """
-    f = Figure(view="front", pelvis=180.0 - tilt).aim(chest=180.0 - tilt, neck=180.0, head=182.0)
-    f = f.aim(near_thigh=-1.0, near_shin=-1.0, near_foot=0.0)
-    f = f.aim(far_thigh=0.0, far_shin=0.0, far_foot=0.0)
-    f = f.aim(far_upper_arm=183.0, far_forearm=177.0, far_hand=178.0)
-    return f.aim(near_upper_arm=-4.0, near_forearm=-4.0, near_hand=-4.0).ground()
+    """Lying on the left side (see bases.side_lying)."""
+    return bases.side_lying(tilt)
 
 
 def _heel_to_buttock(f: Figure, thigh: float, shin: float) -> Figure:
@@ -59,22 +56,29 @@ def _heel_to_buttock(f: Figure, thigh: float, shin: float) -> Figure:
 
 def side_lying_quad() -> Figure:
     """On the left side, legs stacked: the top heel drawn back to the buttock, hand on the ankle."""
-    return _heel_to_buttock(side_lying(), 4.0, 150.0).accented("near_leg")
+    f = _heel_to_buttock(side_lying(), 4.0, 150.0)
+    return f.rests("body", "near_hand", on="near_ankle").accented("near_leg")
 
 
 def origami() -> Figure:
-    """On the left side, knees tucked: the bottom knee stays bent, the top foot is drawn back."""
-    f = side_lying().aim(far_thigh=2.0, far_shin=172.0, far_foot=100.0)
-    return _heel_to_buttock(f, 6.0, 148.0).accented("near_leg")
+    """On the left side with the bottom knee tucked up toward the chest (it points at us,
+    so the thigh shows short and the shin runs back along the mat), the top foot drawn
+    back to the buttock: compact, where the side-lying quad stretch lies long."""
+    f = side_lying().foreshortened(far_thigh=0.4).aim(far_thigh=-35.0, far_shin=-4.0, far_foot=0.0)
+    # the shorter bottom leg tips the body toward the head until the arm takes the weight
+    f = settle(rest_on(_heel_to_buttock(f, 6.0, 148.0), "far_leg", "far_arm"), step=0.5)
+    f = f.replace(contacts=()).rests("floor", "far_shin", "far_elbow")
+    return f.rests("body", "near_hand", on="near_ankle").accented("near_leg")
 
 
 def rotating_stomach() -> Figure:
     """Hips down, chest pressed up on a straight left arm, right elbow bent so the
     right shoulder drops, head turned back."""
-    f = bases.prone().replace(pelvis=26.0).set(waist=-42.0, neck=-30.0, head=-30.0)
+    f = bases.prone().twisted(-40.0).replace(pelvis=26.0).set(waist=-42.0, neck=-30.0, head=-30.0)
     f = f.aim(thigh=184.0, shin=180.0, foot=178.0, upper_arm=0.0, forearm=0.0).ground()
     f = f.plant_hand("far", f.arm_floor_x("far", bend=0.95))
-    return f.plant_hand("near", f.point("near_shoulder")[0] - 0.02).accented("near_arm")
+    f = f.plant_hand("near", f.point("near_shoulder")[0] - 0.02)
+    return f.rests("floor", "hips", "near_hand", "far_hand").accented("near_arm")
 
 
 def _plant_toes(f: Figure, side: Side, x: float, foot: float) -> Figure:
@@ -113,7 +117,7 @@ def mountain_climber(near: float, far: float) -> Figure:
     for side, amount in drawn_in:
         if amount > 0:
             f = _plant_toes(f, side, toes + (hips - 0.08 - toes) * amount, -95.0 + 40.0 * amount)
-    return f.with_props(Sliders())
+    return f.with_props(Sliders()).rests("floor", "near_hand", "far_hand", "near_toe", "far_toe")
 
 
 def _mountain_climbers() -> PoseFigure:
@@ -168,7 +172,8 @@ def foam_roll(along: float) -> Figure:
     # The roller stays put and the body rolls over it; its end is nearer to us than the
     # left leg, so it is drawn in front (it only touches the right thigh).
     roller = FoamRoller(0.0, _roller_radius(f, -along), layer="front")
-    return f.shift(dx=along).with_props(roller).accented("near_leg")
+    f = f.shift(dx=along).with_props(roller).rests("roller", "near_thigh")
+    return f.rests("floor", "near_elbow", "far_elbow", "far_knee", "near_toe").accented("near_leg")
 
 
 FIGURES: dict[str, PoseFigure] = {

@@ -11,23 +11,40 @@ import math
 from stretchdesk.core.figure import bases, body
 from stretchdesk.core.figure.body import Side
 from stretchdesk.core.figure.figure import Figure, PoseFigure, hold, moving
+from stretchdesk.core.figure.resting import SHIN_TAPER, rest_on
 
 
 def pigeon() -> Figure:
     """Right shin folded in front, left leg long behind, chest lifted, fingertips down."""
     f = Figure(pelvis=40.0).set(waist=-38.0, neck=-5.0).aim(upper_arm=0.0)
-    f = f.aim(near_thigh=-6.0, near_shin=-170.0, near_foot=-172.0)
-    f = f.aim(far_thigh=180.0, far_shin=180.0, far_foot=178.0).ground()
-    f = f.touch("far_knee", "far_hip", -45.0, 20.0, aim={"far_shin": 180.0, "far_foot": 178.0})
+    front = {"near_shin": 180.0 + SHIN_TAPER, "near_foot": 178.0}
+    f = f.aim(near_thigh=-6.0, **front)
+    back = {"far_shin": 180.0 + SHIN_TAPER, "far_foot": 178.0}
+    f = f.aim(far_thigh=180.0, **back).ground()
+    f = f.touch("far_knee", "far_hip", -45.0, 20.0, aim=back)
+    f = f.touch("near_knee", "near_hip", 150.0, 90.0, aim=front)
     f = f.plant_hand("both", f.arm_floor_x(bend=0.97))
-    return f.accented("near_leg")
+    return f.rests("floor", "near_shin", "far_knee", "far_shin", "near_hand", "far_hand").accented("near_leg")
+
+
+def _soles_together(f: Figure, sides: tuple[Side, ...] = ("near", "far")) -> Figure:
+    """Seen from the front: knees dropped open to just below hip height, shins running
+    in front of the thighs down to the feet, soles pressed together before the groin."""
+    legs = {"thigh": -2.0, "shin": 194.0, "foot": 180.0}
+    f = f.aim(**{f"{side}_{bone}": angle if side == "near" else 180.0 - angle
+                 for side in sides for bone, angle in legs.items()})
+    f = rest_on(f.aim(upper_arm=-45.0), "torso")
+    low = min(c.lowest() for c in f.solve().capsules if c.part in [f"{s}_leg" for s in sides])
+    return f.shift(dy=-min(low, 0.0))
 
 
 def butterfly() -> Figure:
     """Seen from the front: soles together, knees open to the sides, hands on the feet."""
-    f = Figure(view="front").aim(thigh=12.0, shin=-152.0, foot=-90.0, upper_arm=-45.0).ground()
+    f = _soles_together(Figure(view="front"))
     (nx, ny), (fx, fy) = f.point("near_ankle"), f.point("far_ankle")
-    return f.reach("near_arm", (nx, ny + 0.08)).reach("far_arm", (fx, fy + 0.08))
+    f = f.reach("near_arm", (nx + 0.04, ny + 0.1), flip=True)
+    f = f.reach("far_arm", (fx - 0.04, fy + 0.1), flip=True).aim(near_hand=190.0, far_hand=-10.0)
+    return f.rests("floor", "seat", "near_ankle", "far_ankle")
 
 
 def _hand_down(f: Figure, side: Side, direction: float, toward: float, bend: float = 0.99) -> Figure:
@@ -46,28 +63,30 @@ def _hand_down(f: Figure, side: Side, direction: float, toward: float, bend: flo
 def seated_spinal_twist() -> Figure:
     """Left leg folded on the mat, right foot planted outside the left knee, right hand
     behind, left elbow hooked outside the right knee with the forearm up."""
-    f = bases.seated().aim(pelvis=98.0, chest=97.0, neck=94.0, head=92.0, upper_arm=0.0)
+    f = bases.seated().twisted(55.0).aim(pelvis=98.0, chest=97.0, neck=94.0, head=92.0, upper_arm=0.0)
     f = f.aim(far_thigh=0.0, far_shin=-164.0, far_foot=-166.0)
-    f = f.aim(near_thigh=62.0, near_shin=20.0).ground()
+    f = rest_on(f.aim(near_thigh=62.0, near_shin=20.0), "torso")
+    folded = {"far_shin": 180.0 + SHIN_TAPER, "far_foot": 178.0}
+    f = f.touch("far_knee", "far_hip", 100.0, 30.0, aim=folded)
     f = f.plant_foot("near", f.point("far_knee")[0] - 0.04)
     f = _hand_down(f, "near", -115.0, toward=-1.0)
     knee, shoulder = f.point("near_knee"), f.point("far_shoulder")
     elbow = math.degrees(math.atan2(knee[1] + 0.02 - shoulder[1], knee[0] - shoulder[0]))
     f = f.aim(far_upper_arm=elbow, far_forearm=82.0, far_hand=86.0)
-    return f.accented("near_leg")
+    return f.rests("floor", "seat", "near_foot", "near_fingertips", "far_knee", "far_shin").accented("near_leg")
 
 
 def cross_legged_twist() -> Figure:
     """Seen from the front, cross-legged with the knees low: turned toward the
     screen's left, the crossing hand on that knee and the other hand on the floor
     by that hip (front-view arms that cross the body must be near arms to be seen)."""
-    f = Figure(view="front", pelvis=93.0).aim(chest=99.0, neck=101.0, head=102.0)
+    f = Figure(view="front", pelvis=93.0).twisted(45.0).aim(chest=99.0, neck=101.0, head=102.0)
     f = f.aim(thigh=16.0, shin=206.0, foot=-90.0, upper_arm=60.0, forearm=60.0)
     f = f.aim(near_foot=190.0, far_foot=-10.0).ground()
     f = _hand_down(f, "far", 250.0, toward=-1.0)
     knee = f.point("far_knee")
     f = f.reach("near_arm", (knee[0] + 0.16, knee[1] + 0.06)).aim(near_hand=195.0)
-    return f.accented("near_arm")
+    return f.rests("floor", "seat", "far_fingertips").accented("near_arm")
 
 
 def stacked_knee() -> Figure:
@@ -77,27 +96,37 @@ def stacked_knee() -> Figure:
     f = f.aim(far_thigh=4.0, far_shin=-158.0, far_foot=-162.0)
     f = f.aim(near_thigh=22.0, near_shin=-140.0, near_foot=-144.0).ground()
     f = _hand_down(f, "near", -60.0, toward=1.0)
-    return f.plant_hand("far", f.point("near_wrist")[0] - 0.05, -60.0).accented("near_leg")
+    f = f.plant_hand("far", f.point("near_wrist")[0] - 0.05, -60.0)
+    return f.rests("floor", "near_fingertips", "far_fingertips", "near_toe").accented("near_leg")
 
 
-def _ninety_ninety(pelvis: float, chest: float, back_thigh: float) -> Figure:
-    """Right leg folded in front, left leg back, torso at the given angles, arms up."""
+def _ninety_ninety(pelvis: float, chest: float) -> Figure:
+    """Right leg folded in front (its shin runs across toward us, so it shows short),
+    left thigh out to the far side (hidden, short) with its shin lying back along the
+    mat behind the hips: the back leg's shin and foot are what set 90-90 apart from
+    pigeon, whose back leg is long and straight."""
     f = bases.seated().aim(pelvis=pelvis, chest=chest, neck=chest - 4.0, head=chest - 8.0)
     f = f.aim(upper_arm=chest - 90.0 if chest > 90.0 else 0.0, forearm=0.0)
-    f = f.aim(near_thigh=2.0, near_shin=-162.0, near_foot=-164.0)
-    return f.aim(far_thigh=back_thigh, far_shin=back_thigh - 163.0, far_foot=back_thigh - 165.0).ground()
+    f = f.foreshortened(near_shin=0.55, far_thigh=0.6)
+    back = {"far_shin": 180.0 + SHIN_TAPER, "far_foot": 178.0}
+    f = f.aim(near_thigh=-6.0, near_shin=-170.0, near_foot=-170.0, far_thigh=200.0, **back)
+    f = rest_on(f, "torso")
+    f = f.touch("far_knee", "far_hip", 90.0 - pelvis, max(-pelvis, -49.9), aim=back)
+    f = f.touch("far_toe", "far_ankle", 10.0, -95.0)
+    return f.rests("floor", "seat", "far_knee", "far_shin", "far_toe")
 
 
 def ninety_ninety_forward() -> Figure:
     """Folded forward over the front shin, fingertips on the floor either side of it."""
-    f = _ninety_ninety(42.0, 16.0, 180.0)
+    f = _ninety_ninety(42.0, 16.0)
     f = _hand_down(f, "near", -60.0, toward=1.0, bend=0.9)
-    return f.plant_hand("far", f.point("near_wrist")[0] - 0.04, -60.0).accented("near_leg")
+    f = f.plant_hand("far", f.point("near_wrist")[0] - 0.04, -60.0)
+    return f.rests("floor", "near_fingertips", "far_fingertips").accented("near_leg")
 
 
 def ninety_ninety_tall() -> Figure:
     """Sitting tall between the rocks, hands resting on the front thigh."""
-    f = _ninety_ninety(52.0, 90.0, -176.0)
+    f = _ninety_ninety(62.0, 90.0)
     (hx, hy), (kx, ky) = f.point("near_hip"), f.point("near_knee")
     rest = (hx + (kx - hx) * 0.6, hy + (ky - hy) * 0.6 + 0.09)
     return f.reach("near_arm", rest).reach("far_arm", rest).aim(hand=-20.0).accented("near_leg")
@@ -105,9 +134,10 @@ def ninety_ninety_tall() -> Figure:
 
 def ninety_ninety_back() -> Figure:
     """Sitting tall and tipped back onto the hands behind the hips."""
-    f = _ninety_ninety(56.0, 100.0, -172.0)
+    f = _ninety_ninety(66.0, 100.0)
     f = _hand_down(f, "near", -140.0, toward=-1.0)
-    return f.plant_hand("far", f.point("near_wrist")[0] + 0.05, -140.0).accented("near_leg")
+    f = f.plant_hand("far", f.point("near_wrist")[0] + 0.05, -140.0)
+    return f.rests("floor", "near_fingertips", "far_fingertips").accented("near_leg")
 
 
 def seated_rotational_hip() -> Figure:
@@ -117,30 +147,41 @@ def seated_rotational_hip() -> Figure:
     f = Figure(view="front", pelvis=90.0).aim(chest=92.0, neck=88.0, head=84.0)
     f = f.aim(near_thigh=18.0, near_shin=210.0, near_foot=-90.0)
     f = f.aim(far_thigh=186.0, far_shin=-2.0, far_foot=-60.0)
-    f = f.aim(upper_arm=60.0, forearm=60.0).ground()
+    f = rest_on(f.aim(upper_arm=60.0, forearm=60.0), "torso", "near_leg", "far_leg")
     f = _hand_down(f, "far", 235.0, toward=-1.0, bend=0.97)
     f = f.plant_hand("near", f.point("far_hip")[0] + 0.02, 250.0)
-    return f.accented("near_leg")
+    return f.rests("floor", "near_toe", "near_fingertips", "far_fingertips").accented("near_leg")
 
 
 def _bjj_sit() -> Figure:
     """Sitting on the left hip: left leg on its side, right foot flat, left hand behind."""
     f = bases.seated().aim(pelvis=118.0, chest=116.0, neck=102.0, head=94.0, upper_arm=0.0)
-    f = f.aim(far_thigh=4.0, far_shin=-160.0, far_foot=-162.0)
-    f = f.aim(near_thigh=55.0, near_shin=0.0).ground()
+    folded = {"far_shin": 180.0 + SHIN_TAPER, "far_foot": 178.0}
+    f = rest_on(f.aim(far_thigh=4.0, near_thigh=55.0, near_shin=0.0, **folded), "torso")
+    f = f.touch("far_knee", "far_hip", 122.0, 40.0, aim=folded)
     f = f.plant_foot("near", f.point("hips")[0] + 0.32)
     f = f.plant_hand("far", f.point("hips")[0] - 0.2, -140.0)
     knee = f.point("near_knee")
-    return f.reach("near_arm", (knee[0] + 0.02, knee[1] + 0.1)).accented("near_leg")
+    f = f.reach("near_arm", (knee[0] + 0.02, knee[1] + 0.1))
+    return f.rests("floor", "seat", "near_foot", "far_fingertips", "far_knee", "far_shin").accented("near_leg")
 
 
 def _bjj_lift(sit: Figure) -> Figure:
     """Hips bridged up off the mat on the right foot and left hand, left leg floating."""
     foot, hand, hips = sit.point("near_ankle"), sit.point("far_wrist"), sit.point("hips")
     f = Figure(x=hips[0] + 0.1, y=0.3, pelvis=140.0).aim(chest=134.0, neck=112.0, head=98.0)
-    f = f.aim(far_thigh=10.0, far_shin=-150.0, far_foot=-150.0, upper_arm=60.0)
+    f = f.aim(far_thigh=-60.0, far_shin=180.0, far_foot=178.0, upper_arm=60.0)
     f = f.plant_foot("near", foot[0]).plant_hand("far", hand[0], -140.0)
-    return f.aim(near_upper_arm=20.0, near_forearm=40.0, near_hand=40.0).accented("near_leg")
+    f = _far_leg_down(f)
+    f = f.aim(near_upper_arm=20.0, near_forearm=40.0, near_hand=40.0)
+    return f.rests("floor", "near_foot", "far_fingertips").accented("near_leg")
+
+
+def _far_leg_down(f: Figure) -> Figure:
+    """The left leg stays on the mat on its side while the hips rise: knee and shin down."""
+    back = {"far_shin": 180.0 + SHIN_TAPER, "far_foot": 178.0}
+    f = f.touch("far_knee", "far_hip", -40.0, 140.0, aim=back)
+    return f.rests("floor", "far_knee", "far_shin")
 
 
 def _bjj_bridge(sit: Figure) -> Figure:
@@ -155,16 +196,17 @@ def _bjj_bridge(sit: Figure) -> Figure:
         hip = (knee[0] + body.THIGH * math.cos(math.radians(rise)),
                knee[1] + body.THIGH * math.sin(math.radians(rise)))
         f = Figure(x=hip[0], y=hip[1], pelvis=146.0).aim(chest=138.0, neck=118.0, head=102.0)
-        f = f.aim(near_thigh=rise - 180.0, near_shin=180.0, near_foot=178.0)
-        return f.aim(far_thigh=-15.0, far_shin=-175.0, far_foot=-170.0, upper_arm=60.0)
+        f = f.aim(near_thigh=rise - 180.0, near_shin=180.0 + SHIN_TAPER, near_foot=178.0)
+        return f.aim(far_thigh=-60.0, far_shin=180.0, far_foot=178.0, upper_arm=60.0)
 
     low, high = 110.0, 160.0  # the thigh leans back until the hand is in reach
     for _ in range(30):
         middle = (low + high) / 2
         shoulder = posed(middle).point("far_shoulder")
         low, high = (middle, high) if math.dist(shoulder, hand) > arm else (low, middle)
-    f = posed(high).plant_hand("far", hand[0], -140.0)
-    return f.aim(near_upper_arm=40.0, near_forearm=55.0, near_hand=55.0).accented("near_leg")
+    f = _far_leg_down(posed(high).plant_hand("far", hand[0], -140.0))
+    f = f.aim(near_upper_arm=40.0, near_forearm=55.0, near_hand=55.0)
+    return f.rests("floor", "near_knee", "near_shin", "far_fingertips").accented("near_leg")
 
 
 def _butterfly_lean(lean: float) -> Figure:
@@ -173,31 +215,34 @@ def _butterfly_lean(lean: float) -> Figure:
 
 def butterfly_sit() -> Figure:
     """The butterfly the reach starts from, hands holding the feet."""
-    f = _butterfly_lean(0.0).aim(thigh=12.0, shin=-152.0, foot=-90.0, upper_arm=-45.0).ground()
+    f = _soles_together(_butterfly_lean(0.0))
     (nx, ny), (fx, fy) = f.point("near_ankle"), f.point("far_ankle")
-    f = f.reach("near_arm", (nx, ny + 0.08)).reach("far_arm", (fx, fy + 0.08))
-    return f.accented("near_leg")
+    f = f.reach("near_arm", (nx + 0.04, ny + 0.1), flip=True)
+    f = f.reach("far_arm", (fx - 0.04, fy + 0.1), flip=True).aim(near_hand=190.0, far_hand=-10.0)
+    return f.rests("floor", "seat", "far_ankle").accented("near_leg")
 
 
 def butterfly_knee_up() -> Figure:
     """Right thigh turning in: the knee points up and the foot lifts off the mat."""
-    f = _butterfly_lean(6.0).aim(thigh=12.0, shin=-152.0, foot=-90.0)
+    f = _soles_together(_butterfly_lean(6.0), ("far",))
     f = f.aim(near_thigh=62.0, near_shin=-96.0, near_foot=-100.0)
-    f = f.aim(far_upper_arm=90.0, near_upper_arm=-20.0, near_forearm=-10.0).ground()
-    f = _hand_down(f, "far", 250.0, toward=-1.0)
+    f = f.aim(far_upper_arm=90.0, near_upper_arm=-20.0, near_forearm=-10.0)
+    f = _hand_down(rest_on(f, "torso", "far_leg"), "far", 250.0, toward=-1.0)
     knee = f.point("near_knee")
-    return f.reach("near_arm", (knee[0] - 0.02, knee[1] + 0.08)).accented("near_leg")
+    f = f.reach("near_arm", (knee[0] - 0.02, knee[1] + 0.08))
+    return f.rests("floor", "seat", "far_ankle", "far_fingertips").accented("near_leg")
 
 
 def butterfly_reach() -> Figure:
     """Right knee turned up and in, right foot reaching out and hovering, leaning onto
     the left hand for balance."""
-    f = _butterfly_lean(12.0).aim(thigh=12.0, shin=-152.0, foot=-90.0)
+    f = _soles_together(_butterfly_lean(12.0), ("far",))
     f = f.aim(near_thigh=36.0, near_shin=-42.0, near_foot=-70.0)
-    f = f.aim(far_upper_arm=90.0, near_upper_arm=-20.0, near_forearm=-10.0).ground()
-    f = _hand_down(f, "far", 250.0, toward=-1.0)
+    f = f.aim(far_upper_arm=90.0, near_upper_arm=-20.0, near_forearm=-10.0)
+    f = _hand_down(rest_on(f, "torso", "far_leg"), "far", 250.0, toward=-1.0)
     knee = f.point("near_knee")
-    return f.reach("near_arm", (knee[0] - 0.02, knee[1] + 0.08)).accented("near_leg")
+    f = f.reach("near_arm", (knee[0] - 0.02, knee[1] + 0.08))
+    return f.rests("floor", "seat", "far_ankle", "far_fingertips").accented("near_leg")
 
 
 FIGURES: dict[str, PoseFigure] = {

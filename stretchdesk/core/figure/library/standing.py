@@ -5,8 +5,10 @@ from __future__ import annotations
 import math
 
 from stretchdesk.core.figure import bases, body
+from stretchdesk.core.figure.balance import balance_on
 from stretchdesk.core.figure.body import Limb, Side
 from stretchdesk.core.figure.figure import Figure, PoseFigure, hold, moving
+from stretchdesk.core.figure.interpolate import interpolate
 from stretchdesk.core.figure.props import Band, Block, Chair, Wall
 
 
@@ -14,7 +16,8 @@ def standing_quad_stretch() -> Figure:
     """Balance on the left leg, right heel drawn to the buttock, right hand on the ankle."""
     f = bases.standing().aim(near_thigh=-102.0, near_shin=100.0, near_foot=150.0)
     f = f.aim(far_upper_arm=-70.0, far_forearm=-40.0).ground()
-    return f.reach("near_arm", f.point("near_ankle")).accented("near_leg")
+    f = f.reach("near_arm", f.point("near_ankle")).rests("body", "near_hand", on="near_ankle")
+    return f.rests("floor", "far_foot").accented("near_leg")
 
 
 # -- helpers ------------------------------------------------------------------
@@ -60,15 +63,29 @@ def deep_squat() -> Figure:
     f = f.plant_foot("both", 0.42, direction=-30.0)
     hips = f.point("hips")
     f = f.reach("near_arm", (hips[0] + 0.03, hips[1] + 0.1), flip=True)
-    return f.reach("far_arm", (hips[0] - 0.03, hips[1] + 0.1), flip=True).aim(hand=-90.0)
+    f = f.reach("far_arm", (hips[0] - 0.03, hips[1] + 0.1), flip=True).aim(hand=-90.0)
+    return f.rests("floor", "near_toe", "far_toe")
 
 
 def standing_figure_four() -> Figure:
-    """Seen from the front: on the left leg, right ankle crossed over the left knee."""
-    f = bases.standing("front").set(far_hip=2.0).ground()
+    """Seated back into a chair that isn't there: on the bent left leg, hips pushed back,
+    chest leaning forward over the right shin, which lies across the left thigh with
+    the right ankle just above the left knee and the right knee opening toward us;
+    hands together in front of the chest."""
+    f = bases.standing().aim(pelvis=52.0, chest=58.0, neck=70.0, head=80.0)
+    f = f.aim(far_thigh=-30.0, far_shin=-105.0, far_foot=0.0).ground()
+    f = f.plant_foot("far", f.point("far_knee")[0] - 0.02)
     knee = f.point("far_knee")
-    f = f.reach("near_leg", (knee[0] + 0.02, knee[1] + 0.08)).aim(near_foot=-150.0)
-    return _hands_on_hips(f).ground().accented("near_leg")
+    f = f.foreshortened(near_thigh=0.3).aim(near_thigh=10.0)
+    f = f.aim(near_shin=math.degrees(math.atan2(knee[1] + 0.1 - f.point("near_knee")[1],
+                                                knee[0] + 0.03 - f.point("near_knee")[0])))
+    f = f.aim(near_foot=-20.0)
+    chest = f.point("chest")
+    hands = (chest[0] + 0.3, chest[1] - 0.05)
+    f = f.reach("near_arm", hands).reach("far_arm", hands).aim(hand=40.0)
+    f = balance_on(f, "far")
+    f = f.shift(dy=-min(c.lowest() for c in f.solve().capsules if c.part == "far_leg"))
+    return f.rests("floor", "far_foot").rests("body", "near_ankle", on="far_thigh").accented("near_leg")
 
 
 def leg_under_abductor() -> Figure:
@@ -78,23 +95,30 @@ def leg_under_abductor() -> Figure:
     The chair stands beside the figure rather than in front of it: in front it would hide the legs."""
     f = bases.standing("front").replace(pelvis=100.0).shift(dx=0.1).set(waist=-12.0)
     f = _stand_on(f, "near", -0.25, direction=-160.0).plant_foot("far", -0.1, direction=-160.0)
+    f = f.touch("near_toe", "near_ankle", f.near_ankle - 40.0, f.near_ankle + 40.0)
     chair = Chair(f.point("far_shoulder")[0] - 0.3, facing=-1)
     f = f.reach("far_arm", (chair.x + chair.depth / 2, chair.seat + chair.back))
     waist = f.point("waist")
     f = f.reach("near_arm", (waist[0] + 0.15, waist[1] - 0.11), flip=True)
-    return f.aim(far_hand=-100.0, near_hand=-120.0).with_props(chair).accented("near_leg")
+    f = f.aim(far_hand=-100.0, near_hand=-120.0).with_props(chair)
+    return f.rests("floor", "near_toe", "far_toe").accented("near_leg")
 
 
 def wide_legged_split() -> Figure:
-    """Folded forward from the hips over straight legs, hands on a block under the shoulders.
-
-    Drawn from the side (a fold can't be drawn face-on); the legs are splayed a little so
-    both show."""
-    block = 0.10
-    hang = {"neck": -75.0, "head": -88.0, "upper_arm": -90.0, "forearm": -90.0, "hand": 0.0}
-    legs = {"near_thigh": -89.0, "near_shin": -89.0, "far_thigh": -95.0, "far_shin": -95.0, "foot": 0.0}
-    f = bases.standing().set(waist=8.0).touch("near_hand", "pelvis", -60.0, 40.0, y=block, aim=hang | legs)
-    return f.with_props(Block(f.point("near_shoulder")[0] + 0.05, 0.0, 0.23, block))
+    """Seen from the front: feet wide apart and parallel, legs straight, folded forward
+    from the hips so the trunk hangs toward us and the head drops between the legs,
+    hands on a block under the shoulders."""
+    block = 0.14
+    f = bases.standing("front").foreshortened(pelvis=0.3, chest=0.4, neck=0.5, head=0.5)
+    f = f.aim(pelvis=-90.0, chest=-90.0, neck=-90.0, head=-90.0)
+    f = f.aim(thigh=-118.0, shin=-118.0, foot=0.0).ground()
+    hips = f.point("hips")
+    grip = body.RADII["hand"][0] + block
+    # hanging upside down, the right shoulder is on the screen's left
+    f = f.reach("near_arm", (hips[0] - 0.1, grip)).reach("far_arm", (hips[0] + 0.1, grip))
+    f = f.aim(near_hand=-100.0, far_hand=-80.0)
+    f = f.with_props(Block(hips[0], 0.0, 0.36, block))
+    return f.rests("floor", "near_foot", "far_foot")
 
 
 def wall_calf_stretch() -> Figure:
@@ -106,7 +130,8 @@ def wall_calf_stretch() -> Figure:
     shoulder = f.point("near_shoulder")
     wall = shoulder[0] + 0.55
     f = f.reach("near_arm", (wall - 0.035, shoulder[1] + 0.02)).reach("far_arm", (wall - 0.035, shoulder[1]))
-    return f.aim(hand=90.0).with_props(Wall(wall, height=1.6)).accented("near_leg")
+    f = f.aim(hand=90.0).with_props(Wall(wall, height=1.6)).rests("wall", "near_hand", "far_hand")
+    return f.rests("floor", "near_foot", "far_foot").accented("near_leg")
 
 
 def wall_psoas_hold() -> Figure:
@@ -115,7 +140,8 @@ def wall_psoas_hold() -> Figure:
     shoulder = f.point("far_shoulder")
     wall = Wall(shoulder[0] - 0.3, side="left", height=1.6)
     f = f.reach("far_arm", (wall.x + 0.035, shoulder[1] - 0.47)).aim(far_hand=-90.0)
-    return _hand_on_hip(f, "near").with_props(wall).accented("near_leg")
+    f = _hand_on_hip(f, "near").with_props(wall).rests("wall", "far_hand")
+    return f.rests("floor", "far_foot").accented("near_leg")
 
 
 # -- movements ------------------------------------------------------------------
@@ -123,7 +149,7 @@ def wall_psoas_hold() -> Figure:
 
 def lunge_standing() -> Figure:
     """Tall, eyes ahead, hands on the hips."""
-    return _hands_on_hips(bases.standing())
+    return _hands_on_hips(bases.standing()).rests("floor", "near_foot", "near_heel", "far_foot", "far_toe")
 
 
 def lunge_down() -> Figure:
@@ -132,13 +158,22 @@ def lunge_down() -> Figure:
     f = f.shift(dy=body.RADII["thigh"][1] + 0.035 - f.point("far_knee")[1])
     f = f.plant_foot("near", f.point("hips")[0] + 0.42)
     f = f.touch("far_toe", "far_ankle", -20.0, 50.0)
-    return _hands_on_hips(f).accented("near_leg")
+    return _hands_on_hips(f).rests("floor", "near_foot", "near_heel", "far_toe").accented("near_leg")
+
+
+def lunge_step() -> Figure:
+    """Mid-stride: the back foot rolls onto its toes as the front heel lands."""
+    down = lunge_down()
+    f = interpolate(lunge_standing(), down, 0.5).replace(contacts=())
+    f = f.shift(dy=-f.solve().underside("far_toe")[1])
+    f = f.plant_foot("near", down.point("near_ankle")[0] - 0.16, direction=8.0)
+    return f.rests("floor", "near_heel", "far_toe").accented("near_leg")
 
 
 def skater_squat() -> Figure:
     """Feet hip-width, seat lowered, knees tracking out over the toes."""
     f = bases.standing("front").shift(dy=-0.2).plant_foot("both", 0.17)
-    return _hands_on_hips(f)
+    return _hands_on_hips(f).rests("floor", "near_foot", "far_foot")
 
 
 def skater_lift(lifted: Side) -> Figure:
@@ -146,23 +181,26 @@ def skater_lift(lifted: Side) -> Figure:
     standing: Side = "far" if lifted == "near" else "near"
     lean = 7.0 if lifted == "near" else -7.0
     f = bases.standing("front").replace(pelvis=90.0 + lean).set(waist=lean * 0.4)
-    f = f.set(**{f"{standing}_hip": -9.0, f"{lifted}_hip": 36.0, f"{lifted}_knee": 4.0, f"{lifted}_ankle": 0.0})
-    f = f.aim(**{f"{standing}_foot": 0.0 if standing == "near" else 180.0})
+    f = f.set(**{f"{lifted}_hip": 36.0, f"{lifted}_knee": 4.0, f"{lifted}_ankle": 0.0})
+    f = f.shift(dy=-0.08)  # the standing knee stays soft: the hips sink a little
+    f = _hands_on_hips(f.plant_foot(standing, f.point(f"{standing}_hip")[0]))
+    f = balance_on(f, standing, 0.0 if standing == "near" else 180.0)
     leg: Limb = "near_leg" if lifted == "near" else "far_leg"
-    return _hands_on_hips(f.ground()).accented(leg)
+    return f.rests("floor", f"{standing}_foot").accented(leg)
 
 
 def band_walk_together() -> Figure:
     """Quarter squat, feet a little apart, band taut just above the ankles."""
     f = bases.standing("front").aim(thigh=-80.0, shin=-97.0, foot=-10.0).ground()
-    return _band_at_ankles(_hands_on_hips(f)).accented("near_leg")
+    f = _band_at_ankles(_hands_on_hips(f)).rests("floor", "near_toe", "far_toe")
+    return f.accented("near_leg")
 
 
 def band_walk_apart() -> Figure:
     """The right foot has stepped out wide against the band; the left follows next."""
     f = bases.standing("front").shift(dx=0.1, dy=-0.05)
     f = f.plant_foot("near", 0.44).plant_foot("far", -0.13, direction=180.0)
-    return _band_at_ankles(_hands_on_hips(f)).accented("near_leg")
+    return _band_at_ankles(_hands_on_hips(f)).rests("floor", "near_foot", "far_foot").accented("near_leg")
 
 
 def monster_step(lead: Side) -> Figure:
@@ -174,12 +212,12 @@ def monster_step(lead: Side) -> Figure:
     chest = f.point("chest")
     hands = (chest[0] + 0.3, chest[1] - 0.12)
     f = f.reach("near_arm", hands).reach("far_arm", hands).aim(hand=20.0)
-    return _band_at_ankles(f)
+    return _band_at_ankles(f).rests("floor", "near_foot", "far_foot")
 
 
 def hinge_up() -> Figure:
     """Standing tall, legs straight, arms by the sides."""
-    return bases.standing()
+    return bases.standing().rests("floor", "near_foot", "far_foot")
 
 
 def hinge_down() -> Figure:
@@ -203,7 +241,8 @@ def hinge_down() -> Figure:
         else:
             low = middle
     f = tilted(low)
-    return f.reach("near_arm", wrist).reach("far_arm", wrist).aim(hand=-75.0)
+    f = f.reach("near_arm", wrist).reach("far_arm", wrist).aim(hand=-75.0)
+    return f.rests("floor", "near_foot", "far_foot").rests("body", "near_hand", "far_hand", on="near_knee")
 
 
 FIGURES: dict[str, PoseFigure] = {
@@ -214,7 +253,7 @@ FIGURES: dict[str, PoseFigure] = {
     "standing-wide-legged-split": hold(wide_legged_split()),
     "wall-calf-stretch": hold(wall_calf_stretch()),
     "wall-psoas-hold": hold(wall_psoas_hold()),
-    "forward-lunge": moving(lunge_standing(), lunge_down(), still=1),
+    "forward-lunge": moving(lunge_standing(), lunge_step(), lunge_down(), lunge_step(), still=2),
     "skater-squats": moving(skater_squat(), skater_lift("near"), skater_squat(), skater_lift("far"), still=1),
     "lateral-band-walks": moving(band_walk_together(), band_walk_apart(), still=1),
     "monster-walk": moving(monster_step("near"), monster_step("far"), still=0),

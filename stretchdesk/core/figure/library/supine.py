@@ -8,25 +8,36 @@ from stretchdesk.core.figure import bases
 from stretchdesk.core.figure.body import Limb
 from stretchdesk.core.figure.figure import Figure, PoseFigure, hold, moving
 from stretchdesk.core.figure.kinematics import Vec, add, direction, lerp_point
-from stretchdesk.core.figure.props import Block, Strap
+from stretchdesk.core.figure.props import Strap
+from stretchdesk.core.figure.resting import on_plan_mat, rest_on
+
+BACK = ("hips", "head")  # lying on the back: the seat and the back of the head rest
+HEELS = ("near_heel", "far_heel")
+ABOVE = ("hips", "chest", "head", "far_heel")  # seen from above: what lies on the mat
 
 
 def savasana() -> Figure:
     """Flat on the back, feet falling open, arms a little away from the body."""
     f = bases.supine().aim(foot=40.0)
-    return f.plant_hand("both", f.arm_floor_x(bend=0.99), direction=-10.0)
+    f = f.plant_hand("both", f.arm_floor_x(bend=0.99), direction=-10.0)
+    return f.rests("floor", *BACK, *HEELS, "near_fingertips", "far_fingertips")
 
 
 def supported_fish() -> Figure:
     """Seat down, one block under the mid-back and one under the head, chest open."""
-    f = bases.supine().replace(pelvis=150.0).set(waist=-24.0, neck=-8.0, head=-4.0)
+    f = bases.supine().replace(pelvis=158.0).set(waist=-16.0, neck=-18.0, head=-6.0)
     f = f.aim(thigh=0.0, shin=0.0, foot=75.0, upper_arm=0.0).ground()
+    f = rest_on(f, "torso")
+    for side in ("near", "far"):
+        f = f.touch(f"{side}_heel", f"{side}_hip", 30.0, -30.0)
     f = f.plant_hand("both", f.arm_floor_x(bend=0.99))
-    return f.block_under("mid_back").block_under("head")
+    f = f.block_under("mid_back", width=0.15).block_under("head", width=0.2)
+    return f.rests("floor", "hips", *HEELS, "near_hand", "far_hand").rests("block", "mid_back", "head")
 
 
 def _bridge_feet(f: Figure, feet_x: float) -> Figure:
-    return f.plant_foot("both", feet_x).plant_hand("both", f.arm_floor_x(bend=0.99))
+    f = f.plant_foot("both", feet_x).plant_hand("both", f.arm_floor_x(bend=0.99))
+    return f.rests("floor", "head", "near_foot", "far_foot", "near_hand", "far_hand")
 
 
 def bridge_down() -> Figure:
@@ -39,8 +50,8 @@ def bridge_up() -> Figure:
     """Hips lifted until knees, hips and shoulders make one line."""
     down = bridge_down()
     feet_x = down.point("near_ankle")[0]
-    f = down.replace(pelvis=212.0).aim(neck=180.0, head=182.0, upper_arm=0.0, thigh=10.0)
-    return _bridge_feet(f.ground(), feet_x)
+    f = down.replace(pelvis=212.0).set(waist=10.0).aim(neck=180.0, head=182.0, upper_arm=0.0, thigh=10.0)
+    return _bridge_feet(f.shift(dy=-f.solve().underside("head")[1]), feet_x)
 
 
 def strap_leg_up() -> Figure:
@@ -49,7 +60,8 @@ def strap_leg_up() -> Figure:
     shoulder, sole = f.point("near_shoulder"), f.point("near_sole")
     grip = lerp_point(shoulder, sole, 0.56)
     f = f.reach("near_arm", grip).reach("far_arm", grip).aim(hand=60.0)
-    return f.with_props(Strap(hands=("near_hand", "far_hand"))).accented("near_leg")
+    f = f.with_props(Strap(hands=("near_hand", "far_hand"))).rests("strap", "near_sole", "near_hand")
+    return f.rests("floor", *BACK, "far_heel").accented("near_leg")
 
 
 # -- helpers ---------------------------------------------------------------------
@@ -89,7 +101,8 @@ def knee_to_chest() -> Figure:
     f = bases.supine().aim(near_thigh=132.0, near_shin=18.0, near_foot=100.0)
     grip = _beside(f, "near_knee", "near_ankle", 0.45, 0.05, 1.0)
     f = f.reach("near_arm", grip).reach("far_arm", grip).aim(hand=-20.0)
-    return f.accented("near_leg")
+    f = f.rests("body", "near_hand", "far_hand", on="near_shin")
+    return f.rests("floor", *BACK, "far_heel").accented("near_leg")
 
 
 def knees_to_chest() -> Figure:
@@ -97,29 +110,37 @@ def knees_to_chest() -> Figure:
     f = bases.supine().aim(thigh=138.0, shin=22.0, foot=104.0)
     f = f.aim(far_thigh=132.0, far_shin=12.0, far_foot=94.0)
     grip = _beside(f, "near_knee", "near_ankle", 0.5, 0.05, 1.0)
-    return f.reach("near_arm", grip).reach("far_arm", grip).aim(hand=-20.0).ground()
+    f = f.reach("near_arm", grip).reach("far_arm", grip).aim(hand=-20.0).ground()
+    return f.rests("floor", *BACK).rests("body", "near_hand", on="near_shin")
 
 
 def knee_ankle_glute() -> Figure:
-    """Right leg folded in, right hand on the knee, left hand holding the ankle."""
-    f = bases.supine().aim(near_thigh=150.0, near_shin=4.0, near_foot=86.0)
-    under_knee = _beside(f, "near_hip", "near_knee", 0.8, 0.07, -1.0)
+    """Right knee drawn toward the left shoulder with the shin running across the chest,
+    right hand on the knee, left hand holding the ankle.
+
+    The shin crosses the body toward us, so it is drawn short (foreshortened) with the
+    sole facing the viewer: that, and the two hands at its two ends, tell it from the
+    single knee-to-chest hug, whose shin hangs down in full."""
+    f = bases.supine().foreshortened(near_shin=0.45)
+    f = f.aim(near_thigh=128.0, near_shin=40.0, near_foot=120.0)
+    under_knee = _beside(f, "near_hip", "near_knee", 0.8, 0.02, -1.0)
     f = f.reach("near_arm", under_knee).aim(near_hand=60.0)
-    f = f.reach("far_arm", _beside(f, "near_knee", "near_ankle", 0.85, 0.04, 1.0))
-    return f.accented("near_leg")
+    f = f.reach("far_arm", _beside(f, "near_knee", "near_ankle", 0.85, 0.0, 1.0))
+    f = f.rests("body", "near_hand", on="near_thigh").rests("body", "far_hand", on="near_shin")
+    return f.rests("floor", *BACK, "far_heel").accented("near_leg")
 
 
 def figure_four() -> Figure:
-    """Left foot planted, right ankle crossed over the left thigh: the legs draw a 4.
-
-    Drawn in the version with the left sole down: a strictly side-on figure can't
-    show the right knee opening out toward the viewer, and with the left knee
-    drawn in as well the two legs would collapse into one knot.
-    """
-    f = _left_foot_planted(bases.supine())
-    ankle = _beside(f, "far_hip", "far_knee", 0.84, 0.04, 1.0)
-    f = f.reach("near_leg", ankle).aim(near_foot=100.0)
-    return _arms_down(f).accented("near_leg")
+    """Right ankle crossed over the left thigh just below the knee (the legs draw a 4),
+    left knee drawn in toward the chest, both hands threaded through to hold the back
+    of the left thigh."""
+    f = bases.supine().aim(far_thigh=105.0, far_shin=12.0, far_foot=100.0)
+    ankle = _beside(f, "far_knee", "far_hip", 0.22, 0.06, 1.0)
+    f = f.reach("near_leg", ankle).aim(near_foot=120.0)
+    grip = _beside(f, "far_hip", "far_knee", 0.78, 0.05, -1.0)
+    f = f.reach("near_arm", grip).reach("far_arm", grip).aim(hand=-30.0)
+    f = f.rests("body", "near_hand", "far_hand", on="far_thigh").rests("body", "near_ankle", on="far_thigh")
+    return f.rests("floor", *BACK).accented("near_leg")
 
 
 def happy_baby() -> Figure:
@@ -132,7 +153,8 @@ def happy_baby() -> Figure:
         shoulder, ankle = f.point(f"{side}_shoulder"), f.point(f"{side}_ankle")
         grip = _toward(shoulder, ankle, 0.555)  # as far up the shin as the arm reaches
         f = f.reach(arm, grip).aim(**{f"{side}_hand": 90.0})
-    return f.ground()
+    f = f.rests("body", "near_hand", on="near_shin").rests("body", "far_hand", on="far_shin")
+    return f.ground().rests("floor", *BACK)
 
 
 def plow() -> Figure:
@@ -145,7 +167,8 @@ def plow() -> Figure:
     f = f.set(neck=70.0, head=40.0).aim(thigh=-150.0, shin=-150.0, foot=-80.0).ground()
     f = f.touch("head", "neck", 70.0, 0.0)
     f = f.touch("near_toe", "hip", 90.0, 165.0, aim={"shin": -150.0, "foot": -80.0})
-    return f.plant_hand("both", f.arm_floor_x(toward=1.0, bend=1.0))
+    f = f.plant_hand("both", f.arm_floor_x(toward=1.0, bend=1.0))
+    return f.rests("floor", "head", "near_toe", "far_toe", "near_hand", "far_hand")
 
 
 # -- side view: one leg raised (moving) --------------------------------------------
@@ -154,9 +177,10 @@ def plow() -> Figure:
 def _hamstring(thigh: float) -> Figure:
     f = bases.supine().aim(near_thigh=thigh, near_shin=thigh - 12.0, near_foot=thigh + 60.0)
     f = _left_foot_planted(f)
-    grip = _beside(f, "near_hip", "near_knee", 0.7, 0.05, -1.0)
+    grip = _beside(f, "near_hip", "near_knee", 0.7, 0.03, -1.0)
     f = f.reach("near_arm", grip).reach("far_arm", grip).aim(hand=thigh - 80.0)
-    return f.accented("near_leg")
+    f = f.rests("body", "near_hand", "far_hand", on="near_thigh")
+    return f.rests("floor", *BACK, "far_foot").accented("near_leg")
 
 
 def hamstring_hands() -> PoseFigure:
@@ -166,7 +190,8 @@ def hamstring_hands() -> PoseFigure:
 
 def _leg_raise(thigh: float) -> Figure:
     f = bases.supine().aim(near_thigh=thigh, near_shin=thigh, near_foot=thigh + 90.0)
-    return _arms_down(_left_foot_planted(f)).accented("near_leg")
+    f = _arms_down(_left_foot_planted(f))
+    return f.rests("floor", *BACK, "far_foot", "near_hand", "far_hand").accented("near_leg")
 
 
 def straight_leg_raises() -> PoseFigure:
@@ -195,16 +220,8 @@ def _from_above() -> Figure:
 
 
 def _on_mat(f: Figure, margin: float = 0.12) -> Figure:
-    """Ground a figure seen from above and lay it on a mat seen from above too.
-
-    The mat (a flat block behind the body, in place of the side-on mat strip) is
-    what tells the eye "seen from the ceiling", not "lying on one side".
-    """
-    f = f.ground()
-    left, bottom, right, top = f.solve().bounds()
-    mat = Block((left + right) / 2, bottom - margin, right - left + 2 * margin,
-                top - bottom + 2 * margin)
-    return f.replace(mat=False).with_props(mat)
+    """Ground a figure seen from above on a mat seen from above (resting.on_plan_mat)."""
+    return on_plan_mat(f, margin)
 
 
 def lying_twist() -> Figure:
@@ -212,7 +229,7 @@ def lying_twist() -> Figure:
     f = _from_above().aim(near_thigh=-84.0, near_shin=-4.0, near_foot=-30.0)
     f = f.aim(near_upper_arm=90.0, near_forearm=90.0, near_hand=90.0)
     f = f.aim(far_upper_arm=-90.0, far_forearm=-90.0, far_hand=-90.0)
-    return _on_mat(f).accented("near_leg")
+    return _on_mat(f).rests("floor", *ABOVE, "near_knee", "near_hand", "far_hand").accented("near_leg")
 
 
 def twist_with_lift() -> Figure:
@@ -223,7 +240,7 @@ def twist_with_lift() -> Figure:
     lying spinal twist.
     """
     f = _from_above().aim(near_thigh=-118.0, near_shin=-30.0, near_foot=-70.0)
-    return _on_mat(f).accented("near_leg")
+    return _on_mat(f).rests("floor", *ABOVE).accented("near_leg")
 
 
 def banana() -> Figure:
@@ -236,7 +253,7 @@ def banana() -> Figure:
     f = f.aim(near_foot=84.0, far_foot=-20.0)
     f = f.aim(near_upper_arm=144.0, near_forearm=142.0, near_hand=140.0)
     f = f.aim(far_upper_arm=166.0, far_forearm=164.0, far_hand=162.0)
-    return _on_mat(f).accented("far_arm", "far_leg")
+    return _on_mat(f).rests("floor", *ABOVE, "near_hand", "far_hand").accented("far_arm", "far_leg")
 
 
 def strap_to_side() -> Figure:
@@ -244,8 +261,8 @@ def strap_to_side() -> Figure:
     f = _from_above().aim(near_thigh=55.0, near_shin=55.0, near_foot=140.0)
     f = f.reach("near_arm", _toward(f.point("near_shoulder"), f.point("near_ankle"), 0.5))
     f = f.reach("far_arm", f.point("far_hip"), flip=True)
-    f = f.with_props(Strap(hands=("near_hand",)))
-    return _on_mat(f).accented("near_leg")
+    f = f.with_props(Strap(hands=("near_hand",))).rests("strap", "near_sole", "near_hand")
+    return _on_mat(f).rests("floor", *ABOVE, "near_heel").accented("near_leg")
 
 
 def strap_across() -> Figure:
@@ -254,8 +271,8 @@ def strap_across() -> Figure:
     f = _from_above().aim(near_thigh=-40.0, near_shin=-40.0, near_foot=40.0)
     f = f.reach("far_arm", _toward(f.point("far_shoulder"), f.point("near_ankle"), 0.52))
     f = f.reach("near_arm", f.point("near_hip"), flip=True)
-    f = f.with_props(Strap(hands=("far_hand",)))
-    return _on_mat(f).accented("near_leg")
+    f = f.with_props(Strap(hands=("far_hand",))).rests("strap", "near_sole", "far_hand")
+    return _on_mat(f).rests("floor", *ABOVE, "near_heel").accented("near_leg")
 
 
 FIGURES: dict[str, PoseFigure] = {

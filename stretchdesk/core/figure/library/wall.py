@@ -10,14 +10,33 @@ from stretchdesk.core.figure.kinematics import lerp_point
 from stretchdesk.core.figure.props import Strap, Towel, Wall, WallFace
 
 WALL_HEIGHT = 1.2
+
+
+def _taper(bone: str, length: float) -> float:
+    """Thigh and calf taper toward the far joint: leaning a bone this much toward the
+    wall lays its whole length flat against it."""
+    return math.degrees(math.asin((body.RADII[bone][0] - body.RADII[bone][1]) / length))
+
+
+# The seat is rounder than the thighs: with the sitting bones on the wall, the thigh
+# leans in until the back of the knee nearly touches it too and the calf lies on it.
+UP_THE_WALL = (82.0, 87.0)  # the knee just straight (a 5-degree lean between the bones)
+FLEXED = 215.0  # feet flexed toward the face: the heel stays off the wall's line
 ARM = (body.UPPER_ARM + body.FOREARM) * 0.99
 
 
 def legs_up_the_wall() -> Figure:
     """Back flat on the floor, seat against the wall, straight legs resting up it."""
-    f = bases.supine().aim(thigh=86.0, shin=86.0, foot=160.0)
-    right = f.solve().bounds()[2]
-    return f.with_props(Wall(right, height=WALL_HEIGHT))
+    f = bases.supine().aim(thigh=UP_THE_WALL[0], shin=UP_THE_WALL[1], foot=FLEXED)
+    f = _hands_by_hips(f)
+    f = f.with_props(Wall(f.solve().bounds()[2], height=WALL_HEIGHT))
+    f = f.rests("wall", "hips", "near_knee", "near_shin", "far_knee", "far_shin")
+    return f.rests("floor", "hips", "head", "near_hand", "far_hand")
+
+
+def _hands_by_hips(f: Figure) -> Figure:
+    """Arms long on the mat overhead (by the sides they would reach into the wall)."""
+    return f.plant_hand("both", f.arm_floor_x(toward=-1.0, bend=0.99), direction=180.0)
 
 
 def _at_wall(f: Figure) -> Figure:
@@ -29,13 +48,14 @@ def _at_wall(f: Figure) -> Figure:
 def wall_strap_hamstring() -> Figure:
     """Left leg resting up the wall; the right leg drawn off it toward the face with a
     strap round the ball of the foot, arms straight, shoulders down."""
-    f = bases.supine().aim(far_thigh=86.0, far_shin=86.0, far_foot=160.0)
+    f = bases.supine().aim(far_thigh=UP_THE_WALL[0], far_shin=UP_THE_WALL[1], far_foot=FLEXED)
     f = f.aim(near_thigh=100.0, near_shin=100.0, near_foot=186.0)
     shoulder, sole = f.point("near_shoulder"), f.point("near_sole")
     grip = lerp_point(shoulder, sole, ARM / math.dist(shoulder, sole))
     f = f.reach("near_arm", grip).reach("far_arm", grip).aim(hand=70.0)
-    f = f.with_props(Strap(hands=("near_hand", "far_hand")))
-    return _at_wall(f).accented("near_leg")
+    f = f.with_props(Strap(hands=("near_hand", "far_hand"))).rests("strap", "near_sole", "near_hand")
+    f = _at_wall(f).rests("wall", "hips", "far_knee", "far_shin")
+    return f.rests("floor", "hips", "head").accented("near_leg")
 
 
 def _beyond_head() -> Figure:
@@ -63,8 +83,8 @@ def wall_strap_cross_body() -> Figure:
     f = f.ground()
     shoulder, sole = f.point("far_shoulder"), f.point("near_sole")
     f = f.reach("far_arm", lerp_point(shoulder, sole, 0.5)).aim(far_hand=80.0)
-    f = f.with_props(Strap(hands=("far_hand",)))
-    return _wall_face(f).accented("near_leg")
+    f = f.with_props(Strap(hands=("far_hand",))).rests("strap", "near_sole", "far_hand")
+    return _wall_face(f).rests("floor", "head").accented("near_leg")
 
 
 def wall_butterfly() -> Figure:
@@ -77,7 +97,8 @@ def wall_butterfly() -> Figure:
     inner = {s: lerp_point(f.point(f"{s}_hip"), f.point(f"{s}_knee"), 0.6) for s in body.SIDES}
     f = f.reach("near_arm", inner["near"], flip=True).reach("far_arm", inner["far"], flip=True)
     ankle = f.point("near_ankle")
-    return _wall_face(f).with_props(Towel(hips[0], ankle[1] - 0.06, 0.24, 0.16))
+    f = _wall_face(f).with_props(Towel(hips[0], ankle[1] - 0.06, 0.24, 0.16))
+    return f.rests("floor", "head")
 
 
 def wall_figure_four() -> Figure:
@@ -87,7 +108,7 @@ def wall_figure_four() -> Figure:
     f = f.aim(far_thigh=80.0, far_shin=96.0, far_foot=90.0).ground()
     hip, knee = f.point("far_hip"), f.point("far_knee")
     f = f.reach("near_leg", lerp_point(hip, knee, 0.8)).aim(near_foot=180.0)
-    return _wall_face(f).accented("near_leg")
+    return _wall_face(f).rests("floor", "head").accented("near_leg")
 
 
 FIGURES: dict[str, PoseFigure] = {

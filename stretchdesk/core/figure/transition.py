@@ -1,0 +1,159 @@
+"""Morphs between two poses that stay on the ground and pass through real postures.
+
+Blending joint angles alone lets a body leave the floor and pass through shapes no
+one takes (a crouch hanging over the mat on the way from sitting to down dog). A
+transition instead goes the way a person does: from standing down to kneeling, on
+to all fours or sitting, and lying down from there; prone and supine swap by
+rolling onto the side. Each leg of the way is a grounded blend.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import deque
+from typing import Literal
+
+from stretchdesk.core.figure import bases
+from stretchdesk.core.figure.balance import settle
+from stretchdesk.core.figure.contacts import CONTACT_TOLERANCE, contact_problems
+from stretchdesk.core.figure.figure import Figure
+from stretchdesk.core.figure.interpolate import GROUNDED, interpolate
+from stretchdesk.core.figure.kinematics import solve
+from stretchdesk.core.figure.props import Wall
+
+Posture = Literal["standing", "kneeling", "all_fours", "seated", "supine", "prone", "side"]
+
+# Who can move straight to whom; everything else goes through the postures between.
+NEXT: dict[Posture, tuple[Posture, ...]] = {
+    "standing": ("kneeling",),
+    "kneeling": ("standing", "all_fours", "seated"),
+    "all_fours": ("kneeling", "prone"),
+    "seated": ("kneeling", "supine"),
+    "supine": ("seated", "side"),
+    "side": ("supine", "prone"),
+    "prone": ("all_fours", "side"),
+}
+
+
+def posture(figure: Figure) -> Posture:
+    """Which family of support a figure is in, read from what touches the floor."""
+    if not figure.mat:
+        return "supine"  # the figures seen from above all lie on their backs
+    skeleton = solve(figure)
+    touching = {
+        c.part for c in skeleton.capsules
+        if min(c.a[1] - c.ra, c.b[1] - c.rb) <= CONTACT_TOLERANCE
+    }
+    hips_y = skeleton.points["hips"][1]
+    trunk_down = "torso" in touching or skeleton.head[1] - skeleton.head_radius <= CONTACT_TOLERANCE
+    lying_along = abs(abs(figure.pelvis % 360.0 - 180.0) - 90.0) > 45.0  # trunk roughly level
+    if figure.view == "front" and lying_along and hips_y < 0.3:
+        return "side"
+    if trunk_down:
+        if 30.0 < figure.pelvis % 360.0 < 150.0:
+            return "seated"
+        return "supine" if 90.0 < figure.pelvis % 360.0 < 270.0 else "prone"
+    knees_down = any(
+        skeleton.points[f"{s}_knee"][1] - skeleton.radii[f"{s}_knee"] <= CONTACT_TOLERANCE
+        for s in ("near", "far")
+    )
+    hands_down = "near_arm" in touching or "far_arm" in touching
+    if hips_y > 0.6:
+        return "all_fours" if hands_down else "standing"
+    if knees_down:
+        return "all_fours" if hands_down else "kneeling"
+    return "all_fours" if hands_down else "standing"
+
+
+@functools.cache
+def _waypoint(kind: Posture) -> Figure:
+    """A plain figure of each posture, in the side view."""
+    if kind == "standing":
+        return bases.standing()
+    if kind == "kneeling":
+        return bases.kneeling()
+    if kind == "all_fours":
+        return bases.all_fours()
+    if kind == "seated":
+        return bases.seated()
+    if kind == "supine":
+        return bases.supine()
+    if kind == "prone":
+        return bases.prone()
+    return bases.side_lying()
+
+
+def route(a: Posture, b: Posture) -> list[Posture]:
+    """The postures passed on the way from a to b (not counting a and b)."""
+    seen: dict[Posture, Posture | None] = {a: None}
+    queue: deque[Posture] = deque([a])
+    while queue:
+        here = queue.popleft()
+        if here == b:
+            break
+        for there in NEXT[here]:
+            if there not in seen:
+                seen[there] = here
+                queue.append(there)
+    path: list[Posture] = []
+    step = seen.get(b)
+    while step is not None and step != a:
+        path.append(step)
+        step = seen[step]
+    return path[::-1]
+
+
+LIMB_TOUCHES = ("hand", "knee", "shin", "foot", "toe", "heel", "elbow")
+TOUCH_PARTS = (
+    *(f"{side}_{part}" for side in ("near", "far") for part in LIMB_TOUCHES),
+    "hips",
+    "head",
+    "seat",
+)
+
+
+def _placed(waypoint: Figure, a: Figure, b: Figure, share: float) -> Figure:
+    """A waypoint moved to lie between the two ends on the mat, declaring what it rests
+    on so the blends to and from it keep those parts planted."""
+    ax, bx = solve(a).points["hips"][0], solve(b).points["hips"][0]
+    placed = _clear_of_walls(waypoint.move("hips", x=ax + (bx - ax) * share), a, b)
+    resting = [part for part in TOUCH_PARTS if not contact_problems(placed.rests("floor", part))]
+    return placed.rests("floor", *resting)
+
+
+def _clear_of_walls(figure: Figure, *ends: Figure) -> Figure:
+    """Slide a waypoint out of any wall the two ends stand by."""
+    left, _, right, _ = solve(figure).bounds()
+    for end in ends:
+        for prop in end.props:
+            if isinstance(prop, Wall) and prop.side == "right" and right > prop.x:
+                figure, left, right = figure.shift(dx=prop.x - right), left + prop.x - right, prop.x
+            elif isinstance(prop, Wall) and prop.side == "left" and left < prop.x:
+                figure, left, right = figure.shift(dx=prop.x - left), prop.x, right + prop.x - left
+    return figure
+
+
+def _grounded(figure: Figure) -> bool:
+    return abs(solve(figure).lowest()) <= GROUNDED
+
+
+@functools.lru_cache(maxsize=64)
+def path(a: Figure, b: Figure) -> tuple[Figure, ...]:
+    """Every figure the morph passes through, ends included."""
+    between = route(posture(a), posture(b))
+    count = len(between) + 1
+    stops = [_placed(_waypoint(kind), a, b, (i + 1) / count) for i, kind in enumerate(between)]
+    return (a, *stops, b)
+
+
+def transition(a: Figure, b: Figure, t: float) -> Figure:
+    """The figure a fraction t of the way from pose a's end to pose b's start."""
+    t = min(1.0, max(0.0, t))
+    stops = path(a, b)
+    legs = len(stops) - 1
+    leg = min(int(t * legs), legs - 1)
+    start, end = stops[leg], stops[leg + 1]
+    frame = interpolate(start, end, t * legs - leg)
+    if _grounded(start) and _grounded(end):
+        frame = settle(frame)
+    return _clear_of_walls(frame, frame)
