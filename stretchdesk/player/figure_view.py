@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -17,6 +17,7 @@ from stretchdesk.imagecache import PoseImages
 from stretchdesk.player.live_figures import LiveFigures
 
 CARD = QColor("#f3f1ec")
+RETRY_MS = 100
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,9 @@ class FigureView(QWidget):
         self._images = images
         self._live = live
         self._scene = FigureScene(None)
+        # while figures are built in the background the picture shows; look again soon
+        self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
+        self._retry.timeout.connect(self.update)
         images.images_changed.connect(self.update)
 
     def scene(self) -> FigureScene:
@@ -84,6 +88,8 @@ class FigureView(QWidget):
             painter.setOpacity(scene.blend)
         self._draw_picture(painter, rect, scene.pose_id, scene.mirrored)
         painter.end()
+        if self._live.pending():
+            self._retry.start()
 
     def _draw_picture(self, painter: QPainter, rect: QRectF, pose_id: str, mirrored: bool) -> None:
         size = QSize(round(rect.width()), round(rect.height()))

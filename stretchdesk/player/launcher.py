@@ -96,6 +96,7 @@ class PlayerLauncher(QObject):
             confirm=self._confirm,
         )
         controller = PlayerController(routine, parts, self)
+        self._live_figures().prepare(s.pose for s in controller.session.segments if s.pose)
         controller.finished.connect(self._on_controller_finished)
         for message in messages:
             controls.add_message(message)
