@@ -7,30 +7,16 @@ a live figure, a transition cross-fades the two pictures instead.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from stretchdesk.core.player_view import FigureScene
 from stretchdesk.imagecache import PoseImages
 from stretchdesk.player.live_figures import LiveFigures
 
 CARD = QColor("#f3f1ec")
 RETRY_MS = 100
-
-
-@dataclass(frozen=True)
-class FigureScene:
-    """What to draw: the pose (and, in a transition, the one before it)."""
-
-    pose_id: str | None
-    mirrored: bool = False
-    from_pose_id: str | None = None
-    from_mirrored: bool = False
-    blend: float = 1.0
-    elapsed: float = 0.0
-    rep_seconds: float | None = None
 
 
 class FigureView(QWidget):

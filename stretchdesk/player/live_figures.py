@@ -25,7 +25,7 @@ World = tuple[float, float, float, float]
 JOIN_TIMEOUT_S = 2.0
 
 if TYPE_CHECKING:
-    from stretchdesk.player.figure_view import FigureScene
+    from stretchdesk.core.player_view import FigureScene
 
 
 class LiveFigures:
