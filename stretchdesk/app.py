@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -26,6 +28,23 @@ if TYPE_CHECKING:
     from stretchdesk.player.launcher import PlayerLauncher
 
 LauncherFactory = Callable[[Workspace, QSettings, MainWindow], "PlayerLauncher"]
+WARM_UP_AFTER_MS = 3000
+WARM_UP_STEP_MS = 60
+PLAYER_MODULES = (
+    "stretchdesk.core.player_view",
+    "stretchdesk.core.figure",
+    "stretchdesk.figures.render",
+    "stretchdesk.player.widgets",
+    "stretchdesk.player.figure_view",
+    "stretchdesk.player.prompt_view",
+    "stretchdesk.player.audience",
+    "stretchdesk.player.controls",
+    "stretchdesk.player.voice",
+    "stretchdesk.player.controller",
+    "stretchdesk.player.launcher",
+    "PySide6.QtMultimedia",
+)
+"""Imported one per step a few seconds after start-up, so the first Play paints at once."""
 
 
 def build_main_window(
@@ -56,7 +75,9 @@ class PlayerFeature(QObject):
     """The Play button and Play > Session history, with the player built on first use.
 
     The player pulls in QtMultimedia, speech and the live figures; a runner who
-    opens StretchDesk to edit a routine should not wait for them at start-up.
+    opens StretchDesk to edit a routine should not wait for them at start-up, and
+    should not wait for them on Play either: they are imported a module at a time
+    once the window has been up and idle for a few seconds.
     """
 
     def __init__(
@@ -73,7 +94,10 @@ class PlayerFeature(QObject):
         self._make_launcher = make_launcher
         self._launcher: PlayerLauncher | None = None
         self._history_view: HistoryView | None = None
+        self._to_warm = list(PLAYER_MODULES)
+        self._warm_up = QTimer(self, interval=WARM_UP_STEP_MS)
         self._connect_signals()
+        QTimer.singleShot(WARM_UP_AFTER_MS, self._warm_up, self._warm_up.start)
 
     @property
     def _window(self) -> MainWindow:
@@ -84,10 +108,18 @@ class PlayerFeature(QObject):
         return window
 
     def _connect_signals(self) -> None:
+        self._warm_up.timeout.connect(self._on_warm_up_timeout)
         self._window.play_requested.connect(self._on_window_play_requested)
         history_action = self._window.play_menu.addAction("Session &history…")
         history_action.setStatusTip("Sessions you played, your streak and minutes per area")
         history_action.triggered.connect(self._on_history_action_triggered)
+
+    def _on_warm_up_timeout(self) -> None:
+        if not self._to_warm:
+            self._warm_up.stop()
+            return
+        with contextlib.suppress(ImportError):  # Play says what is missing, in its own words
+            importlib.import_module(self._to_warm.pop(0))
 
     def launcher(self) -> PlayerLauncher:
         if self._launcher is None:

@@ -1,9 +1,9 @@
-"""Python's cycle collector runs on the GUI thread only, while a worker thread lives.
+"""Python's cycle collector runs on the GUI thread only, while a voice thread lives.
 
 The collector runs on whichever thread happens to allocate when a threshold
 trips. If that is the voice thread, it can destroy QObjects that belong to the
 GUI thread (a file watcher's socket notifier, a timer) and Qt then crashes in
-its event loop. So while a voice or figure-building thread runs, automatic collection is off and
+its event loop. So while a voice thread runs, automatic collection is off and
 a timer on the GUI thread collects instead, generation by generation, as the
 thresholds would have (pyqtgraph's GarbageCollector does the same).
 """
@@ -17,8 +17,6 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
 
 VOICE_THREAD = "stretchdesk-voice"
-FIGURES_THREAD = "stretchdesk-figures"
-GUARDED_THREADS = frozenset({VOICE_THREAD, FIGURES_THREAD})
 CHECK_MS = 250
 
 
@@ -38,7 +36,7 @@ class _Guard(QObject):
 
     def _on_timer_timeout(self) -> None:
         collect_due_generations()
-        if not any(thread.name in GUARDED_THREADS and thread.is_alive() for thread in threading.enumerate()):
+        if not any(thread.name == VOICE_THREAD and thread.is_alive() for thread in threading.enumerate()):
             self._timer.stop()
             if self._was_enabled:
                 gc.enable()
@@ -48,7 +46,7 @@ _guard: _Guard | None = None
 
 
 def collect_on_gui_thread() -> None:
-    """Call on the GUI thread just before starting a voice or figure thread."""
+    """Call on the GUI thread just before starting the voice thread."""
     global _guard
     app = QCoreApplication.instance()
     if app is None or QThread.currentThread() is not app.thread():

@@ -65,6 +65,7 @@ class PlayerLauncher(QObject):
         self.history = History(workspace.data_dir)
         self.current: PlayerController | None = None
         self.voice: Voice | None = None
+        self._sound_message = ""
         app = QGuiApplication.instance()
         assert isinstance(app, QGuiApplication)
         app.aboutToQuit.connect(self._on_app_about_to_quit)
@@ -80,9 +81,8 @@ class PlayerLauncher(QObject):
         routine = self.workspace.get(routine_id)
         if self.current is not None:
             self.current.close()
-        messages: list[str] = []
         if self._sound is None:
-            self._sound = make_sound(messages.append, self)
+            self._sound = make_sound(self._on_sound_reported, self)
         if self._images is None:
             self._images = PoseImages(self.workspace.catalog, self.workspace.store.images_dir, parent=self)
         else:
@@ -105,8 +105,8 @@ class PlayerLauncher(QObject):
         controller = PlayerController(routine, parts, self)
         self._live_figures().prepare(s.pose for s in controller.session.segments if s.pose)
         controller.finished.connect(self._on_controller_finished)
-        for message in messages:
-            controls.add_message(message)
+        if self._sound_message:
+            controls.add_message(self._sound_message)
         controller.show(screen_name or controls.screen_picker.chosen_name())
         self.current = controller
         return controller
@@ -118,6 +118,11 @@ class PlayerLauncher(QObject):
             self.voice = Voice(engine, self)
             self.voice.start()
         return self.voice
+
+    def _on_sound_reported(self, text: str) -> None:
+        self._sound_message = text
+        if self.current is not None:
+            self.current.controls.add_message(text)
 
     def _on_controller_finished(self) -> None:
         if self.sender() is self.current:

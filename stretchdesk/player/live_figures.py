@@ -5,27 +5,43 @@ Poses without a figure (custom poses, or before the model covers a pose) fall
 back to their picture; the player never depends on the model being complete.
 
 Figures are built per pose on first use, and some take seconds (the foam roller
-searches thousands of shapes). So `prepare()` builds a routine's figures on a
-worker thread, in the order they play, while the player shows each pose's
-picture until its figure is ready: the GUI thread never waits for a solve.
+searches thousands of shapes). So `prepare()` builds a routine's figures in a
+helper process, in the order they play, while the player shows each pose's
+picture until its figure is ready. A process, not a thread: a thread solving
+in pure Python holds the GIL and made every paint on the GUI thread wait
+(measured: 60-300 ms stalls); the process only costs the other core.
 """
 
 from __future__ import annotations
 
-import threading
+import multiprocessing
+import time
 from collections.abc import Callable, Iterable
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
-
-from stretchdesk.player.gcguard import FIGURES_THREAD, collect_on_gui_thread
 
 World = tuple[float, float, float, float]
 JOIN_TIMEOUT_S = 2.0
 
 if TYPE_CHECKING:
     from stretchdesk.core.player_view import FigureScene
+
+
+def build_figures(pose_ids: list[str], conn: Connection) -> None:
+    """The helper process: build each figure in turn and send it as soon as it is ready."""
+    from stretchdesk.core.figure import pose_figure
+
+    for pose_id in pose_ids:
+        try:
+            figure = pose_figure(pose_id)
+        except (KeyError, LookupError, ValueError):
+            figure = None
+        conn.send((pose_id, figure))
+    conn.close()
 
 
 class LiveFigures:
@@ -37,13 +53,16 @@ class LiveFigures:
         self._cache: dict[str, Any] = {}
         self._worlds: dict[str, World] = {}
         self._pending: list[str] = []
-        self._lock = threading.Lock()
-        self._cancel = threading.Event()
-        self._worker: threading.Thread | None = None
-        if enabled:
-            self._load()
+        self._process: BaseProcess | None = None
+        self._conn: Connection | None = None
+        self._enabled = enabled
+        self._loaded = False
 
     def _load(self) -> None:
+        """Import the figure model and painter, on the first frame that needs them."""
+        if self._loaded or not self._enabled:
+            return
+        self._loaded = True
         try:
             from stretchdesk.core.figure import interpolate, pose_figure
             from stretchdesk.figures.render import paint_figure, world_bounds
@@ -59,70 +78,88 @@ class LiveFigures:
     # -- building --------------------------------------------------------------
 
     def prepare(self, pose_ids: Iterable[str]) -> None:
-        """Build these poses' figures in the background, first ones first."""
-        if self._pose_figure is None:
+        """Build these poses' figures in a helper process, first ones first."""
+        if not self._enabled:
             return
-        with self._lock:
-            wanted = [p for p in dict.fromkeys(pose_ids) if p not in self._cache]
-            self._pending = wanted + [p for p in self._pending if p not in wanted]
-            if not self._pending or (self._worker is not None and self._worker.is_alive()):
-                return
-            self._cancel.clear()
-            collect_on_gui_thread()
-            self._worker = threading.Thread(target=self._build_pending, name=FIGURES_THREAD, daemon=True)
-            self._worker.start()
+        self._collect()
+        wanted = [p for p in dict.fromkeys(pose_ids) if p not in self._cache]
+        if not wanted or wanted == self._pending:
+            return
+        self._stop_process()
+        self._pending = wanted
+        receiver, sender = multiprocessing.Pipe(duplex=False)
+        process = multiprocessing.get_context("spawn").Process(
+            target=build_figures, args=(wanted, sender), name="stretchdesk-figures", daemon=True
+        )
+        process.start()
+        sender.close()
+        self._process, self._conn = process, receiver
 
-    def pending(self) -> bool:
-        """True while the worker still has figures to build."""
-        with self._lock:
-            return bool(self._pending)
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """Wait for the worker (tests and quit); True once it has ended."""
-        worker = self._worker
-        if worker is None:
-            return True
-        worker.join(timeout)
-        return not worker.is_alive()
-
-    def close(self, timeout: float = JOIN_TIMEOUT_S) -> bool:
-        """Drop what is not built yet and join the worker (it ends after the pose it is on)."""
-        self._cancel.set()
-        with self._lock:
-            self._pending.clear()
-        return self.wait(timeout)
-
-    def _build_pending(self) -> None:
-        while not self._cancel.is_set():
-            with self._lock:
-                if not self._pending:
-                    return
-                pose_id = self._pending[0]
-            figure = self._build(pose_id)
-            with self._lock:
+    def _collect(self) -> None:
+        """Take in the figures the helper has sent so far (a few small pickles)."""
+        conn = self._conn
+        if conn is None:
+            return
+        try:
+            while conn.poll():
+                pose_id, figure = conn.recv()
                 self._cache[pose_id] = figure
                 if pose_id in self._pending:
                     self._pending.remove(pose_id)
+        except (EOFError, OSError):
+            self._pending.clear()  # the helper ended or died: build the rest on demand
+        if not self._pending:
+            self._stop_process()
+
+    def pending(self) -> bool:
+        """True while the helper still has figures to build."""
+        self._collect()
+        return bool(self._pending)
+
+    def wait(self, timeout: float = JOIN_TIMEOUT_S) -> bool:
+        """Wait until every prepared figure arrived (tests); True when none is pending."""
+        deadline = time.monotonic() + timeout
+        while self.pending():
+            conn, remaining = self._conn, deadline - time.monotonic()
+            if conn is None or remaining <= 0 or not conn.poll(remaining):
+                break
+        return not self.pending()
+
+    def close(self, timeout: float = JOIN_TIMEOUT_S) -> bool:
+        """Stop the helper (whatever it is building) and reap it; True once it is gone."""
+        self._pending.clear()
+        return self._stop_process(timeout)
+
+    def _stop_process(self, timeout: float = JOIN_TIMEOUT_S) -> bool:
+        process, conn = self._process, self._conn
+        self._process = self._conn = None
+        if conn is not None:
+            conn.close()
+        if process is None:
+            return True
+        if process.is_alive():
+            process.terminate()
+        process.join(timeout)
+        return not process.is_alive()
 
     def _build(self, pose_id: str) -> Any:
-        assert self._pose_figure is not None
+        self._load()
+        if self._pose_figure is None:
+            return None
         try:
             return self._pose_figure(pose_id)
         except (KeyError, LookupError, ValueError):
             return None
 
     def figure(self, pose_id: str) -> Any:
-        """The pose's PoseFigure; None when it has none or the worker has not built it yet."""
-        if self._pose_figure is None:
-            return None
-        with self._lock:
-            if pose_id in self._cache:
-                return self._cache[pose_id]
-            if pose_id in self._pending:
-                return None  # being built in the background: the picture shows meanwhile
-        figure = self._build(pose_id)
-        with self._lock:
-            self._cache[pose_id] = figure
+        """The pose's PoseFigure; None when it has none or the helper has not sent it yet."""
+        self._collect()
+        if pose_id in self._cache:
+            self._load()
+            return self._cache[pose_id]
+        if pose_id in self._pending:
+            return None  # being built by the helper: the picture shows meanwhile
+        figure = self._cache[pose_id] = self._build(pose_id)
         return figure
 
     def has(self, pose_id: str) -> bool:

@@ -1,49 +1,34 @@
-"""The player's figures are built off the GUI thread, only for the routine's poses."""
+"""The player's figures are built in a helper process, only for the routine's poses."""
 
 from __future__ import annotations
 
-import threading
+import time
 from typing import Any
 
 from stretchdesk.player.live_figures import LiveFigures
 from tests.player.conftest import Rig
 
 
-def test_a_pose_being_built_shows_its_picture_instead_of_waiting() -> None:
-    release = threading.Event()
-    built: list[str] = []
+def test_figures_arrive_from_the_helper_while_pictures_show() -> None:
     live = LiveFigures()
-
-    def slow_figure(pose_id: str) -> object:
-        release.wait(5)
-        built.append(pose_id)
-        return f"figure of {pose_id}"
-
-    live._pose_figure = slow_figure
     live.prepare(["pigeon", "butterfly", "pigeon"])
     assert live.pending()
-    assert live.figure("pigeon") is None  # answered at once: the worker is still on it
-    release.set()
-    assert live.wait(5)
-    assert built == ["pigeon", "butterfly"]
-    assert live.figure("butterfly") == "figure of butterfly" and not live.pending()
+    asked = time.monotonic()
+    assert live.figure("butterfly") is None  # answered at once: the helper is still on it
+    assert time.monotonic() - asked < 0.5
+    assert live.wait(60)
+    assert set(live._cache) == {"pigeon", "butterfly"}
+    assert live.figure("butterfly").keyframes and live._process is None
 
 
-def test_closing_drops_what_is_not_built_and_joins_the_worker() -> None:
-    release = threading.Event()
+def test_closing_stops_a_helper_in_the_middle_of_a_long_solve() -> None:
     live = LiveFigures()
-    built: list[str] = []
-
-    def slow_figure(pose_id: str) -> object:
-        release.wait(5)
-        built.append(pose_id)
-        return pose_id
-
-    live._pose_figure = slow_figure
-    live.prepare(["a", "b", "c"])
-    release.set()
+    live.prepare(["hip-foam-rolling", "pigeon"])
+    process = live._process
+    assert process is not None
     assert live.close(5)
-    assert len(built) <= 1 and not live.pending()
+    assert not process.is_alive() and not live.pending()
+    assert live.figure("pigeon") is not None  # built on demand afterwards
 
 
 def test_play_builds_only_the_routines_figures(qtbot: Any, rig: Rig) -> None:
