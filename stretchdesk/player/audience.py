@@ -7,7 +7,7 @@ and taps become intents (see keys.py); the controller decides what they do.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
@@ -52,6 +52,14 @@ NAME_SHARE = 0.08
 MIN_NAME_SHARE = 0.05
 SIDE_COLOURS = {"LEFT": "#ff9f43", "RIGHT": "#4cc9f0"}
 CAUTION_COLOUR = "#ffb347"
+CAUTION_SHARE = 0.036
+MIN_CAUTION_RATIO = 0.7
+
+
+def _sized(font: QFont, pixels: int) -> QFont:
+    sized = QFont(font)
+    sized.setPixelSize(pixels)
+    return sized
 
 
 def phase_colours(phase: Phase) -> tuple[QColor, QColor]:
@@ -86,6 +94,7 @@ class AudienceWindow(QWidget):
         self._accent = QColor(BACKGROUNDS[Phase.PREPARE][1])
         self._build(images, live)
         self._apply_phase(Phase.PREPARE)
+        self.countdown.installEventFilter(self)  # the start hint follows the countdown's box
 
     def _build(self, images: PoseImages, live: LiveFigures) -> None:
         self.phase_pill = _label("playerPhase", self)
@@ -107,7 +116,7 @@ class AudienceWindow(QWidget):
         self.caution = _label("playerCaution", self)
         self.caution.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.page = _label("playerPage", self)
-        self.page.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.page.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.thumbnail = Thumbnail(images, self)
         self.next_up = _label("playerNextUp", self, wrap=True)
         self.done_view = DoneView(self)
@@ -133,12 +142,9 @@ class AudienceWindow(QWidget):
         next_box = QHBoxLayout()
         next_box.addWidget(self.thumbnail)
         next_box.addWidget(self.next_up, 1)
-        caution_row = QHBoxLayout()
-        caution_row.addWidget(self.caution, 1)
-        caution_row.addWidget(self.page, 0)
         bottom = QGridLayout()
         bottom.addWidget(self.instructions, 0, 0)
-        bottom.addLayout(caution_row, 1, 0)
+        bottom.addWidget(self.page, 1, 0)
         bottom.addLayout(next_box, 0, 1, 2, 1)
         bottom.setColumnStretch(0, 60)
         bottom.setColumnStretch(1, 40)
@@ -150,6 +156,7 @@ class AudienceWindow(QWidget):
         column.addWidget(self.progress)
         column.addLayout(middle, 1)
         column.addLayout(bottom)
+        column.addWidget(self.caution)
         self._column = column
         self._stack = QStackedLayout(self)
         # the window takes its screen's size; never let content resize it
@@ -176,7 +183,7 @@ class AudienceWindow(QWidget):
         self.countdown.set_state(screen.countdown, screen.fraction, self._accent, screen.paused)
         self.instructions.setText("\n".join(f"•  {line}" for line in screen.lines))
         self._set_caution(screen.caution)
-        self.page.setText(f"more: {screen.page}" if screen.page else "")
+        self.page.setText(f"page {screen.page.replace('/', ' of ')}, turning by itself" if screen.page else "")
         self.next_up.setText(screen.next_up)
         self.thumbnail.setVisible(screen.next_pose_id is not None)
         self.thumbnail.set_pose(
@@ -185,24 +192,35 @@ class AudienceWindow(QWidget):
         self.figure.set_scene(screen.scene)
 
     def _set_caution(self, text: str) -> None:
+        """One line across the screen: a long caution shrinks (to a floor) before it wraps."""
         self.caution.setVisible(bool(text))
-        metrics = QFontMetrics(self.caution.font())
-        width = max(40, self.instructions.width() - self.page.sizeHint().width())
-        self.caution.setText(metrics.elidedText(f"⚠  {text}", Qt.TextElideMode.ElideRight, width) if text else "")
         self.caution.setToolTip(text)
+        if not text:
+            self.caution.setText("")
+            return
+        shown = f"⚠  {text}"
+        font = QFont(self.caution.font())
+        full = max(9, round(max(200, self.height()) * CAUTION_SHARE))
+        room = max(40, self.width() - 2 * round(self.height() * 0.03))
+        wanted = QFontMetrics(_sized(font, full)).horizontalAdvance(shown)
+        pixels = full if wanted <= room else max(round(full * MIN_CAUTION_RATIO), int(full * room / wanted))
+        font = _sized(font, pixels)
+        self.caution.setFont(font)
+        # still too long at the smallest size: a second line rather than a lost word
+        self.caution.setWordWrap(QFontMetrics(font).horizontalAdvance(shown) > room)
+        self.caution.setText(shown)
 
     def _show_prompt(self, prompt: Prompt | None) -> None:
         self.prompt.show_prompt(prompt)
         self._place_prompt()
 
     def _place_prompt(self) -> None:
-        """A question covers the middle of the screen; the start hint is a band at the bottom."""
+        """A question covers the middle of the screen."""
         h, w = self.height(), self.width()
         if self.prompt.is_question():
             self.prompt.setGeometry(round(w * 0.08), round(h * 0.2), round(w * 0.84), round(h * 0.6))
-        else:
-            band = round(h * 0.3)
-            self.prompt.setGeometry(0, h - band, w, band)
+        else:  # the start hint takes the countdown's place; pose, figure and steps stay in view
+            self.prompt.setGeometry(QRect(self.countdown.mapTo(self, QPoint(0, 0)), self.countdown.size()))
         self.prompt.raise_()
 
     def set_routine_name(self, name: str) -> None:
@@ -305,7 +323,7 @@ class AudienceWindow(QWidget):
         self.side_badge.setMinimumHeight(round(h * 0.09))
         self.countdown.set_glyph_height(h * DIGIT_SHARE)
         self.instructions.setFont(font(0.04))
-        self.caution.setFont(font(0.036, bold=True))
+        self.caution.setFont(font(CAUTION_SHARE, bold=True))
         self.page.setFont(font(0.03))
         self.prompt.scale(h, round(h * NAME_SHARE))
         self.next_up.setFont(font(0.048, bold=True))
@@ -319,6 +337,11 @@ class AudienceWindow(QWidget):
             self._style_side(self.side_badge.text())
         self._apply_phase(self._phase)
         self._place_prompt()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.countdown and event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
+            self._place_prompt()
+        return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         intent = intent_for(event.key())

@@ -6,23 +6,25 @@ back to their picture; the player never depends on the model being complete.
 
 Figures are built per pose on first use, and some take seconds (the foam roller
 searches thousands of shapes). So `prepare()` builds a routine's figures in a
-helper process, in the order they play, while the player shows each pose's
-picture until its figure is ready. A process, not a thread: a thread solving
-in pure Python holds the GIL and made every paint on the GUI thread wait
-(measured: 60-300 ms stalls); the process only costs the other core.
+helper process (figure_helper.py, run with QProcess), in the order they play,
+while the player shows each pose's picture until its figure is ready. A
+process, not a thread: a thread solving in pure Python holds the GIL and made
+every paint on the GUI thread wait (measured: 60-300 ms stalls).
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import os
+import sys
 import time
 from collections.abc import Callable, Iterable
-from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QProcess, QProcessEnvironment, QRectF
 from PySide6.QtGui import QPainter
+
+from stretchdesk.player.figure_helper import read_frames
 
 World = tuple[float, float, float, float]
 JOIN_TIMEOUT_S = 2.0
@@ -31,17 +33,13 @@ if TYPE_CHECKING:
     from stretchdesk.core.player_view import FigureScene
 
 
-def build_figures(pose_ids: list[str], conn: Connection) -> None:
-    """The helper process: build each figure in turn and send it as soon as it is ready."""
-    from stretchdesk.core.figure import pose_figure
-
-    for pose_id in pose_ids:
-        try:
-            figure = pose_figure(pose_id)
-        except (KeyError, LookupError, ValueError):
-            figure = None
-        conn.send((pose_id, figure))
-    conn.close()
+def _helper_environment() -> QProcessEnvironment:
+    """The helper imports stretchdesk from wherever this copy of it lives."""
+    env = QProcessEnvironment.systemEnvironment()
+    root = str(Path(__file__).resolve().parents[2])
+    paths = [root, *[p for p in env.value("PYTHONPATH", "").split(os.pathsep) if p]]
+    env.insert("PYTHONPATH", os.pathsep.join(paths))
+    return env
 
 
 class LiveFigures:
@@ -53,8 +51,8 @@ class LiveFigures:
         self._cache: dict[str, Any] = {}
         self._worlds: dict[str, World] = {}
         self._pending: list[str] = []
-        self._process: BaseProcess | None = None
-        self._conn: Connection | None = None
+        self._process: QProcess | None = None
+        self._received = bytearray()
         self._enabled = enabled
         self._loaded = False
 
@@ -87,28 +85,26 @@ class LiveFigures:
             return
         self._stop_process()
         self._pending = wanted
-        receiver, sender = multiprocessing.Pipe(duplex=False)
-        process = multiprocessing.get_context("spawn").Process(
-            target=build_figures, args=(wanted, sender), name="stretchdesk-figures", daemon=True
-        )
-        process.start()
-        sender.close()
-        self._process, self._conn = process, receiver
+        process = QProcess()
+        process.setProcessEnvironment(_helper_environment())
+        process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
+        process.start(sys.executable, ["-m", "stretchdesk.player.figure_helper", *wanted])
+        self._process = process
 
     def _collect(self) -> None:
         """Take in the figures the helper has sent so far (a few small pickles)."""
-        conn = self._conn
-        if conn is None:
+        process = self._process
+        if process is None:
             return
-        try:
-            while conn.poll():
-                pose_id, figure = conn.recv()
-                self._cache[pose_id] = figure
-                if pose_id in self._pending:
-                    self._pending.remove(pose_id)
-        except (EOFError, OSError):
-            self._pending.clear()  # the helper ended or died: build the rest on demand
+        self._received += process.readAllStandardOutput().data()
+        for pose_id, figure in read_frames(self._received):
+            self._cache[pose_id] = figure
+            if pose_id in self._pending:
+                self._pending.remove(pose_id)
         if not self._pending:
+            self._stop_process()
+        elif process.state() is QProcess.ProcessState.NotRunning and not process.bytesAvailable():
+            self._pending.clear()  # the helper ended or died: build the rest on demand
             self._stop_process()
 
     def pending(self) -> bool:
@@ -120,9 +116,10 @@ class LiveFigures:
         """Wait until every prepared figure arrived (tests); True when none is pending."""
         deadline = time.monotonic() + timeout
         while self.pending():
-            conn, remaining = self._conn, deadline - time.monotonic()
-            if conn is None or remaining <= 0 or not conn.poll(remaining):
+            process, remaining = self._process, deadline - time.monotonic()
+            if process is None or remaining <= 0:
                 break
+            process.waitForReadyRead(max(1, round(remaining * 1000)))
         return not self.pending()
 
     def close(self, timeout: float = JOIN_TIMEOUT_S) -> bool:
@@ -131,16 +128,16 @@ class LiveFigures:
         return self._stop_process(timeout)
 
     def _stop_process(self, timeout: float = JOIN_TIMEOUT_S) -> bool:
-        process, conn = self._process, self._conn
-        self._process = self._conn = None
-        if conn is not None:
-            conn.close()
+        process, self._process = self._process, None
+        self._received.clear()
         if process is None:
             return True
-        if process.is_alive():
-            process.terminate()
-        process.join(timeout)
-        return not process.is_alive()
+        if process.state() is not QProcess.ProcessState.NotRunning:
+            process.kill()
+            process.waitForFinished(round(timeout * 1000))
+        ended = process.state() is QProcess.ProcessState.NotRunning
+        process.deleteLater()
+        return ended
 
     def _build(self, pose_id: str) -> Any:
         self._load()

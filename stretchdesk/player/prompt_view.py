@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from stretchdesk.core.player_view import Prompt
 
-QUESTION_BACKGROUND = QColor(12, 16, 24, 235)
-HINT_BACKGROUND = QColor(12, 16, 24, 200)
+QUESTION_BACKGROUND = QColor(12, 16, 24, 245)
+HINT_BACKGROUND = QColor(12, 16, 24)
 
 
 class PromptView(QWidget):
@@ -82,6 +82,6 @@ class PromptView(QWidget):
         painter.setPen(Qt.PenStyle.NoPen)
         question = self.is_question()
         painter.setBrush(QUESTION_BACKGROUND if question else HINT_BACKGROUND)
-        radius = self.height() * 0.06 if question else 0.0
+        radius = self.height() * (0.06 if question else 0.04)
         painter.drawRoundedRect(self.rect(), radius, radius)
         painter.end()

@@ -5,11 +5,12 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from stretchdesk.player.figure_helper import frame, read_frames
 from stretchdesk.player.live_figures import LiveFigures
 from tests.player.conftest import Rig
 
 
-def test_figures_arrive_from_the_helper_while_pictures_show() -> None:
+def test_figures_arrive_from_the_helper_while_pictures_show(qtbot: Any) -> None:
     live = LiveFigures()
     live.prepare(["pigeon", "butterfly", "pigeon"])
     assert live.pending()
@@ -21,13 +22,13 @@ def test_figures_arrive_from_the_helper_while_pictures_show() -> None:
     assert live.figure("butterfly").keyframes and live._process is None
 
 
-def test_closing_stops_a_helper_in_the_middle_of_a_long_solve() -> None:
+def test_closing_stops_a_helper_in_the_middle_of_a_long_solve(qtbot: Any) -> None:
     live = LiveFigures()
     live.prepare(["hip-foam-rolling", "pigeon"])
     process = live._process
-    assert process is not None
+    assert process is not None and process.waitForStarted(5000)
     assert live.close(5)
-    assert not process.is_alive() and not live.pending()
+    assert live._process is None and not live.pending()
     assert live.figure("pigeon") is not None  # built on demand afterwards
 
 
@@ -39,3 +40,13 @@ def test_play_builds_only_the_routines_figures(qtbot: Any, rig: Rig) -> None:
     assert set(live._cache) == poses
     player.start()
     qtbot.waitUntil(player.audience.figure.is_live)
+
+
+def test_frames_survive_arriving_in_pieces() -> None:
+    data = bytearray(frame("pigeon", {"keys": [1, 2]}) + frame("butterfly", None))
+    buffer = bytearray()
+    got: list[tuple[str, object]] = []
+    for start in range(0, len(data), 7):
+        buffer += data[start : start + 7]
+        got += read_frames(buffer)
+    assert got == [("pigeon", {"keys": [1, 2]}), ("butterfly", None)] and not buffer

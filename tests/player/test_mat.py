@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import SIGNAL, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from stretchdesk.core.history import History
 from stretchdesk.core.timeline import SegmentKind
@@ -178,3 +178,20 @@ def test_play_and_stop_five_times_leaves_one_player_and_one_voice(qtbot: Any, ri
     free_deleted()
     assert (app.receivers(added), app.receivers(removed)) == before
     assert alive(PlayerController) == 0
+
+
+def test_with_one_screen_the_controls_are_a_strip_on_top_of_the_player(qtbot: Any, rig: Rig) -> None:
+    player = rig.play()
+    controls = player.controls
+    assert QApplication.screens() == [player.audience.screen()]
+    assert controls.is_compact() and controls.isVisible()
+    assert controls.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    area = player.audience.screen().availableGeometry()
+    assert area.contains(controls.geometry())
+    assert controls.geometry().bottom() > area.center().y()  # along the bottom edge
+    assert controls.height() < area.height() / 4
+    for name in ("playerStart", "playerPause", "playerNext", "playerStop"):
+        button = controls.findChild(QPushButton, name)
+        assert button is not None and button.isVisibleTo(controls), name
+    controls.stop_button.click()  # nothing started: Stop closes at once
+    assert rig.launcher.current is None
