@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QIcon
 from PySide6.QtWidgets import QApplication
 
 from stretchdesk import APP_NAME
@@ -19,6 +19,7 @@ from stretchdesk.core.history import History
 from stretchdesk.core.paths import default_data_dir, resource
 from stretchdesk.core.storage import Store
 from stretchdesk.core.workspace import Workspace
+from stretchdesk.diagnostics import Diagnostics, default_log_dir
 from stretchdesk.imagecache import PoseImages
 from stretchdesk.mainwindow import MainWindow
 from stretchdesk.singleinstance import SingleInstance
@@ -42,15 +43,16 @@ PLAYER_MODULES = (
     "stretchdesk.player.voice",
     "stretchdesk.player.controller",
     "stretchdesk.player.launcher",
-    "PySide6.QtMultimedia",
 )
-"""Imported one per step a few seconds after start-up, so the first Play paints at once."""
+"""Imported one per step a few seconds after start-up, so the first Play paints at once.
+(QtMultimedia is not among them: the sound cues load it after the first frame.)"""
 
 
 def build_main_window(
     data_dir: Path | None = None,
     settings: QSettings | None = None,
     make_launcher: LauncherFactory | None = None,
+    diagnostics: Diagnostics | None = None,
 ) -> MainWindow:
     """The ready-to-show builder window for a data dir; starts no event loop.
 
@@ -67,8 +69,28 @@ def build_main_window(
     window = MainWindow(workspace, settings, images)
     images.setParent(window)
     PlayerFeature(window, workspace, settings, make_launcher)
+    LogFolder(window, diagnostics.log_dir if diagnostics else default_log_dir())
+    if diagnostics is not None:
+        diagnostics.error_reported.connect(window.show_message)
     window.report_problems(workspace.problems)
     return window
+
+
+class LogFolder(QObject):
+    """Help > Open log folder: where the log and crash reports are, for a bug report."""
+
+    def __init__(self, window: MainWindow, folder: Path) -> None:
+        super().__init__(window)
+        self.folder = folder
+        self.action = QAction("Open &log folder", window)
+        self.action.setObjectName("openLogFolderAction")
+        self.action.setStatusTip(f"Open {folder}: what went wrong is written there")
+        window.help_menu.addAction(self.action)
+        self.action.triggered.connect(self._on_action_triggered)
+
+    def _on_action_triggered(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))
 
 
 class PlayerFeature(QObject):
@@ -175,13 +197,18 @@ def run_gui(data_dir: str | None = None) -> int:
     if not instance.acquire():
         print(f"StretchDesk is already open for {folder}; brought it to the front.")
         return 0
-    window = build_main_window(folder)
+    diagnostics = Diagnostics(parent=app)
+    problem = diagnostics.install()
+    window = build_main_window(folder, diagnostics=diagnostics)
     instance.raise_requested.connect(lambda: _bring_forward(window))
     window.show()
+    if problem:
+        window.show_message(problem)
     try:
         return app.exec()
     finally:
         instance.release()
+        diagnostics.uninstall()
 
 
 def _bring_forward(window: MainWindow) -> None:

@@ -22,6 +22,7 @@ from stretchdesk.core.errors import StretchDeskError
 from stretchdesk.core.history import History
 from stretchdesk.core.session import Clock
 from stretchdesk.core.workspace import Workspace
+from stretchdesk.diagnostics import Diagnostics
 from stretchdesk.imagecache import PoseImages
 from stretchdesk.player.audience import AudienceWindow
 from stretchdesk.player.audio import SoundBackend, make_sound
@@ -169,9 +170,17 @@ def run_player(
                 f"(use 0 to {len(screens) - 1})"
             )
         screen_name = screens[screen_index].name()
+    diagnostics = Diagnostics(parent=app)
+    problem = diagnostics.install()
     launcher = PlayerLauncher(workspace, QSettings(APP_NAME, APP_NAME))
     controller = launcher.play(routine.id, screen_name)
     controller.finished.connect(app.quit)
+    diagnostics.error_reported.connect(controller.controls.add_message)
+    if problem:
+        controller.controls.add_message(problem)
     if on_ready is not None:
         on_ready(controller)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        diagnostics.uninstall()
