@@ -195,3 +195,22 @@ def test_with_one_screen_the_controls_are_a_strip_on_top_of_the_player(qtbot: An
         assert button is not None and button.isVisibleTo(controls), name
     controls.stop_button.click()  # nothing started: Stop closes at once
     assert rig.launcher.current is None
+
+
+def test_a_failed_voice_engine_is_remembered_for_the_next_play(qtbot: Any, rig: Rig) -> None:
+    made: list[int] = []
+
+    def broken() -> object:
+        made.append(1)
+        raise RuntimeError("no speech engine is installed")
+
+    rig.launcher._voice_engine = broken
+    first = rig.play()
+    voice = first.parts.voice
+    assert voice is not None
+    qtbot.waitUntil(lambda: voice.failed, timeout=5000)
+    first.close()
+    second = rig.play()
+    assert second.parts.voice is voice and voice.failed
+    assert "Voice is off: no speech engine is installed" in second.controls.message.text()
+    assert made == [1]  # the engine was not tried again
