@@ -28,7 +28,7 @@ from stretchdesk.player.controls import ControlsPanel
 from stretchdesk.player.driver import SessionDriver
 from stretchdesk.player.inhibit import Inhibitor
 from stretchdesk.player.keys import Intent
-from stretchdesk.player.screens import choose_screen, desk_screen, find_screen, place_full_screen
+from stretchdesk.player.placement import Placement
 from stretchdesk.player.voice import Voice
 
 FRAME_MS = 40
@@ -76,7 +76,7 @@ class PlayerController(QObject):
         self.session = Session(parts.workspace.timeline(routine), parts.clock)
         self.presenter = Presenter(routine, parts.workspace.catalog, self.session)
         self.driver = SessionDriver(self.session, parts.clock, self)
-        self.screen_name: str | None = None
+        self.placement = Placement(self.audience, self.controls)
         self.record: SessionRecord | None = None
         self.asking_stop = False
         self._resume_after_asking = False
@@ -140,55 +140,29 @@ class PlayerController(QObject):
 
     def show(self, screen_name: str | None = None) -> None:
         """Audience full screen on the chosen screen; the controls on a screen it does not cover."""
-        screen, message = choose_screen(screen_name)
-        self._place(screen, message)
+        self._say(self.placement.show(screen_name))
 
-    def _place(self, screen: QScreen, message: str | None) -> None:
-        self.screen_name = screen.name()
-        desk = desk_screen(screen)
-        # on a shared screen the controls are a strip that stays on top of the player
-        self.controls.place_on(desk, compact=desk is screen)
-        self.controls.show()
-        place_full_screen(self.audience, screen)
+    def move_to_screen(self, name: str) -> None:
+        self._say(self.placement.move_to(name))
+
+    @property
+    def screen_name(self) -> str | None:
+        return self.placement.screen_name
+
+    def _say(self, message: str | None) -> None:
         if message:
             self.controls.add_message(message)
 
-    def move_to_screen(self, name: str) -> None:
-        screen = find_screen(name)
-        if screen is None:
-            primary = QGuiApplication.primaryScreen()
-            self._place(primary, f"Screen {name!r} is not connected; playing on {primary.name()!r}.")
-        else:
-            self._place(screen, None)
-
     def _on_app_screen_added(self, _screen: QScreen) -> None:
-        if not self._closed and self.screen_name:
-            self.move_to_screen(self.screen_name)  # the controls may now get a screen of their own
+        if not self._closed:
+            self.placement.refit()
 
     def _on_app_screen_removed(self, screen: QScreen) -> None:
-        if self._closed:
-            return
-        if screen.name() != self.screen_name:
-            if self.controls.screen() is screen and self.screen_name:
-                self._place_after_removal(screen, None)
-            return
-        self._place_after_removal(screen, f"Screen {screen.name()!r} was disconnected")
-
-    def _place_after_removal(self, gone: QScreen, why: str | None) -> None:
-        remaining = [s for s in QGuiApplication.screens() if s is not gone]
-        primary = QGuiApplication.primaryScreen()
-        target = primary if primary is not gone else (remaining[0] if remaining else primary)
-        if why is None:
-            target = find_screen(self.screen_name) or target
-        self.screen_name = target.name()
-        desk = desk_screen(target, gone)
-        self.controls.place_on(desk, compact=desk is target)
-        place_full_screen(self.audience, target)
-        if why:
-            self.controls.add_message(f"{why}; moved to {target.name()!r}.")
+        if not self._closed:
+            self._say(self.placement.screen_removed(screen))
 
     def _on_controls_fullscreen_requested(self) -> None:
-        self.move_to_screen(self.screen_name or "")
+        self.placement.refit()
 
     # -- intents ---------------------------------------------------------------
 
