@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -298,8 +298,7 @@ class PlayerController(QObject):
         self._disconnect_signals()
         self.audience.close_requested.disconnect(self._on_audience_close_requested)
         self.audience.close()  # WA_DeleteOnClose
-        self.controls.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.controls.close()
+        self.controls.finish()
         self.finished.emit()
         self.deleteLater()
 

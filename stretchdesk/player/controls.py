@@ -8,7 +8,7 @@ into a compact strip that stays on top of the player, so it is always reachable.
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QScreen, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QScreen, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -59,6 +59,7 @@ class ControlsPanel(QWidget):
         self.setWindowTitle("StretchDesk — player controls")
         self._settings = settings
         self._compact = False
+        self._finished = False
         self.title = QLabel(self)
         self.title.setObjectName("playerControlsTitle")
         font = self.title.font()
@@ -211,6 +212,21 @@ class ControlsPanel(QWidget):
             f"{screen.phase_title.title()}: {screen.pose_name}{side} — {screen.countdown} s{paused}"
             f"   ·   {screen.step_text}   ·   {screen.time_left}"
         )
+
+    def finish(self) -> None:
+        """Close for good (the session is over) and free the panel."""
+        self._finished = True
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """The window's close button asks to stop, like Stop; the panel only goes with the session."""
+        if not self._finished:
+            self.stop_requested.emit()
+        if not self._finished:
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def add_message(self, text: str) -> None:
         lines = [line for line in self.message.text().splitlines() if line and line != text]

@@ -214,3 +214,15 @@ def test_a_failed_voice_engine_is_remembered_for_the_next_play(qtbot: Any, rig: 
     assert second.parts.voice is voice and voice.failed
     assert "Voice is off: no speech engine is installed" in second.controls.message.text()
     assert made == [1]  # the engine was not tried again
+
+
+def test_closing_the_controls_window_asks_to_stop(qtbot: Any, rig: Rig) -> None:
+    player = rig.play()
+    player.start()
+    rig.at(player, 12.0)
+    rig.confirm_answer = False
+    player.controls.close()
+    assert rig.questions and player.controls.isVisible() and not player.session.finished
+    rig.confirm_answer = True
+    player.controls.close()
+    assert player.session.finished and rig.launcher.current is None
