@@ -108,6 +108,7 @@ class PlayerController(QObject):
         c.volume_changed.connect(self._on_controls_volume_changed)
         c.voice_toggled.connect(self._on_controls_voice_toggled)
         c.intent_triggered.connect(self._on_controls_intent_triggered)
+        c.close_requested.connect(self._on_controls_close_requested)
         self.audience.close_requested.connect(self._on_audience_close_requested)
         self.audience.intent_triggered.connect(self._on_audience_intent_triggered)
         self.audience.clicked.connect(self._on_audience_clicked)
@@ -303,6 +304,10 @@ class PlayerController(QObject):
         self.deleteLater()
 
     def _on_audience_close_requested(self) -> None:
+        if not self._closed:
+            self.close()
+
+    def _on_controls_close_requested(self) -> None:
         if not self._closed:
             self.close()
 

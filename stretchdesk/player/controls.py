@@ -52,6 +52,7 @@ class ControlsPanel(QWidget):
     volume_changed = Signal(int)
     voice_toggled = Signal(bool)
     intent_triggered = Signal(str)
+    close_requested = Signal()
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -220,12 +221,11 @@ class ControlsPanel(QWidget):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """The window's close button asks to stop, like Stop; the panel only goes with the session."""
+        """Closing the panel ends the session (what was held is logged), never leaves it
+        running without controls. No question here: Qt also closes every window when the
+        app quits, and a modal question then would never be answered."""
         if not self._finished:
-            self.stop_requested.emit()
-        if not self._finished:
-            event.ignore()
-            return
+            self.close_requested.emit()
         super().closeEvent(event)
 
     def add_message(self, text: str) -> None:

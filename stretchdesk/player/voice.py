@@ -110,6 +110,7 @@ class Voice(QObject):
         a thread stuck inside the engine is a daemon and dies with the process.
         """
         self._watch.stop()
+        self._channel.closing.set()  # cues still queued are dropped, not spoken first
         self._channel.queue.put(_STOP)
         if self._thread is None:
             return True
@@ -151,6 +152,7 @@ class _Channel:
         self.heartbeat = 0.0
         self.volume = 1.0
         self.spoken: deque[str] = deque(maxlen=50)
+        self.closing = threading.Event()
 
 
 def _serve(factory: EngineFactory, channel: _Channel) -> None:
@@ -171,7 +173,7 @@ def _serve(factory: EngineFactory, channel: _Channel) -> None:
                 item = channel.queue.get_nowait()
             except queue.Empty:
                 return
-            if item is _STOP:
+            if item is _STOP or channel.closing.is_set():
                 pump.stop()
                 loop.quit()
                 return
