@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QIcon
 from PySide6.QtWidgets import QApplication
 
 from stretchdesk import APP_NAME
@@ -17,6 +19,7 @@ from stretchdesk.core.history import History
 from stretchdesk.core.paths import default_data_dir, resource
 from stretchdesk.core.storage import Store
 from stretchdesk.core.workspace import Workspace
+from stretchdesk.diagnostics import Diagnostics, default_log_dir
 from stretchdesk.imagecache import PoseImages
 from stretchdesk.library.catalog import PoseCatalog
 from stretchdesk.mainwindow import MainWindow
@@ -27,12 +30,30 @@ if TYPE_CHECKING:
     from stretchdesk.player.launcher import PlayerLauncher
 
 LauncherFactory = Callable[[Workspace, QSettings, MainWindow], "PlayerLauncher"]
+WARM_UP_AFTER_MS = 3000
+WARM_UP_STEP_MS = 60
+PLAYER_MODULES = (
+    "stretchdesk.core.player_view",
+    "stretchdesk.core.figure",
+    "stretchdesk.figures.render",
+    "stretchdesk.player.widgets",
+    "stretchdesk.player.figure_view",
+    "stretchdesk.player.prompt_view",
+    "stretchdesk.player.audience",
+    "stretchdesk.player.controls",
+    "stretchdesk.player.voice",
+    "stretchdesk.player.controller",
+    "stretchdesk.player.launcher",
+)
+"""Imported one per step a few seconds after start-up, so the first Play paints at once.
+(QtMultimedia is not among them: the sound cues load it after the first frame.)"""
 
 
 def build_main_window(
     data_dir: Path | None = None,
     settings: QSettings | None = None,
     make_launcher: LauncherFactory | None = None,
+    diagnostics: Diagnostics | None = None,
 ) -> MainWindow:
     """The ready-to-show builder window for a data dir; starts no event loop.
 
@@ -52,15 +73,37 @@ def build_main_window(
     images.setParent(window)
     catalog.setParent(window)
     PlayerFeature(window, workspace, settings, make_launcher)
+    LogFolder(window, diagnostics.log_dir if diagnostics else default_log_dir())
+    if diagnostics is not None:
+        diagnostics.error_reported.connect(window.show_message)
     window.report_problems(workspace.problems)
     return window
+
+
+class LogFolder(QObject):
+    """Help > Open log folder: where the log and crash reports are, for a bug report."""
+
+    def __init__(self, window: MainWindow, folder: Path) -> None:
+        super().__init__(window)
+        self.folder = folder
+        self.action = QAction("Open &log folder", window)
+        self.action.setObjectName("openLogFolderAction")
+        self.action.setStatusTip(f"Open {folder}: what went wrong is written there")
+        window.help_menu.addAction(self.action)
+        self.action.triggered.connect(self._on_action_triggered)
+
+    def _on_action_triggered(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))
 
 
 class PlayerFeature(QObject):
     """The Play button and Play > Session history, with the player built on first use.
 
     The player pulls in QtMultimedia, speech and the live figures; a runner who
-    opens StretchDesk to edit a routine should not wait for them at start-up.
+    opens StretchDesk to edit a routine should not wait for them at start-up, and
+    should not wait for them on Play either: they are imported a module at a time
+    once the window has been up and idle for a few seconds.
     """
 
     def __init__(
@@ -77,7 +120,10 @@ class PlayerFeature(QObject):
         self._make_launcher = make_launcher
         self._launcher: PlayerLauncher | None = None
         self._history_view: HistoryView | None = None
+        self._to_warm = list(PLAYER_MODULES)
+        self._warm_up = QTimer(self, interval=WARM_UP_STEP_MS)
         self._connect_signals()
+        QTimer.singleShot(WARM_UP_AFTER_MS, self._warm_up, self._warm_up.start)
 
     @property
     def _window(self) -> MainWindow:
@@ -88,10 +134,18 @@ class PlayerFeature(QObject):
         return window
 
     def _connect_signals(self) -> None:
+        self._warm_up.timeout.connect(self._on_warm_up_timeout)
         self._window.play_requested.connect(self._on_window_play_requested)
         history_action = self._window.play_menu.addAction("Session &history…")
         history_action.setStatusTip("Sessions you played, your streak and minutes per area")
         history_action.triggered.connect(self._on_history_action_triggered)
+
+    def _on_warm_up_timeout(self) -> None:
+        if not self._to_warm:
+            self._warm_up.stop()
+            return
+        with contextlib.suppress(ImportError):  # Play says what is missing, in its own words
+            importlib.import_module(self._to_warm.pop(0))
 
     def launcher(self) -> PlayerLauncher:
         if self._launcher is None:
@@ -147,13 +201,18 @@ def run_gui(data_dir: str | None = None) -> int:
     if not instance.acquire():
         print(f"StretchDesk is already open for {folder}; brought it to the front.")
         return 0
-    window = build_main_window(folder)
+    diagnostics = Diagnostics(parent=app)
+    problem = diagnostics.install()
+    window = build_main_window(folder, diagnostics=diagnostics)
     instance.raise_requested.connect(lambda: _bring_forward(window))
     window.show()
+    if problem:
+        window.show_message(problem)
     try:
         return app.exec()
     finally:
         instance.release()
+        diagnostics.uninstall()
 
 
 def _bring_forward(window: MainWindow) -> None:

@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
             routine.addSeparator() if action is None else routine.addAction(action)
         self.play_menu = bar.addMenu("&Play")
         self.play_menu.addAction(self.play_action)
-        help_menu = bar.addMenu("&Help")
+        self.help_menu = help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.problems_action)
         help_menu.addAction(self.about_action)
 

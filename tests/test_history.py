@@ -43,6 +43,38 @@ def test_a_played_session_records_holds_and_seconds_per_area() -> None:
     assert entry.seconds == 87
     assert entry.areas["adductors"] == 60
     assert entry.areas["hips"] == 72
+    assert (entry.held_seconds, entry.poses_reached) == (72, 2)
+
+
+def test_skipping_through_holds_is_still_logged_with_the_seconds_held() -> None:
+    routine = Routine(
+        name="Skipper",
+        items=[Step(pose="butterfly", hold=Hold(seconds=60)), Step(pose="childs-pose"), Step(pose="pigeon")],
+    )
+    catalog = builtin_poses()
+    clock = FakeClock()
+    session = Session(expand(routine, catalog), clock)
+    session.start()
+    session.skip()  # past the preparation
+    clock.advance(3)
+    session.poll()
+    assert record_session(session, routine.id, routine.name, catalog, NOW) is None  # 3 s: too little
+    clock.advance(4)
+    session.skip()
+    session.skip()  # the transition
+    clock.advance(6)
+    session.stop()
+    entry = record_session(session, routine.id, routine.name, catalog, NOW)
+    assert entry is not None
+    assert (entry.steps_completed, entry.poses_reached, entry.held_seconds) == (0, 2, 13)
+    assert SessionRecord.from_json(entry.as_json()) == entry
+
+
+def test_lines_written_before_held_seconds_still_load() -> None:
+    line = {"routine_id": "r", "routine_name": "R", "started": "2025-05-01T18:00:00+00:00",
+            "seconds": 60, "steps_completed": 2, "steps_total": 3, "finished": False, "areas": {}}
+    record = SessionRecord.from_json(line)
+    assert (record.held_seconds, record.poses_reached) == (0.0, 2)
 
 
 def test_history_round_trips_atomically_and_skips_bad_lines(tmp_path: Path) -> None:

@@ -26,6 +26,8 @@ from stretchdesk.core.timeline import SegmentKind
 HISTORY_FILE = "history.jsonl"
 MAX_HISTORY_BYTES = 64 * 1024 * 1024
 AREA_WINDOW_DAYS = 28
+MIN_HELD_SECONDS = 5.0
+"""A session with at least this much holding is logged, however it ended."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,10 @@ class SessionRecord:
     steps_total: int
     finished: bool
     areas: Mapping[str, float] = field(default_factory=dict)
+    held_seconds: float = 0.0
+    """Seconds spent in holds, partial holds included (older lines: 0)."""
+    poses_reached: int = 0
+    """Holds the runner got to, finished or not (older lines: steps_completed)."""
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -49,6 +55,8 @@ class SessionRecord:
             "steps_total": self.steps_total,
             "finished": self.finished,
             "areas": {area: round(value, 3) for area, value in sorted(self.areas.items())},
+            "held_seconds": round(self.held_seconds, 3),
+            "poses_reached": self.poses_reached,
         }
 
     @classmethod
@@ -70,7 +78,30 @@ class SessionRecord:
             steps_total=int(data["steps_total"]),
             finished=bool(data["finished"]),
             areas={str(key): float(value) for key, value in areas.items()},
+            held_seconds=float(data.get("held_seconds", 0.0)),
+            poses_reached=int(data["poses_reached"] if "poses_reached" in data else data["steps_completed"]),
         )
+
+
+def held_seconds(session: Session) -> float:
+    """Seconds spent in holds so far, partial holds included."""
+    return sum(
+        played for segment, played in zip(session.segments, session.played, strict=True)
+        if segment.kind is SegmentKind.HOLD
+    )
+
+
+def poses_reached(session: Session) -> int:
+    """Holds the runner got to (any time in them), finished or not."""
+    return sum(
+        1 for segment, played in zip(session.segments, session.played, strict=True)
+        if segment.kind is SegmentKind.HOLD and played > 0
+    )
+
+
+def will_be_logged(session: Session) -> bool:
+    """True when stopping now would save the session: enough seconds were held."""
+    return held_seconds(session) >= MIN_HELD_SECONDS
 
 
 def record_session(
@@ -80,8 +111,11 @@ def record_session(
     catalog: Mapping[str, Pose],
     started: datetime,
 ) -> SessionRecord | None:
-    """What a played session amounts to; None when not one hold was completed."""
-    if not session.completed:
+    """What a played session amounts to; None with less than MIN_HELD_SECONDS of holding.
+
+    Partial holds count: a runner who skips on after 20 s of a 60 s hold still held 20 s.
+    """
+    if not will_be_logged(session):
         return None
     areas: dict[str, float] = {}
     for index, segment in enumerate(session.segments):
@@ -100,6 +134,8 @@ def record_session(
         steps_total=holds,
         finished=session.finished and session.position() >= session.total,
         areas={key: value for key, value in areas.items() if value > 0},
+        held_seconds=held_seconds(session),
+        poses_reached=poses_reached(session),
     )
 
 

@@ -1,17 +1,20 @@
 """The audience window: what the runner sees from the mat, full screen on the TV.
 
 Every size is a share of the window height, so the same layout reads from
-3 m on a 1080p TV and still fits a small window while testing.
+3 m on a 1080p TV and still fits a small window while testing. Keys, clicks
+and taps become intents (see keys.py); the controller decides what they do.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
     QFont,
     QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QResizeEvent,
@@ -27,12 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stretchdesk.core.player_view import Prompt, Screen, Summary
 from stretchdesk.core.session import Phase
 from stretchdesk.imagecache import PoseImages
-from stretchdesk.player.done_view import DoneView, Summary
-from stretchdesk.player.figure_view import FigureScene, FigureView, Thumbnail
+from stretchdesk.player.done_view import DoneView
+from stretchdesk.player.figure_view import FigureView, Thumbnail
+from stretchdesk.player.keys import intent_for
 from stretchdesk.player.live_figures import LiveFigures
-from stretchdesk.player.presenter import Screen
+from stretchdesk.player.prompt_view import PromptView
 from stretchdesk.player.widgets import DIGIT_SHARE, Countdown, ProgressStrip
 
 BACKGROUNDS = {
@@ -46,6 +51,15 @@ BACKGROUNDS = {
 NAME_SHARE = 0.08
 MIN_NAME_SHARE = 0.05
 SIDE_COLOURS = {"LEFT": "#ff9f43", "RIGHT": "#4cc9f0"}
+CAUTION_COLOUR = "#ffb347"
+CAUTION_SHARE = 0.036
+MIN_CAUTION_RATIO = 0.7
+
+
+def _sized(font: QFont, pixels: int) -> QFont:
+    sized = QFont(font)
+    sized.setPixelSize(pixels)
+    return sized
 
 
 def phase_colours(phase: Phase) -> tuple[QColor, QColor]:
@@ -63,6 +77,8 @@ def _label(name: str, parent: QWidget, wrap: bool = False) -> QLabel:
 
 class AudienceWindow(QWidget):
     close_requested = Signal()
+    intent_triggered = Signal(str)
+    clicked = Signal()
 
     def __init__(
         self, images: PoseImages, live: LiveFigures, parent: QWidget | None = None
@@ -71,11 +87,14 @@ class AudienceWindow(QWidget):
         self.setObjectName("playerWindow")
         self.setWindowTitle("StretchDesk player")
         self.setCursor(Qt.CursorShape.BlankCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._phase = Phase.PREPARE
         self._routine_name = ""
         self._accent = QColor(BACKGROUNDS[Phase.PREPARE][1])
         self._build(images, live)
         self._apply_phase(Phase.PREPARE)
+        self.countdown.installEventFilter(self)  # the start hint follows the countdown's box
 
     def _build(self, images: PoseImages, live: LiveFigures) -> None:
         self.phase_pill = _label("playerPhase", self)
@@ -94,9 +113,14 @@ class AudienceWindow(QWidget):
         self.countdown.setObjectName("playerCountdown")
         self.instructions = _label("playerInstructions", self, wrap=True)
         self.instructions.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.caution = _label("playerCaution", self)
+        self.caution.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.page = _label("playerPage", self)
+        self.page.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.thumbnail = Thumbnail(images, self)
         self.next_up = _label("playerNextUp", self, wrap=True)
         self.done_view = DoneView(self)
+        self.prompt = PromptView(self)
 
         top = QHBoxLayout()
         top.addWidget(self.phase_pill, 0)
@@ -120,7 +144,8 @@ class AudienceWindow(QWidget):
         next_box.addWidget(self.next_up, 1)
         bottom = QGridLayout()
         bottom.addWidget(self.instructions, 0, 0)
-        bottom.addLayout(next_box, 0, 1)
+        bottom.addWidget(self.page, 1, 0)
+        bottom.addLayout(next_box, 0, 1, 2, 1)
         bottom.setColumnStretch(0, 60)
         bottom.setColumnStretch(1, 40)
 
@@ -131,6 +156,7 @@ class AudienceWindow(QWidget):
         column.addWidget(self.progress)
         column.addLayout(middle, 1)
         column.addLayout(bottom)
+        column.addWidget(self.caution)
         self._column = column
         self._stack = QStackedLayout(self)
         # the window takes its screen's size; never let content resize it
@@ -140,11 +166,12 @@ class AudienceWindow(QWidget):
 
     # -- updates ---------------------------------------------------------------
 
-    def show_screen(self, screen: Screen, scene: FigureScene) -> None:
+    def show_screen(self, screen: Screen) -> None:
         if screen.phase is not self._phase:
             self._apply_phase(screen.phase)
         if screen.phase is Phase.DONE:
             return
+        self._show_prompt(screen.prompt)
         self.phase_pill.setText(f"  {screen.phase_title}  " if not screen.paused else "  PAUSED  ")
         self.overall_label.setText(f"{screen.step_text}   ·   {screen.time_left}")
         self._elide_routine_name()
@@ -155,12 +182,46 @@ class AudienceWindow(QWidget):
             self._fit_pose_name()
         self.countdown.set_state(screen.countdown, screen.fraction, self._accent, screen.paused)
         self.instructions.setText("\n".join(f"•  {line}" for line in screen.lines))
+        self._set_caution(screen.caution)
+        self.page.setText(f"page {screen.page.replace('/', ' of ')}, turning by itself" if screen.page else "")
         self.next_up.setText(screen.next_up)
         self.thumbnail.setVisible(screen.next_pose_id is not None)
         self.thumbnail.set_pose(
             screen.next_pose_id, screen.next_side is not None and screen.next_side.value == "left"
         )
-        self.figure.set_scene(scene)
+        self.figure.set_scene(screen.scene)
+
+    def _set_caution(self, text: str) -> None:
+        """One line across the screen: a long caution shrinks (to a floor) before it wraps."""
+        self.caution.setVisible(bool(text))
+        self.caution.setToolTip(text)
+        if not text:
+            self.caution.setText("")
+            return
+        shown = f"⚠  {text}"
+        font = QFont(self.caution.font())
+        full = max(9, round(max(200, self.height()) * CAUTION_SHARE))
+        room = max(40, self.width() - 2 * round(self.height() * 0.03))
+        wanted = QFontMetrics(_sized(font, full)).horizontalAdvance(shown)
+        pixels = full if wanted <= room else max(round(full * MIN_CAUTION_RATIO), int(full * room / wanted))
+        font = _sized(font, pixels)
+        self.caution.setFont(font)
+        # still too long at the smallest size: a second line rather than a lost word
+        self.caution.setWordWrap(QFontMetrics(font).horizontalAdvance(shown) > room)
+        self.caution.setText(shown)
+
+    def _show_prompt(self, prompt: Prompt | None) -> None:
+        self.prompt.show_prompt(prompt)
+        self._place_prompt()
+
+    def _place_prompt(self) -> None:
+        """A question covers the middle of the screen."""
+        h, w = self.height(), self.width()
+        if self.prompt.is_question():
+            self.prompt.setGeometry(round(w * 0.08), round(h * 0.2), round(w * 0.84), round(h * 0.6))
+        else:  # the start hint takes the countdown's place; pose, figure and steps stay in view
+            self.prompt.setGeometry(QRect(self.countdown.mapTo(self, QPoint(0, 0)), self.countdown.size()))
+        self.prompt.raise_()
 
     def set_routine_name(self, name: str) -> None:
         self._routine_name = name
@@ -192,6 +253,7 @@ class AudienceWindow(QWidget):
 
     def show_summary(self, summary: Summary) -> None:
         self._apply_phase(Phase.DONE)
+        self.prompt.show_prompt(None)
         self.done_view.show_summary(summary)
 
     def phase(self) -> Phase:
@@ -224,6 +286,8 @@ class AudienceWindow(QWidget):
         for label in (self.pose_name, self.routine_label, self.next_up):
             label.setStyleSheet(text)
         self.instructions.setStyleSheet("color: rgba(255, 255, 255, 225);")
+        self.caution.setStyleSheet(f"color: {CAUTION_COLOUR};")
+        self.page.setStyleSheet("color: rgba(255, 255, 255, 170);")
         self.overall_label.setStyleSheet("color: rgba(255, 255, 255, 200);")
         self.update()
 
@@ -259,6 +323,9 @@ class AudienceWindow(QWidget):
         self.side_badge.setMinimumHeight(round(h * 0.09))
         self.countdown.set_glyph_height(h * DIGIT_SHARE)
         self.instructions.setFont(font(0.04))
+        self.caution.setFont(font(CAUTION_SHARE, bold=True))
+        self.page.setFont(font(0.03))
+        self.prompt.scale(h, round(h * NAME_SHARE))
         self.next_up.setFont(font(0.048, bold=True))
         thumb = round(h * 0.17)
         self.thumbnail.setFixedSize(thumb, thumb)
@@ -269,6 +336,28 @@ class AudienceWindow(QWidget):
         if self.side_badge.text():
             self._style_side(self.side_badge.text())
         self._apply_phase(self._phase)
+        self._place_prompt()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.countdown and event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
+            self._place_prompt()
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        intent = intent_for(event.key())
+        if intent is None or event.isAutoRepeat():
+            super().keyPressEvent(event)
+            return
+        event.accept()
+        self.intent_triggered.emit(intent.value)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """A click or a tap on the TV (touch arrives as a synthesized mouse press)."""
+        if event.button() == Qt.MouseButton.LeftButton:
+            event.accept()
+            self.clicked.emit()
+            return
+        super().mousePressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.close_requested.emit()

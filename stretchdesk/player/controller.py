@@ -1,41 +1,39 @@
-"""One playing session: connects the engine to the windows, the cues and the log."""
+"""One playing session: wires the engine to the windows, the cues and the log.
+
+What the TV shows is decided by the presenter (stretchdesk/core/player_view.py);
+the windows say what the user asked for (intents). This class only connects the
+two, decides what an intent means at this moment, and frees everything it
+built when it closes.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QScreen, QShortcut
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from stretchdesk.core.errors import StretchDeskError
 from stretchdesk.core.history import History, SessionRecord, record_session
-from stretchdesk.core.models import Routine, Side, format_duration
-from stretchdesk.core.session import Clock, Event, EventKind, Phase, Session, SessionState
-from stretchdesk.core.timeline import Segment, SegmentKind
+from stretchdesk.core.models import Routine
+from stretchdesk.core.player_view import Presenter, cue_sound, done_poses
+from stretchdesk.core.session import Clock, Event, EventKind, Phase, Session
 from stretchdesk.core.workspace import Workspace
 from stretchdesk.player.audience import AudienceWindow
 from stretchdesk.player.audio import SoundBackend
-from stretchdesk.player.controls import VOICE_KEY, VOLUME_KEY, ControlsPanel
-from stretchdesk.player.done_view import Summary
+from stretchdesk.player.controls import ControlsPanel
 from stretchdesk.player.driver import SessionDriver
-from stretchdesk.player.figure_view import FigureScene
 from stretchdesk.player.inhibit import Inhibitor
-from stretchdesk.player.presenter import Presenter, cue_sound
-from stretchdesk.player.screens import choose_screen, find_screen, place_full_screen
+from stretchdesk.player.keys import Intent
+from stretchdesk.player.placement import Placement
 from stretchdesk.player.voice import Voice
 
 FRAME_MS = 40
 Confirm = Callable[[QWidget, str], bool]
-
-
-def done_poses(names: Iterable[str]) -> list[str]:
-    """Pose names in first-done order, repeats (sides, rounds) counted: 'Low Lunge ×6'."""
-    counts = Counter(names)
-    return [name if count == 1 else f"{name} ×{count}" for name, count in counts.items()]
+__all__ = ["Confirm", "PlayerController", "PlayerParts", "ask", "done_poses"]
 
 
 def ask(parent: QWidget, question: str) -> bool:
@@ -78,111 +76,136 @@ class PlayerController(QObject):
         self.session = Session(parts.workspace.timeline(routine), parts.clock)
         self.presenter = Presenter(routine, parts.workspace.catalog, self.session)
         self.driver = SessionDriver(self.session, parts.clock, self)
-        self.screen_name: str | None = None
+        self.placement = Placement(self.audience, self.controls)
         self.record: SessionRecord | None = None
+        self.asking_stop = False
+        self._resume_after_asking = False
         self._started_wall = datetime.now(UTC)
         self._closed = False
         self._frame = QTimer(self, interval=FRAME_MS)
-        self._shortcuts: list[QShortcut] = []
         self.audience.set_routine_name(routine.name)
         self.controls.title.setText(routine.name)
         self._connect_signals()
-        self._apply_volume(self.controls.volume.value())
+        self._on_controls_volume_changed(self.controls.volume.value())
+        voice = self.parts.voice
+        if voice is not None and voice.status:
+            self.controls.add_message(voice.status)  # a failed engine stays failed: say so again
         self.refresh()
 
     def _connect_signals(self) -> None:
         self.driver.events_ready.connect(self._on_driver_events_ready)
         self._frame.timeout.connect(self.refresh)
         c = self.controls
-        c.start_button.clicked.connect(self.start)
-        c.pause_button.clicked.connect(self.toggle_pause)
-        c.previous_button.clicked.connect(self.previous)
-        c.next_button.clicked.connect(self.skip)
-        c.extend_button.clicked.connect(self.extend)
-        c.restart_button.clicked.connect(self.restart_step)
-        c.stop_button.clicked.connect(self.request_stop)
-        c.fullscreen_button.clicked.connect(self._on_controls_fullscreen_clicked)
-        c.screen_picker.screen_chosen.connect(self.move_to_screen)
-        c.volume.valueChanged.connect(self._on_controls_volume_changed)
-        c.voice.toggled.connect(self._on_controls_voice_toggled)
+        c.start_requested.connect(self.start)
+        c.pause_requested.connect(self.toggle_pause)
+        c.previous_requested.connect(self.previous)
+        c.skip_requested.connect(self.skip)
+        c.extend_requested.connect(self.extend)
+        c.restart_requested.connect(self.restart_step)
+        c.stop_requested.connect(self.request_stop)
+        c.fullscreen_requested.connect(self._on_controls_fullscreen_requested)
+        c.screen_chosen.connect(self.move_to_screen)
+        c.volume_changed.connect(self._on_controls_volume_changed)
+        c.voice_toggled.connect(self._on_controls_voice_toggled)
+        c.intent_triggered.connect(self._on_controls_intent_triggered)
+        c.close_requested.connect(self._on_controls_close_requested)
         self.audience.close_requested.connect(self._on_audience_close_requested)
+        self.audience.intent_triggered.connect(self._on_audience_intent_triggered)
+        self.audience.clicked.connect(self._on_audience_clicked)
         if self.parts.voice is not None:
             self.parts.voice.status_changed.connect(self.controls.add_message)
             self.parts.voice.enabled = c.voice.isChecked()
+        app = self._app()
+        app.screenAdded.connect(self._on_app_screen_added)
+        app.screenRemoved.connect(self._on_app_screen_removed)
+        app.screenAdded.connect(c.screen_picker.on_screen_added)
+        app.screenRemoved.connect(c.screen_picker.on_screen_removed)
+
+    def _disconnect_signals(self) -> None:
+        """Everything that outlives this session (the app, the shared voice) lets go of it."""
+        app = self._app()
+        app.screenAdded.disconnect(self._on_app_screen_added)
+        app.screenRemoved.disconnect(self._on_app_screen_removed)
+        app.screenAdded.disconnect(self.controls.screen_picker.on_screen_added)
+        app.screenRemoved.disconnect(self.controls.screen_picker.on_screen_removed)
+        if self.parts.voice is not None:
+            self.parts.voice.status_changed.disconnect(self.controls.add_message)
+
+    @staticmethod
+    def _app() -> QGuiApplication:
         app = QGuiApplication.instance()
         assert isinstance(app, QGuiApplication)
-        app.screenRemoved.connect(self._on_app_screen_removed)
-        keys: list[tuple[object, Callable[[], None]]] = [
-            (Qt.Key.Key_Space, self.toggle_pause),
-            (Qt.Key.Key_MediaTogglePlayPause, self.toggle_pause),
-            (Qt.Key.Key_MediaPlay, self.toggle_pause),
-            (Qt.Key.Key_MediaPause, self.toggle_pause),
-            (Qt.Key.Key_Right, self.skip),
-            (Qt.Key.Key_MediaNext, self.skip),
-            (Qt.Key.Key_Left, self.previous),
-            (Qt.Key.Key_MediaPrevious, self.previous),
-            (Qt.Key.Key_Up, self.extend),
-            (Qt.Key.Key_MediaStop, self.request_stop),
-        ]
-        for window in (self.audience, self.controls):
-            for key, slot in keys:
-                self._shortcut(window, QKeySequence(key), slot)
-        self._shortcut(self.audience, QKeySequence(Qt.Key.Key_Escape), self._on_audience_escape)
-        self._shortcut(self.controls, QKeySequence(Qt.Key.Key_Escape), self.request_stop)
-
-    def _shortcut(self, window: QWidget, keys: QKeySequence, slot: Callable[[], None]) -> None:
-        shortcut = QShortcut(keys, window)
-        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-        shortcut.activated.connect(slot)
-        self._shortcuts.append(shortcut)
+        return app
 
     # -- showing ---------------------------------------------------------------
 
     def show(self, screen_name: str | None = None) -> None:
-        """Audience full screen on the chosen screen, controls on another one when possible.
+        """Audience full screen on the chosen screen; the controls on a screen it does not cover."""
+        self._say(self.placement.show(screen_name))
 
-        The controls are shown first so that, on a single screen, the audience window
-        opens on top of them.
-        """
-        screen, message = choose_screen(screen_name)
-        desk = QGuiApplication.primaryScreen()
-        if desk is screen:
-            desk = next((s for s in QGuiApplication.screens() if s is not screen), desk)
-        self.controls.setScreen(desk)
-        self.controls.move(desk.availableGeometry().topLeft())
-        self.controls.show()
-        self._place(screen, message)
+    def move_to_screen(self, name: str) -> None:
+        self._say(self.placement.move_to(name))
 
-    def _place(self, screen: QScreen, message: str | None) -> None:
-        self.screen_name = screen.name()
-        place_full_screen(self.audience, screen)
+    @property
+    def screen_name(self) -> str | None:
+        return self.placement.screen_name
+
+    def _say(self, message: str | None) -> None:
         if message:
             self.controls.add_message(message)
 
-    def move_to_screen(self, name: str) -> None:
-        screen = find_screen(name)
-        if screen is None:
-            primary = QGuiApplication.primaryScreen()
-            self._place(primary, f"Screen {name!r} is not connected; playing on {primary.name()!r}.")
-        else:
-            self._place(screen, None)
+    def _on_app_screen_added(self, _screen: QScreen) -> None:
+        if not self._closed:
+            self.placement.refit()
 
     def _on_app_screen_removed(self, screen: QScreen) -> None:
-        if self._closed or screen.name() != self.screen_name:
+        if not self._closed:
+            self._say(self.placement.screen_removed(screen))
+
+    def _on_controls_fullscreen_requested(self) -> None:
+        self.placement.refit()
+
+    # -- intents ---------------------------------------------------------------
+
+    def _on_audience_intent_triggered(self, name: str) -> None:
+        self._act(Intent(name), on_tv=True)
+
+    def _on_controls_intent_triggered(self, name: str) -> None:
+        self._act(Intent(name), on_tv=False)
+
+    def _on_audience_clicked(self) -> None:
+        if self.asking_stop:
+            self.keep_going()
+        elif not self.session.started:
+            self.start()
+
+    def _act(self, intent: Intent, on_tv: bool) -> None:
+        """What a key means now: before the start most keys start; while asking to stop
+        Esc stops and the go keys keep going."""
+        if self.asking_stop:
+            if intent is Intent.STOP:
+                self.close()
+            elif intent in (Intent.GO, Intent.NEXT, Intent.START, Intent.PAUSE):
+                self.keep_going()
             return
-        primary = QGuiApplication.primaryScreen()
-        if primary is screen:
-            primary = next((s for s in QGuiApplication.screens() if s is not screen), primary)
-        self._place(primary, f"Screen {screen.name()!r} was disconnected; moved to {primary.name()!r}.")
-
-    def _on_controls_fullscreen_clicked(self) -> None:
-        self.move_to_screen(self.screen_name or "")
-
-    def _on_audience_escape(self) -> None:
-        if self.audience.isFullScreen():
-            self.audience.showNormal()
-        else:
+        if intent is Intent.STOP and on_tv:
+            self.ask_stop_on_tv()
+        elif intent is Intent.STOP:
             self.request_stop()
+        elif not self.session.started:
+            if intent in (Intent.GO, Intent.NEXT, Intent.START):
+                self.start()
+        elif intent is Intent.START:
+            if self.session.paused:
+                self.toggle_pause()
+        else:
+            {
+                Intent.GO: self.toggle_pause,
+                Intent.PAUSE: self.toggle_pause,
+                Intent.NEXT: self.skip,
+                Intent.PREVIOUS: self.previous,
+                Intent.EXTEND: self.extend,
+            }[intent]()
 
     # -- transport -------------------------------------------------------------
 
@@ -220,15 +243,50 @@ class PlayerController(QObject):
         self.driver.kick()
         self.refresh()
 
+    # -- stopping ----------------------------------------------------------------
+
+    def _playing(self) -> bool:
+        return self.session.started and not self.session.finished
+
+    def _pause_to_ask(self) -> None:
+        self._resume_after_asking = not self.session.paused
+        self.session.pause()
+        self.driver.kick()
+
+    def ask_stop_on_tv(self) -> None:
+        """Esc on the TV: the session pauses and the TV asks, in large type."""
+        if not self._playing():
+            self.close()
+            return
+        self._pause_to_ask()
+        self.asking_stop = True
+        self.refresh()
+
+    def keep_going(self) -> None:
+        self.asking_stop = False
+        if self._resume_after_asking and self.session.paused:
+            self.session.resume()
+            self.driver.kick()
+        self.refresh()
+
     def request_stop(self) -> None:
-        done = self.session.finished
-        if not done and self.session.started:
+        """Stop from the desk: a dialog there (the TV asks too), the session paused meanwhile."""
+        if self._playing():
+            self._pause_to_ask()
+            self.asking_stop = True
+            self.refresh()
             window = self.audience if self.audience.isActiveWindow() else self.controls
-            if not self.parts.confirm(window, "Stop now? What you did so far is kept."):
+            question = f"Stop now? {self.presenter.stop_consequence()}"
+            stop = self.parts.confirm(window, question)
+            if self._closed:
+                return
+            if not stop:
+                self.keep_going()
                 return
         self.close()
 
     def close(self) -> None:
+        """End the session, log it, and free both windows and this controller."""
         if self._closed:
             return
         self._closed = True
@@ -238,13 +296,18 @@ class PlayerController(QObject):
         self._frame.stop()
         self.driver.stop()
         self.parts.inhibitor.release()
-        if self.parts.voice is not None:
-            self.parts.voice.close()
-        self.audience.close()
-        self.controls.close()
+        self._disconnect_signals()
+        self.audience.close_requested.disconnect(self._on_audience_close_requested)
+        self.audience.close()  # WA_DeleteOnClose
+        self.controls.finish()
         self.finished.emit()
+        self.deleteLater()
 
     def _on_audience_close_requested(self) -> None:
+        if not self._closed:
+            self.close()
+
+    def _on_controls_close_requested(self) -> None:
         if not self._closed:
             self.close()
 
@@ -265,24 +328,9 @@ class PlayerController(QObject):
     def _on_session_finished(self) -> None:
         self._frame.stop()
         self.parts.inhibitor.release()
+        self.asking_stop = False
         self._log()
-        done = len(self.session.completed)
-        saved = "Saved to your history." if self.record else "Not logged: no pose was completed."
-        names = done_poses(
-            self.presenter.pose_name(s.pose)
-            for i, s in enumerate(self.session.segments)
-            if i in self.session.completed
-        )
-        self.audience.show_summary(
-            Summary(
-                self.routine.name,
-                format_duration(self.session.played_seconds),
-                done,
-                self.presenter.hold_count,
-                tuple(names),
-                saved,
-            )
-        )
+        self.audience.show_summary(self.presenter.summary(self.record is not None))
 
     def _log(self) -> None:
         if self.record is not None:
@@ -302,53 +350,16 @@ class PlayerController(QObject):
 
     def refresh(self) -> None:
         state = self.session.state()
-        screen = self.presenter.screen(state)
+        screen = self.presenter.screen(state, self.asking_stop)
         if state.phase is not Phase.DONE:
-            self.audience.show_screen(screen, self._scene(state))
+            self.audience.show_screen(screen)
         self.controls.show_screen(screen, self.session.started)
 
-    def _scene(self, state: SessionState) -> FigureScene:
-        segment = state.segment
-        if segment is None:
-            return FigureScene(None)
-        mirrored = segment.side is Side.LEFT
-        if segment.kind is SegmentKind.REST:
-            upcoming = state.next_hold  # a still preview of what comes after the rest
-            if upcoming is None:
-                return FigureScene(None)
-            return FigureScene(pose_id=upcoming.pose, mirrored=upcoming.side is Side.LEFT)
-        rep_seconds = None
-        if segment.kind is SegmentKind.HOLD:
-            hold = self.presenter.hold_of(segment)
-            rep_seconds = hold.seconds_per_rep if hold else None
-        before = self._previous_hold(state.index)
-        morph = segment.kind in (SegmentKind.TRANSITION, SegmentKind.SWITCH) and before is not None
-        return FigureScene(
-            pose_id=segment.pose,
-            mirrored=mirrored,
-            from_pose_id=before.pose if morph and before else None,
-            from_mirrored=bool(before and before.side is Side.LEFT),
-            blend=state.fraction if morph else 1.0,
-            elapsed=state.segment_elapsed,
-            rep_seconds=rep_seconds,
-        )
-
-    def _previous_hold(self, index: int) -> Segment | None:
-        for earlier in reversed(self.session.segments[:index]):
-            if earlier.kind is SegmentKind.HOLD:
-                return earlier
-        return None
-
     def _on_controls_volume_changed(self, value: int) -> None:
-        self.parts.settings.setValue(VOLUME_KEY, value)
-        self._apply_volume(value)
-
-    def _apply_volume(self, value: int) -> None:
         self.parts.sound.set_volume(value / 100)
         if self.parts.voice is not None:
             self.parts.voice.set_volume(value / 100)
 
     def _on_controls_voice_toggled(self, on: bool) -> None:
-        self.parts.settings.setValue(VOICE_KEY, "true" if on else "false")
         if self.parts.voice is not None:
             self.parts.voice.enabled = on

@@ -1,8 +1,14 @@
-"""The controls on the desk screen: transport buttons, screen, volume and voice."""
+"""The controls on the desk screen: transport buttons, screen, volume and voice.
+
+The panel only says what the user asked for (`start_requested`, `skip_requested`
+...); the controller decides what that means. With one screen the panel turns
+into a compact strip that stays on top of the player, so it is always reachable.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QScreen, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -15,12 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stretchdesk.core.player_view import Screen
 from stretchdesk.core.session import Phase
-from stretchdesk.player.presenter import Screen
+from stretchdesk.player.keys import KEY_INTENTS
 from stretchdesk.player.screens import ScreenPicker
 
 VOLUME_KEY = "player/volume"
 VOICE_KEY = "player/voice"
+STRIP_MARGIN = 16
+INTENT_PROPERTY = "intent"
 
 
 def _button(text: str, name: str, tip: str) -> QPushButton:
@@ -31,10 +40,27 @@ def _button(text: str, name: str, tip: str) -> QPushButton:
 
 
 class ControlsPanel(QWidget):
+    start_requested = Signal()
+    pause_requested = Signal()
+    previous_requested = Signal()
+    skip_requested = Signal()
+    extend_requested = Signal()
+    restart_requested = Signal()
+    stop_requested = Signal()
+    fullscreen_requested = Signal()
+    screen_chosen = Signal(str)
+    volume_changed = Signal(int)
+    voice_toggled = Signal(bool)
+    intent_triggered = Signal(str)
+    close_requested = Signal()
+
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("playerControls")
         self.setWindowTitle("StretchDesk — player controls")
+        self._settings = settings
+        self._compact = False
+        self._finished = False
         self.title = QLabel(self)
         self.title.setObjectName("playerControlsTitle")
         font = self.title.font()
@@ -46,10 +72,10 @@ class ControlsPanel(QWidget):
         self.message = QLabel(self)
         self.message.setObjectName("playerMessage")
         self.message.setWordWrap(True)
-        self.start_button = _button("Start", "playerStart", "Start the routine")
-        self.pause_button = _button("Pause", "playerPause", "Pause or resume (Space)")
-        self.previous_button = _button("◀ Previous", "playerPrevious", "Back one step (Left)")
-        self.next_button = _button("Next ▶", "playerNext", "Skip to the next step (Right)")
+        self.start_button = _button("Start", "playerStart", "Start the routine (Space, Enter, F5)")
+        self.pause_button = _button("Pause", "playerPause", "Pause or resume (Space, B)")
+        self.previous_button = _button("◀ Previous", "playerPrevious", "Back one step (Left, PageUp)")
+        self.next_button = _button("Next ▶", "playerNext", "Skip to the next step (Right, PageDown)")
         self.extend_button = _button("+15 s", "playerExtend", "Add 15 seconds (Up)")
         self.restart_button = _button("Restart step", "playerRestart", "Start this step again")
         self.stop_button = _button("Stop", "playerStop", "Stop the routine (Esc)")
@@ -58,11 +84,15 @@ class ControlsPanel(QWidget):
         self.volume = QSlider(Qt.Orientation.Horizontal, self)
         self.volume.setObjectName("playerVolume")
         self.volume.setRange(0, 100)
-        self.volume.setValue(int(settings.value(VOLUME_KEY, 80)))
+        self.volume.setValue(int(str(settings.value(VOLUME_KEY, 80))))
         self.voice = QCheckBox("Voice", self)
         self.voice.setObjectName("playerVoice")
         self.voice.setChecked(str(settings.value(VOICE_KEY, "true")).lower() == "true")
+        self._build()
+        self._connect_signals()
+        self.show_idle()
 
+    def _build(self) -> None:
         buttons = QHBoxLayout()
         for button in (
             self.start_button,
@@ -74,7 +104,9 @@ class ControlsPanel(QWidget):
             self.stop_button,
         ):
             buttons.addWidget(button)
-        options = QGridLayout()
+        self._options = QWidget(self)
+        options = QGridLayout(self._options)
+        options.setContentsMargins(0, 0, 0, 0)
         options.addWidget(QLabel("Screen:"), 0, 0)
         options.addWidget(self.screen_picker, 0, 1)
         options.addWidget(self.fullscreen_button, 0, 2)
@@ -82,17 +114,82 @@ class ControlsPanel(QWidget):
         options.addWidget(self.volume, 1, 1)
         options.addWidget(self.voice, 1, 2)
         options.setColumnStretch(1, 1)
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
-        layout.addLayout(options)
+        layout.addWidget(self._options)
         layout.addWidget(self.message)
         # sized once here: a layout constraint would push size hints to the platform
         # window on every text change, which some platforms (offscreen) reject noisily
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.resize(layout.sizeHint().expandedTo(QSize(720, 0)))
-        self.show_idle()
+
+    def _connect_signals(self) -> None:
+        self.start_button.clicked.connect(self.start_requested)
+        self.pause_button.clicked.connect(self.pause_requested)
+        self.previous_button.clicked.connect(self.previous_requested)
+        self.next_button.clicked.connect(self.skip_requested)
+        self.extend_button.clicked.connect(self.extend_requested)
+        self.restart_button.clicked.connect(self.restart_requested)
+        self.stop_button.clicked.connect(self.stop_requested)
+        self.fullscreen_button.clicked.connect(self.fullscreen_requested)
+        self.screen_picker.screen_chosen.connect(self.screen_chosen)
+        self.volume.valueChanged.connect(self._on_volume_value_changed)
+        self.voice.toggled.connect(self._on_voice_toggled)
+        for key, intent in KEY_INTENTS.items():
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.setProperty(INTENT_PROPERTY, intent.value)
+            shortcut.activated.connect(self._on_shortcut_activated)
+
+    def _on_shortcut_activated(self) -> None:
+        shortcut = self.sender()
+        if isinstance(shortcut, QShortcut):
+            self.intent_triggered.emit(str(shortcut.property(INTENT_PROPERTY)))
+
+    def _on_volume_value_changed(self, value: int) -> None:
+        self._settings.setValue(VOLUME_KEY, value)
+        self.volume_changed.emit(value)
+
+    def _on_voice_toggled(self, on: bool) -> None:
+        self._settings.setValue(VOICE_KEY, "true" if on else "false")
+        self.voice_toggled.emit(on)
+
+    # -- placement ---------------------------------------------------------------
+
+    def is_compact(self) -> bool:
+        return self._compact
+
+    def place_on(self, screen: QScreen, *, compact: bool) -> None:
+        """A normal window on a screen the player does not cover, or, sharing the
+        player's only screen, a compact strip on top of it at the bottom edge."""
+        if compact != self._compact:
+            self._compact = compact
+            visible = self.isVisible()
+            flags = Qt.WindowType.Window
+            if compact:
+                flags |= Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+            self.setWindowFlags(flags)
+            for widget in (self._options, self.title, self.message, self.restart_button):
+                widget.setVisible(not compact)
+            if visible:
+                self.show()
+        self.setScreen(screen)
+        area = screen.availableGeometry()
+        if compact:
+            size = self._layout.sizeHint()
+            width = min(area.width() - 2 * STRIP_MARGIN, max(size.width(), 720))
+            self.setGeometry(
+                area.left() + (area.width() - width) // 2,
+                area.bottom() - size.height() - STRIP_MARGIN,
+                width,
+                size.height(),
+            )
+        else:
+            self.move(area.topLeft())
+
+    # -- showing -----------------------------------------------------------------
 
     def show_idle(self) -> None:
         self.start_button.setEnabled(True)
@@ -104,8 +201,8 @@ class ControlsPanel(QWidget):
         playing = started and screen.phase is not Phase.DONE
         for button in self._transport():
             button.setEnabled(playing)
-        self.stop_button.setEnabled(started)
-        self.stop_button.setText("Close" if screen.phase is Phase.DONE else "Stop")
+        self.stop_button.setEnabled(True)
+        self.stop_button.setText("Close" if screen.phase is Phase.DONE or not started else "Stop")
         self.pause_button.setText("Resume" if screen.paused else "Pause")
         if screen.phase is Phase.DONE:
             self.status.setText("Done")
@@ -116,6 +213,20 @@ class ControlsPanel(QWidget):
             f"{screen.phase_title.title()}: {screen.pose_name}{side} — {screen.countdown} s{paused}"
             f"   ·   {screen.step_text}   ·   {screen.time_left}"
         )
+
+    def finish(self) -> None:
+        """Close for good (the session is over) and free the panel."""
+        self._finished = True
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing the panel ends the session (what was held is logged), never leaves it
+        running without controls. No question here: Qt also closes every window when the
+        app quits, and a modal question then would never be answered."""
+        if not self._finished:
+            self.close_requested.emit()
+        super().closeEvent(event)
 
     def add_message(self, text: str) -> None:
         lines = [line for line in self.message.text().splitlines() if line and line != text]

@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-
-@dataclass(frozen=True)
-class Summary:
-    routine_name: str
-    total_time: str
-    holds_done: int
-    holds_total: int
-    poses: tuple[str, ...]
-    saved: str
+from stretchdesk.core.player_view import Summary
 
 
 class DoneView(QWidget):
@@ -30,6 +20,8 @@ class DoneView(QWidget):
         self.poses = QLabel(self)
         self.poses.setWordWrap(True)
         self.saved = QLabel(self)
+        self.saved.setObjectName("playerDoneSaved")
+        self.saved.setWordWrap(True)
         for label in (self.title, self.routine, self.stats, self.poses, self.saved):
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             label.setTextFormat(Qt.TextFormat.PlainText)
@@ -37,8 +29,8 @@ class DoneView(QWidget):
         self.routine.setStyleSheet("color: white;")
         self.stats.setStyleSheet("color: white;")
         self.poses.setStyleSheet("color: rgba(255, 255, 255, 215);")
-        self.saved.setStyleSheet("color: rgba(255, 255, 255, 170);")
-        layout = QVBoxLayout(self)
+        self.saved.setStyleSheet("color: rgba(255, 255, 255, 225);")
+        self._layout = layout = QVBoxLayout(self)
         layout.addStretch(2)
         for label in (self.title, self.routine, self.stats):
             layout.addWidget(label)
@@ -66,6 +58,6 @@ class DoneView(QWidget):
         self.routine.setFont(font(0.05))
         self.stats.setFont(font(0.08, bold=True))
         self.poses.setFont(font(0.036))
-        self.saved.setFont(font(0.032))
+        self.saved.setFont(font(0.045, bold=True))
         margin = round(height * 0.05)
-        self.layout().setContentsMargins(margin, margin, margin, margin)
+        self._layout.setContentsMargins(margin, margin, margin, margin)

@@ -7,29 +7,16 @@ a live figure, a transition cross-fades the two pictures instead.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from stretchdesk.core.player_view import FigureScene
 from stretchdesk.imagecache import PoseImages
 from stretchdesk.player.live_figures import LiveFigures
 
 CARD = QColor("#f3f1ec")
-
-
-@dataclass(frozen=True)
-class FigureScene:
-    """What to draw: the pose (and, in a transition, the one before it)."""
-
-    pose_id: str | None
-    mirrored: bool = False
-    from_pose_id: str | None = None
-    from_mirrored: bool = False
-    blend: float = 1.0
-    elapsed: float = 0.0
-    rep_seconds: float | None = None
+RETRY_MS = 100
 
 
 class FigureView(QWidget):
@@ -42,6 +29,9 @@ class FigureView(QWidget):
         self._images = images
         self._live = live
         self._scene = FigureScene(None)
+        # while figures are built in the background the picture shows; look again soon
+        self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
+        self._retry.timeout.connect(self.update)
         images.images_changed.connect(self.update)
 
     def scene(self) -> FigureScene:
@@ -84,6 +74,8 @@ class FigureView(QWidget):
             painter.setOpacity(scene.blend)
         self._draw_picture(painter, rect, scene.pose_id, scene.mirrored)
         painter.end()
+        if self._live.pending():
+            self._retry.start()
 
     def _draw_picture(self, painter: QPainter, rect: QRectF, pose_id: str, mirrored: bool) -> None:
         size = QSize(round(rect.width()), round(rect.height()))

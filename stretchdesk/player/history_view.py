@@ -19,7 +19,7 @@ from stretchdesk.core.history import (
 from stretchdesk.core.models import Area, format_duration
 
 RecordRole = Qt.ItemDataRole.UserRole + 1
-_COLUMNS = ("Date", "Routine", "Time", "Poses")
+_COLUMNS = ("Date", "Routine", "Time", "Poses", "Held")
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -62,8 +62,11 @@ class HistoryModel(QAbstractTableModel):
                 return record.routine_name
             if column == 2:
                 return format_duration(record.seconds)
+            if column == 4:  # lines from before held seconds were recorded have none
+                return format_duration(record.held_seconds) if record.held_seconds else "—"
             done = "" if record.finished else " (stopped)"
-            return f"{record.steps_completed} of {record.steps_total}{done}"
+            reached = max(record.poses_reached, record.steps_completed)
+            return f"{reached} of {record.steps_total}{done}"
         return None
 
 

@@ -2,6 +2,8 @@
 
 The main window owns one `PlayerLauncher` and calls `play(routine_id)`;
 `stretchdesk play` uses `run_player`, which does the same without a main window.
+The launcher owns what outlives one session: one voice for the application (an
+engine that failed stays failed) and the figure builder, both joined on quit.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from stretchdesk.core.errors import StretchDeskError
 from stretchdesk.core.history import History
 from stretchdesk.core.session import Clock
 from stretchdesk.core.workspace import Workspace
+from stretchdesk.diagnostics import Diagnostics
 from stretchdesk.imagecache import PoseImages
 from stretchdesk.player.audience import AudienceWindow
 from stretchdesk.player.audio import SoundBackend, make_sound
@@ -30,6 +33,8 @@ from stretchdesk.player.live_figures import LiveFigures
 from stretchdesk.player.voice import EngineFactory, Voice, qt_engine
 
 ENGINE_KEY = "player/voice_engine"
+QUIT_JOIN_S = 3.0
+"""How long quitting waits for the voice thread to leave its engine."""
 
 
 class PlayerLauncher(QObject):
@@ -60,6 +65,11 @@ class PlayerLauncher(QObject):
         self._images: PoseImages | None = None
         self.history = History(workspace.data_dir)
         self.current: PlayerController | None = None
+        self.voice: Voice | None = None
+        self._sound_message = ""
+        app = QGuiApplication.instance()
+        assert isinstance(app, QGuiApplication)
+        app.aboutToQuit.connect(self._on_app_about_to_quit)
 
     def _live_figures(self) -> LiveFigures:
         """Built on the first play: it solves every pose's skeleton, which start-up never needs."""
@@ -72,15 +82,13 @@ class PlayerLauncher(QObject):
         routine = self.workspace.get(routine_id)
         if self.current is not None:
             self.current.close()
-        messages: list[str] = []
         if self._sound is None:
-            self._sound = make_sound(messages.append, self)
+            self._sound = make_sound(self._on_sound_reported, self)
         if self._images is None:
             self._images = PoseImages(self.workspace.catalog, self.workspace.store.images_dir, parent=self)
         else:
             self._images.set_catalog(self.workspace.catalog)
-        engine = self._voice_engine or qt_engine(_engine_name(self.settings))
-        voice = Voice(engine, self)
+        voice = self._the_voice()
         window = self.parent()  # not stored: a child holding its parent is a reference cycle
         controls = ControlsPanel(self.settings, window if isinstance(window, QWidget) else None)
         parts = PlayerParts(
@@ -96,17 +104,46 @@ class PlayerLauncher(QObject):
             confirm=self._confirm,
         )
         controller = PlayerController(routine, parts, self)
+        self._live_figures().prepare(s.pose for s in controller.session.segments if s.pose)
         controller.finished.connect(self._on_controller_finished)
-        for message in messages:
-            controls.add_message(message)
-        voice.start()
+        if self._sound_message:
+            controls.add_message(self._sound_message)
         controller.show(screen_name or controls.screen_picker.chosen_name())
         self.current = controller
         return controller
 
+    def _the_voice(self) -> Voice:
+        """One voice for the application, started on the first play."""
+        if self.voice is None:
+            engine = self._voice_engine or qt_engine(_engine_name(self.settings))
+            self.voice = Voice(engine, self)
+            self.voice.start()
+        return self.voice
+
+    def _on_sound_reported(self, text: str) -> None:
+        self._sound_message = text
+        if self.current is not None:
+            self.current.controls.add_message(text)
+
     def _on_controller_finished(self) -> None:
         if self.sender() is self.current:
             self.current = None
+
+    def _on_app_about_to_quit(self) -> None:
+        self.shut_down()
+
+    def shut_down(self, wait: float = QUIT_JOIN_S) -> bool:
+        """Close the player and join the voice and figure threads (up to `wait` s each);
+        True when both ended. Runs on aboutToQuit, before the QApplication goes."""
+        if self.current is not None:
+            self.current.close()
+        voice_ended = True
+        if self.voice is not None:
+            voice_ended = self.voice.close(wait)
+            self.voice.deleteLater()
+            self.voice = None
+        figures_ended = self._live.close(wait) if self._live is not None else True
+        return voice_ended and figures_ended
 
 
 def _engine_name(settings: QSettings) -> str | None:
@@ -133,9 +170,17 @@ def run_player(
                 f"(use 0 to {len(screens) - 1})"
             )
         screen_name = screens[screen_index].name()
+    diagnostics = Diagnostics(parent=app)
+    problem = diagnostics.install()
     launcher = PlayerLauncher(workspace, QSettings(APP_NAME, APP_NAME))
     controller = launcher.play(routine.id, screen_name)
     controller.finished.connect(app.quit)
+    diagnostics.error_reported.connect(controller.controls.add_message)
+    if problem:
+        controller.controls.add_message(problem)
     if on_ready is not None:
         on_ready(controller)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        diagnostics.uninstall()

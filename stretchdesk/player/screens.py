@@ -43,6 +43,16 @@ def choose_screen(wanted: str | None) -> tuple[QScreen, str | None]:
     return primary, f"Screen {wanted!r} is not connected; playing on {primary.name()!r}."
 
 
+def desk_screen(audience: QScreen, gone: QScreen | None = None) -> QScreen:
+    """Where the controls go: a screen the player does not cover, the primary first;
+    the player's own screen only when it is the only one."""
+    others = [s for s in QGuiApplication.screens() if s is not audience and s is not gone]
+    primary = QGuiApplication.primaryScreen()
+    if primary in others:
+        return primary
+    return others[0] if others else audience
+
+
 def place_full_screen(window: QWidget, screen: QScreen) -> None:
     """Put a top-level window full screen on `screen` (works before and after show())."""
     if window.isFullScreen():
@@ -53,7 +63,11 @@ def place_full_screen(window: QWidget, screen: QScreen) -> None:
 
 
 class ScreenPicker(QComboBox):
-    """Lists the connected screens; the choice is saved in the settings by name."""
+    """Lists the connected screens; the choice is saved in the settings by name.
+
+    The owner forwards the application's screenAdded/screenRemoved (and lets go of
+    them when it closes), so a picker never outlives its player on app signals.
+    """
 
     screen_chosen = Signal(str)
 
@@ -63,10 +77,6 @@ class ScreenPicker(QComboBox):
         self.setToolTip("The screen the player goes full screen on")
         self._settings = settings
         self._filling = False
-        app = QGuiApplication.instance()
-        assert isinstance(app, QGuiApplication)
-        app.screenAdded.connect(self._on_app_screen_added)
-        app.screenRemoved.connect(self._on_app_screen_removed)
         self.currentIndexChanged.connect(self._on_current_index_changed)
         self.refresh()
 
@@ -89,10 +99,10 @@ class ScreenPicker(QComboBox):
             self.setCurrentIndex(screens.index(fallback) if fallback in screens else 0)
         self._filling = False
 
-    def _on_app_screen_added(self, screen: QScreen) -> None:
+    def on_screen_added(self, screen: QScreen) -> None:
         self.refresh()
 
-    def _on_app_screen_removed(self, screen: QScreen) -> None:
+    def on_screen_removed(self, screen: QScreen) -> None:
         """screenRemoved arrives while the screen may still be listed: leave it out."""
         self.refresh(gone=screen)
 

@@ -68,6 +68,9 @@ class Voice(QObject):
         self.available = False
         self.failed = False
         self.enabled = True
+        self.status = ""
+        """The last thing said about the voice ("Voice is on." or why it is off)."""
+        self.status_changed.connect(self._on_status_changed)
         self._watch = QTimer(self, interval=50)
         self._watch.timeout.connect(self._on_watch_timeout)
 
@@ -97,12 +100,17 @@ class Voice(QObject):
         self._channel.volume = max(0.0, min(1.0, volume))
         self._channel.queue.put(("volume", self._channel.volume))
 
+    def _on_status_changed(self, text: str) -> None:
+        self.status = text
+
     def close(self, wait: float = 0.0) -> bool:
         """Ask the engine thread to end (waiting up to `wait` s); True once it has.
 
-        A stuck thread is a daemon and dies with the app.
+        Called with a wait on quit, so the engine is gone before the QApplication;
+        a thread stuck inside the engine is a daemon and dies with the process.
         """
         self._watch.stop()
+        self._channel.closing.set()  # cues still queued are dropped, not spoken first
         self._channel.queue.put(_STOP)
         if self._thread is None:
             return True
@@ -144,6 +152,7 @@ class _Channel:
         self.heartbeat = 0.0
         self.volume = 1.0
         self.spoken: deque[str] = deque(maxlen=50)
+        self.closing = threading.Event()
 
 
 def _serve(factory: EngineFactory, channel: _Channel) -> None:
@@ -164,7 +173,7 @@ def _serve(factory: EngineFactory, channel: _Channel) -> None:
                 item = channel.queue.get_nowait()
             except queue.Empty:
                 return
-            if item is _STOP:
+            if item is _STOP or channel.closing.is_set():
                 pump.stop()
                 loop.quit()
                 return
@@ -182,6 +191,9 @@ def _serve(factory: EngineFactory, channel: _Channel) -> None:
     channel.ready.set()
     loop.exec()
     pump.stop()
+    stop = getattr(engine, "stop", None)
+    if callable(stop):
+        stop()  # cut off a cue still being spoken: the app is closing
     # Delete the Qt objects here, in their own thread, before the thread ends. `drain`
     # closes over them, so left to Python they would die in a reference cycle, collected
     # later on whatever thread the GC happens to run: a crash waiting for its moment.

@@ -80,6 +80,7 @@ def test_play_button_plays_the_selected_routine_and_history_shows_it(
     table = view.findChild(QTableView, "historyTable")
     assert table is not None and table.model().rowCount() == 1
     controller.close()
+    assert made[0].shut_down(5.0), "the launcher's voice thread did not end"
 
 
 def test_start_up_does_not_load_the_player(tmp_path: Path) -> None:

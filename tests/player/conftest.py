@@ -93,8 +93,7 @@ def rig(qtbot: Any, data_dir: Path, tmp_path: Path) -> Iterator[Rig]:
     )
     holder["rig"] = Rig(launcher, clock, sound)
     yield holder["rig"]
-    if launcher.current is not None:
-        launcher.current.close()
+    assert launcher.shut_down(5.0), "the voice or figure thread did not end"
 
 
 def wait_for_voice(qtbot: Any, controller: PlayerController) -> None:

@@ -6,9 +6,9 @@ import wave
 from pathlib import Path
 
 from stretchdesk.core.catalog import builtin_poses, builtin_routines
+from stretchdesk.core.player_view import Presenter, cue_sound, spoken_duration
 from stretchdesk.core.session import Event, EventKind, FakeClock, Session
 from stretchdesk.core.timeline import expand
-from stretchdesk.player.presenter import Presenter, cue_sound, spoken_duration
 from stretchdesk.player.sounds import CUES, main, sound_path
 
 

@@ -29,6 +29,7 @@ def test_history_view_shows_sessions_streak_and_areas(
     assert view.model.rowCount() == 3
     assert view.model.data(view.model.index(0, 1)) == "Run 0"
     assert view.model.data(view.model.index(1, 3)) == "6 of 7 (stopped)"
+    assert view.model.data(view.model.index(1, 4)) == "—"
     assert view.model.index(2, 0).data(RecordRole).routine_name == "Run 40"
     assert view.streak.text().startswith("Streak: 2 days")
     assert view.areas.minutes() == {Area.HIPS: 7.0, Area.CALVES: 1.0}
@@ -44,3 +45,17 @@ def test_unreadable_history_lines_are_reported(qtbot: Any, tmp_path: Path) -> No
     qtbot.addWidget(view)
     assert view.model.rowCount() == 0
     assert "line 1: skipped" in view.problems.text()
+
+
+def test_a_skipped_through_session_shows_poses_reached_and_seconds_held(
+    qtbot: Any, qtmodeltester: Any, tmp_path: Path
+) -> None:
+    history = History(tmp_path)
+    history.add(SessionRecord("r-2", "Skipped through", NOW, 130.0, 0, 7, False, {"hips": 40.0},
+                              held_seconds=75.0, poses_reached=5))
+    view = HistoryView(history, now=lambda: NOW)
+    qtbot.addWidget(view)
+    qtmodeltester.check(view.model)
+    assert view.model.data(view.model.index(0, 3)) == "5 of 7 (stopped)"
+    assert view.model.data(view.model.index(0, 4)) == "1:15"
+    assert view.model.headerData(4, Qt.Orientation.Horizontal) == "Held"

@@ -31,6 +31,7 @@ CASE_NAMES = [
     "test_remembered_screen_is_used_and_a_missing_one_falls_back",
     "test_picking_a_screen_moves_the_player_and_is_remembered",
     "test_removing_the_screen_moves_the_player_to_the_primary",
+    "test_the_controls_screen_going_away_keeps_them_reachable",
 ]
 
 

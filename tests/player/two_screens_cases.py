@@ -36,6 +36,8 @@ def test_remembered_screen_is_used_and_a_missing_one_falls_back(qtbot: Any, rig:
     rig.launcher.settings.setValue(SETTINGS_KEY, "laptop")
     player = rig.play()
     assert player.audience.screen().name() == "laptop"
+    assert player.controls.screen().name() == "tv"  # never under the player
+    assert not player.controls.is_compact()
     picker = player.controls.screen_picker
     assert [picker.itemData(i) for i in range(picker.count())] == ["laptop", "tv"]
     assert picker.currentData() == "laptop"
@@ -49,10 +51,18 @@ def test_picking_a_screen_moves_the_player_and_is_remembered(qtbot: Any, rig: Ri
     rig.launcher.settings.setValue(SETTINGS_KEY, "laptop")
     player = rig.play()
     picker = player.controls.screen_picker
+    assert player.controls.screen().name() == "tv"
     picker.setCurrentIndex(picker.findData("tv"))
     assert player.audience.screen().name() == "tv"
     assert player.audience.isFullScreen()
     assert rig.launcher.settings.value(SETTINGS_KEY) == "tv"
+    assert player.controls.screen().name() == "laptop"
+    picker.setCurrentIndex(picker.findData("laptop"))  # the picker chooses the desk itself
+    assert player.audience.screen().name() == "laptop"
+    assert player.controls.screen().name() == "tv"
+    assert player.controls.isVisible() and not player.controls.is_compact()
+    tv = QGuiApplication.screens()[1].geometry()
+    assert tv.contains(player.controls.geometry())
 
 
 def test_removing_the_screen_moves_the_player_to_the_primary(qtbot: Any, rig: Rig) -> None:
@@ -68,6 +78,22 @@ def test_removing_the_screen_moves_the_player_to_the_primary(qtbot: Any, rig: Ri
     assert player.audience.geometry() == laptop.geometry()
     assert player.audience.isFullScreen()
     assert "'tv' was disconnected" in player.controls.message.text()
+    # one screen left: the controls become a strip on top of the player, not under it
+    assert player.controls.is_compact() and player.controls.isVisible()
+    assert laptop.geometry().contains(player.controls.geometry())
     picker = player.controls.screen_picker
     assert [picker.itemData(i) for i in range(picker.count())] == ["laptop"]
     assert not player.session.paused and player.session.current_index() == 1
+
+
+def test_the_controls_screen_going_away_keeps_them_reachable(qtbot: Any, rig: Rig) -> None:
+    rig.launcher.settings.setValue(SETTINGS_KEY, "laptop")
+    player = rig.play()
+    assert player.controls.screen().name() == "tv"
+    tv = QGuiApplication.screens()[1]
+    app = QGuiApplication.instance()
+    assert isinstance(app, QGuiApplication)
+    app.screenRemoved.emit(tv)
+    assert player.audience.screen().name() == "laptop"
+    assert player.controls.is_compact()
+    assert QGuiApplication.screens()[0].geometry().contains(player.controls.geometry())

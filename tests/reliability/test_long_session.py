@@ -27,13 +27,13 @@ from pytestqt.qtbot import QtBot
 from stretchdesk.core.catalog import builtin_poses, builtin_routines
 from stretchdesk.core.history import record_session
 from stretchdesk.core.models import Block, BlockMode, Hold, Rest, Routine, Step
+from stretchdesk.core.player_view import Presenter, Screen, cue_sound
 from stretchdesk.core.session import EventKind, FakeClock, Phase, Session
 from stretchdesk.core.timeline import SegmentKind, Timeline, expand
 from stretchdesk.core.workspace import Workspace
 from stretchdesk.player.audio import SilentSound
 from stretchdesk.player.inhibit import NoInhibitor
 from stretchdesk.player.launcher import PlayerLauncher
-from stretchdesk.player.presenter import Presenter, Screen, cue_sound
 
 pytestmark = pytest.mark.reliability
 
@@ -225,6 +225,7 @@ def test_real_clock_fast_session_keeps_rss_flat(qtbot: QtBot, tmp_path: Path, re
     position = player.session.position()
     holds_done = len(player.session.completed)
     player.close()
+    assert launcher.shut_down(5.0), "the voice thread did not end"
 
     growth = rss_end - rss_warm
     figures = (

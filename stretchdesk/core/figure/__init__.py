@@ -39,17 +39,17 @@ from stretchdesk.core.figure.transition import transition
 
 
 def pose_figure(pose_id: str) -> PoseFigure:
-    """The figure of a built-in pose; KeyError if it has none (yet)."""
-    from stretchdesk.core.figure.library import FIGURES
+    """The figure of a built-in pose, built on first use; KeyError if it has none (yet)."""
+    from stretchdesk.core.figure.library import figure
 
-    return FIGURES[pose_id]
+    return figure(pose_id)
 
 
 def figure_ids() -> list[str]:
     """Ids of every pose that has a figure, sorted."""
-    from stretchdesk.core.figure.library import FIGURES
+    from stretchdesk.core.figure.library import BUILDERS
 
-    return sorted(FIGURES)
+    return sorted(BUILDERS)
 
 
 def frames(pose: PoseFigure, per_step: int = 4) -> list[Figure]:

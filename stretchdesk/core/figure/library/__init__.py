@@ -2,7 +2,8 @@
 
 Where: add your pose to the module for its `position` in resources/poses.json:
 standing, seated, kneeling, all_fours, supine, prone_side (prone + side-lying),
-wall (legs-up-the-wall). Each module exports FIGURES = {pose-id: PoseFigure}.
+wall (legs-up-the-wall). Each module exports BUILDERS = {pose-id: lambda: PoseFigure}:
+nothing is solved at import; a figure is built the first time it is asked for.
 Read the pose's instructions in poses.json first; draw the RIGHT side.
 
 Conventions (details in body.py): metres, floor y = 0, y up; degrees,
@@ -41,6 +42,9 @@ then look at the PNG. Then `python -m stretchdesk figures --write` and run
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
+
 from stretchdesk.core.figure.figure import PoseFigure
 from stretchdesk.core.figure.library import (
     all_fours,
@@ -52,15 +56,37 @@ from stretchdesk.core.figure.library import (
     wall,
 )
 
+Builder = Callable[[], PoseFigure]
 
-def _gather() -> dict[str, PoseFigure]:
-    figures: dict[str, PoseFigure] = {}
+
+def _gather() -> dict[str, Builder]:
+    builders: dict[str, Builder] = {}
     for module in (standing, seated, kneeling, all_fours, supine, prone_side, wall):
-        for pose_id, figure in module.FIGURES.items():
-            if pose_id in figures:
+        for pose_id, builder in module.BUILDERS.items():
+            if pose_id in builders:
                 raise ValueError(f"pose {pose_id!r} has a figure in two library modules")
-            figures[pose_id] = figure
-    return figures
+            builders[pose_id] = builder
+    return builders
 
 
-FIGURES: dict[str, PoseFigure] = _gather()
+BUILDERS: dict[str, Builder] = _gather()
+_built: dict[str, PoseFigure] = {}
+_lock = threading.Lock()
+
+
+def figure(pose_id: str) -> PoseFigure:
+    """The pose's figure, built on the first request and kept; KeyError if it has none.
+
+    Built lazily because some poses search for their shape (the foam roller solves
+    thousands of times): the player must only pay for the poses its routine uses.
+    """
+    with _lock:
+        found = _built.get(pose_id)
+        if found is None:
+            found = _built[pose_id] = BUILDERS[pose_id]()
+        return found
+
+
+def is_built(pose_id: str) -> bool:
+    """True once the pose's figure has been built (for tests and benchmarks)."""
+    return pose_id in _built

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from stretchdesk.core.figure import bases, body
 from stretchdesk.core.figure.body import Limb
@@ -187,20 +188,20 @@ def frog() -> Figure:
     return f.rests("floor", "near_foot", "far_foot").rests("block", "near_elbow", "far_elbow")
 
 
-FIGURES: dict[str, PoseFigure] = {
-    "cat-cow": moving(cow(), cat(), still=1),
-    "downward-facing-dog": hold(downward_dog()),
-    "three-legged-dog": hold(three_legged_dog()),
-    "twisting-lizard": hold(twisting_lizard()),
-    "half-pigeon-variation": hold(half_pigeon_variation()),
-    "frog-hip-stretch": hold(frog()),
-    "rocking-hip-to-heel": moving(_rock_forward(), _rock_back(), still=1),
-    "side-to-side-hip-shifts": moving(_hips_shifted(17.0), _hips_shifted(-17.0)),
-    "hip-joint-capsule-mobilization": moving(
+BUILDERS: dict[str, Callable[[], PoseFigure]] = {
+    "cat-cow": lambda: moving(cow(), cat(), still=1),
+    "downward-facing-dog": lambda: hold(downward_dog()),
+    "three-legged-dog": lambda: hold(three_legged_dog()),
+    "twisting-lizard": lambda: hold(twisting_lizard()),
+    "half-pigeon-variation": lambda: hold(half_pigeon_variation()),
+    "frog-hip-stretch": lambda: hold(frog()),
+    "rocking-hip-to-heel": lambda: moving(_rock_forward(), _rock_back(), still=1),
+    "side-to-side-hip-shifts": lambda: moving(_hips_shifted(17.0), _hips_shifted(-17.0)),
+    "hip-joint-capsule-mobilization": lambda: moving(
         _capsule_circle(-80.0, -8.0),
         _capsule_circle(-90.0, 10.0),
         _capsule_circle(-99.0, 0.0),
         _capsule_circle(-90.0, -14.0),
     ),
-    "fire-hydrants": moving(_from_front().accented("near_leg"), fire_hydrant_up(), still=1),
+    "fire-hydrants": lambda: moving(_from_front().accented("near_leg"), fire_hydrant_up(), still=1),
 }

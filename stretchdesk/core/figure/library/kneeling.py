@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from stretchdesk.core.figure import bases, body
 from stretchdesk.core.figure.figure import Figure, PoseFigure, hold, moving
@@ -85,10 +86,10 @@ def rec_fem_curl() -> Figure:
     return f.rests("floor", "near_knee", "far_foot").accented("near_leg")
 
 
-FIGURES: dict[str, PoseFigure] = {
-    "childs-pose": hold(childs_pose()),
-    "low-lunge": hold(low_lunge()),
-    "lifted-head-to-knee": hold(lifted_head_to_knee()),
-    "open-lizard": hold(open_lizard()),
-    "dcr-rec-fem-stretch": moving(rec_fem_on_ball(), rec_fem_curl()),
+BUILDERS: dict[str, Callable[[], PoseFigure]] = {
+    "childs-pose": lambda: hold(childs_pose()),
+    "low-lunge": lambda: hold(low_lunge()),
+    "lifted-head-to-knee": lambda: hold(lifted_head_to_knee()),
+    "open-lizard": lambda: hold(open_lizard()),
+    "dcr-rec-fem-stretch": lambda: moving(rec_fem_on_ball(), rec_fem_curl()),
 }

@@ -16,6 +16,7 @@ the knee. The bottom arm stretches overhead as a pillow for the head.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from stretchdesk.core.figure import bases, body
 from stretchdesk.core.figure.balance import settle
@@ -176,11 +177,11 @@ def foam_roll(along: float) -> Figure:
     return f.rests("floor", "near_elbow", "far_elbow", "far_knee", "near_toe").accented("near_leg")
 
 
-FIGURES: dict[str, PoseFigure] = {
-    "sphinx-with-pelvic-tilt": hold(sphinx()),
-    "rotating-stomach-stretch": hold(rotating_stomach()),
-    "floor-sliding-mountain-climbers": _mountain_climbers(),
-    "hip-foam-rolling": moving(foam_roll(0.08), foam_roll(0.2)),
-    "origami-stretch": hold(origami()),
-    "side-lying-quad-stretch": hold(side_lying_quad()),
+BUILDERS: dict[str, Callable[[], PoseFigure]] = {
+    "sphinx-with-pelvic-tilt": lambda: hold(sphinx()),
+    "rotating-stomach-stretch": lambda: hold(rotating_stomach()),
+    "floor-sliding-mountain-climbers": lambda: _mountain_climbers(),
+    "hip-foam-rolling": lambda: moving(foam_roll(0.08), foam_roll(0.2)),
+    "origami-stretch": lambda: hold(origami()),
+    "side-lying-quad-stretch": lambda: hold(side_lying_quad()),
 }

@@ -7,6 +7,7 @@ one hand on the floor behind, the other hooked on the opposite knee.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from stretchdesk.core.figure import bases, body
 from stretchdesk.core.figure.body import Side
@@ -245,20 +246,20 @@ def butterfly_reach() -> Figure:
     return f.rests("floor", "seat", "far_ankle", "far_fingertips").accented("near_leg")
 
 
-FIGURES: dict[str, PoseFigure] = {
-    "pigeon": hold(pigeon()),
-    "butterfly": hold(butterfly()),
-    "seated-spinal-twist": hold(seated_spinal_twist()),
-    "cross-legged-twist": hold(cross_legged_twist()),
-    "stacked-knee-glute-stretch": hold(stacked_knee()),
-    "ninety-ninety-hip-stretch": moving(
+BUILDERS: dict[str, Callable[[], PoseFigure]] = {
+    "pigeon": lambda: hold(pigeon()),
+    "butterfly": lambda: hold(butterfly()),
+    "seated-spinal-twist": lambda: hold(seated_spinal_twist()),
+    "cross-legged-twist": lambda: hold(cross_legged_twist()),
+    "stacked-knee-glute-stretch": lambda: hold(stacked_knee()),
+    "ninety-ninety-hip-stretch": lambda: moving(
         ninety_ninety_forward(), ninety_ninety_tall(), ninety_ninety_back(), ninety_ninety_tall()
     ),
-    "seated-rotational-hip-stretch": hold(seated_rotational_hip()),
-    "bjj-quad": moving(
+    "seated-rotational-hip-stretch": lambda: hold(seated_rotational_hip()),
+    "bjj-quad": lambda: moving(
         _bjj_sit(), _bjj_lift(_bjj_sit()), _bjj_bridge(_bjj_sit()), _bjj_lift(_bjj_sit()), still=2
     ),
-    "butterfly-reaches": moving(
+    "butterfly-reaches": lambda: moving(
         butterfly_sit(), butterfly_knee_up(), butterfly_reach(), butterfly_knee_up(), still=2
     ),
 }

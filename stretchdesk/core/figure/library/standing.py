@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from stretchdesk.core.figure import bases, body
 from stretchdesk.core.figure.balance import balance_on
@@ -245,17 +246,17 @@ def hinge_down() -> Figure:
     return f.rests("floor", "near_foot", "far_foot").rests("body", "near_hand", "far_hand", on="near_knee")
 
 
-FIGURES: dict[str, PoseFigure] = {
-    "standing-quad-stretch": hold(standing_quad_stretch()),
-    "deep-squat": hold(deep_squat()),
-    "standing-figure-four": hold(standing_figure_four()),
-    "standing-leg-under-abductor-stretch": hold(leg_under_abductor()),
-    "standing-wide-legged-split": hold(wide_legged_split()),
-    "wall-calf-stretch": hold(wall_calf_stretch()),
-    "wall-psoas-hold": hold(wall_psoas_hold()),
-    "forward-lunge": moving(lunge_standing(), lunge_step(), lunge_down(), lunge_step(), still=2),
-    "skater-squats": moving(skater_squat(), skater_lift("near"), skater_squat(), skater_lift("far"), still=1),
-    "lateral-band-walks": moving(band_walk_together(), band_walk_apart(), still=1),
-    "monster-walk": moving(monster_step("near"), monster_step("far"), still=0),
-    "hip-hinge-with-tke": moving(hinge_up(), hinge_down(), still=1),
+BUILDERS: dict[str, Callable[[], PoseFigure]] = {
+    "standing-quad-stretch": lambda: hold(standing_quad_stretch()),
+    "deep-squat": lambda: hold(deep_squat()),
+    "standing-figure-four": lambda: hold(standing_figure_four()),
+    "standing-leg-under-abductor-stretch": lambda: hold(leg_under_abductor()),
+    "standing-wide-legged-split": lambda: hold(wide_legged_split()),
+    "wall-calf-stretch": lambda: hold(wall_calf_stretch()),
+    "wall-psoas-hold": lambda: hold(wall_psoas_hold()),
+    "forward-lunge": lambda: moving(lunge_standing(), lunge_step(), lunge_down(), lunge_step(), still=2),
+    "skater-squats": lambda: moving(skater_squat(), skater_lift("near"), skater_squat(), skater_lift("far"), still=1),
+    "lateral-band-walks": lambda: moving(band_walk_together(), band_walk_apart(), still=1),
+    "monster-walk": lambda: moving(monster_step("near"), monster_step("far"), still=0),
+    "hip-hinge-with-tke": lambda: moving(hinge_up(), hinge_down(), still=1),
 }

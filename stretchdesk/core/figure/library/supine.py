@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from stretchdesk.core.figure import bases
 from stretchdesk.core.figure.body import Limb
@@ -275,22 +276,22 @@ def strap_across() -> Figure:
     return _on_mat(f).rests("floor", *ABOVE, "near_heel").accented("near_leg")
 
 
-FIGURES: dict[str, PoseFigure] = {
-    "savasana": hold(savasana()),
-    "supported-fish": hold(supported_fish()),
-    "glute-bridge": moving(bridge_down(), bridge_up(), still=1),
-    "strap-leg-up-stretch": hold(strap_leg_up()),
-    "knee-to-chest": hold(knee_to_chest()),
-    "knees-to-chest": hold(knees_to_chest()),
-    "supine-knee-ankle-glute-stretch": hold(knee_ankle_glute()),
-    "supine-figure-four": hold(figure_four()),
-    "happy-baby": hold(happy_baby()),
-    "plow": hold(plow()),
-    "supine-hamstring-stretch-hands": hamstring_hands(),
-    "straight-leg-raises": straight_leg_raises(),
-    "lying-spinal-twist": hold(lying_twist()),
-    "supine-twist-with-lift": hold(twist_with_lift()),
-    "banana-pose": hold(banana()),
-    "strap-leg-to-side-stretch": hold(strap_to_side()),
-    "strap-leg-across-body-stretch": hold(strap_across()),
+BUILDERS: dict[str, Callable[[], PoseFigure]] = {
+    "savasana": lambda: hold(savasana()),
+    "supported-fish": lambda: hold(supported_fish()),
+    "glute-bridge": lambda: moving(bridge_down(), bridge_up(), still=1),
+    "strap-leg-up-stretch": lambda: hold(strap_leg_up()),
+    "knee-to-chest": lambda: hold(knee_to_chest()),
+    "knees-to-chest": lambda: hold(knees_to_chest()),
+    "supine-knee-ankle-glute-stretch": lambda: hold(knee_ankle_glute()),
+    "supine-figure-four": lambda: hold(figure_four()),
+    "happy-baby": lambda: hold(happy_baby()),
+    "plow": lambda: hold(plow()),
+    "supine-hamstring-stretch-hands": lambda: hamstring_hands(),
+    "straight-leg-raises": lambda: straight_leg_raises(),
+    "lying-spinal-twist": lambda: hold(lying_twist()),
+    "supine-twist-with-lift": lambda: hold(twist_with_lift()),
+    "banana-pose": lambda: hold(banana()),
+    "strap-leg-to-side-stretch": lambda: hold(strap_to_side()),
+    "strap-leg-across-body-stretch": lambda: hold(strap_across()),
 }

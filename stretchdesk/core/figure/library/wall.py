@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from stretchdesk.core.figure import bases, body
 from stretchdesk.core.figure.figure import Figure, PoseFigure, hold
@@ -111,10 +112,10 @@ def wall_figure_four() -> Figure:
     return _wall_face(f).rests("floor", "head").accented("near_leg")
 
 
-FIGURES: dict[str, PoseFigure] = {
-    "legs-up-the-wall": hold(legs_up_the_wall()),
-    "wall-strap-hamstring-stretch": hold(wall_strap_hamstring()),
-    "wall-strap-cross-body-stretch": hold(wall_strap_cross_body()),
-    "wall-butterfly": hold(wall_butterfly()),
-    "wall-figure-four": hold(wall_figure_four()),
+BUILDERS: dict[str, Callable[[], PoseFigure]] = {
+    "legs-up-the-wall": lambda: hold(legs_up_the_wall()),
+    "wall-strap-hamstring-stretch": lambda: hold(wall_strap_hamstring()),
+    "wall-strap-cross-body-stretch": lambda: hold(wall_strap_cross_body()),
+    "wall-butterfly": lambda: hold(wall_butterfly()),
+    "wall-figure-four": lambda: hold(wall_figure_four()),
 }

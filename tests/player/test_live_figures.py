@@ -1,0 +1,52 @@
+"""The player's figures are built in a helper process, only for the routine's poses."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from stretchdesk.player.figure_helper import frame, read_frames
+from stretchdesk.player.live_figures import LiveFigures
+from tests.player.conftest import Rig
+
+
+def test_figures_arrive_from_the_helper_while_pictures_show(qtbot: Any) -> None:
+    live = LiveFigures()
+    live.prepare(["pigeon", "butterfly", "pigeon"])
+    assert live.pending()
+    asked = time.monotonic()
+    assert live.figure("butterfly") is None  # answered at once: the helper is still on it
+    assert time.monotonic() - asked < 0.5
+    assert live.wait(60)
+    assert set(live._cache) == {"pigeon", "butterfly"}
+    assert live.figure("butterfly").keyframes and live._process is None
+
+
+def test_closing_stops_a_helper_in_the_middle_of_a_long_solve(qtbot: Any) -> None:
+    live = LiveFigures()
+    live.prepare(["hip-foam-rolling", "pigeon"])
+    process = live._process
+    assert process is not None and process.waitForStarted(5000)
+    assert live.close(5)
+    assert live._process is None and not live.pending()
+    assert live.figure("pigeon") is not None  # built on demand afterwards
+
+
+def test_play_builds_only_the_routines_figures(qtbot: Any, rig: Rig) -> None:
+    player = rig.play("builtin-post-run-hips-quickie")
+    live = rig.launcher._live_figures()
+    assert live.wait(60)
+    poses = {s.pose for s in player.session.segments if s.pose}
+    assert set(live._cache) == poses
+    player.start()
+    qtbot.waitUntil(player.audience.figure.is_live)
+
+
+def test_frames_survive_arriving_in_pieces() -> None:
+    data = bytearray(frame("pigeon", {"keys": [1, 2]}) + frame("butterfly", None))
+    buffer = bytearray()
+    got: list[tuple[str, object]] = []
+    for start in range(0, len(data), 7):
+        buffer += data[start : start + 7]
+        got += read_frames(buffer)
+    assert got == [("pigeon", {"keys": [1, 2]}), ("butterfly", None)] and not buffer
