@@ -44,6 +44,7 @@ class FigureScene:
     blend: float = 1.0
     elapsed: float = 0.0
     rep_seconds: float | None = None
+    glow: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -219,9 +220,12 @@ class Presenter:
                 return FigureScene(None)
             return FigureScene(pose_id=upcoming.pose, mirrored=upcoming.side is Side.LEFT)
         rep_seconds = None
+        glow: tuple[str, ...] = ()
         if segment.kind is SegmentKind.HOLD:
             hold = self.hold_of(segment)
             rep_seconds = hold.seconds_per_rep if hold else None
+            held = self.catalog.get(segment.pose) if segment.pose else None
+            glow = tuple(area.value for area in held.targets) if held else ()
         before = self._previous_hold(state.index)
         morph = segment.kind in (SegmentKind.TRANSITION, SegmentKind.SWITCH) and before is not None
         return FigureScene(
@@ -232,6 +236,7 @@ class Presenter:
             blend=state.fraction if morph else 1.0,
             elapsed=state.segment_elapsed,
             rep_seconds=rep_seconds,
+            glow=glow,
         )
 
     def _previous_hold(self, index: int) -> Segment | None:

@@ -50,6 +50,8 @@ BACKGROUNDS = {
 }
 NAME_SHARE = 0.08
 MIN_NAME_SHARE = 0.05
+STEPS_SHARE = 0.04
+MIN_STEPS_SHARE = 0.03
 SIDE_COLOURS = {"LEFT": "#ff9f43", "RIGHT": "#4cc9f0"}
 CAUTION_COLOUR = "#ffb347"
 CAUTION_SHARE = 0.036
@@ -181,7 +183,10 @@ class AudienceWindow(QWidget):
             self.pose_name.setText(screen.pose_name)
             self._fit_pose_name()
         self.countdown.set_state(screen.countdown, screen.fraction, self._accent, screen.paused)
-        self.instructions.setText("\n".join(f"•  {line}" for line in screen.lines))
+        steps = "\n".join(f"•  {line}" for line in screen.lines)
+        if steps != self.instructions.text():
+            self.instructions.setText(steps)
+            self._fit_instructions()
         self._set_caution(screen.caution)
         self.page.setText(f"page {screen.page.replace('/', ' of ')}, turning by itself" if screen.page else "")
         self.next_up.setText(screen.next_up)
@@ -250,6 +255,21 @@ class AudienceWindow(QWidget):
         if room > 0 and wanted > room:
             font.setPixelSize(max(round(h * MIN_NAME_SHARE), int(font.pixelSize() * room / wanted)))
         self.pose_name.setFont(font)
+
+    def _fit_instructions(self) -> None:
+        """Every step shows whole: shrink the type a little (never below a size that still
+        reads from the mat) when a page of long steps would overflow its box."""
+        label = self.instructions
+        h = max(200, self.height())
+        font = QFont(label.font())
+        size = max(9, round(h * STEPS_SHARE))
+        floor = max(9, round(h * MIN_STEPS_SHARE))
+        while True:
+            font.setPixelSize(size)
+            label.setFont(font)
+            if size <= floor or label.width() <= 0 or label.heightForWidth(label.width()) <= label.height():
+                break
+            size -= 1
 
     def show_summary(self, summary: Summary) -> None:
         self._apply_phase(Phase.DONE)
@@ -322,7 +342,7 @@ class AudienceWindow(QWidget):
         self.side_badge.setFont(font(0.06, bold=True))
         self.side_badge.setMinimumHeight(round(h * 0.09))
         self.countdown.set_glyph_height(h * DIGIT_SHARE)
-        self.instructions.setFont(font(0.04))
+        self.instructions.setFont(font(STEPS_SHARE))
         self.caution.setFont(font(CAUTION_SHARE, bold=True))
         self.page.setFont(font(0.03))
         self.prompt.scale(h, round(h * NAME_SHARE))
@@ -333,6 +353,7 @@ class AudienceWindow(QWidget):
         self.done_view.scale(h)
         self._elide_routine_name()
         self._fit_pose_name()
+        self._fit_instructions()
         if self.side_badge.text():
             self._style_side(self.side_badge.text())
         self._apply_phase(self._phase)

@@ -46,6 +46,7 @@ class LiveFigures:
     def __init__(self, enabled: bool = True) -> None:
         self._pose_figure: Callable[[str], Any] | None = None
         self._interpolate: Callable[[Any, Any, float], Any] | None = None
+        self._transition: Callable[[Any, Any, float], Any] | None = None
         self._paint: Callable[..., Any] | None = None
         self._bounds: Callable[[Any], World] | None = None
         self._cache: dict[str, Any] = {}
@@ -62,11 +63,11 @@ class LiveFigures:
             return
         self._loaded = True
         try:
-            from stretchdesk.core.figure import interpolate, pose_figure
+            from stretchdesk.core.figure import interpolate, pose_figure, transition
             from stretchdesk.figures.render import paint_figure, world_bounds
         except ImportError:
             return
-        self._pose_figure, self._interpolate = pose_figure, interpolate
+        self._pose_figure, self._interpolate, self._transition = pose_figure, interpolate, transition
         self._paint, self._bounds = paint_figure, world_bounds
 
     @property
@@ -186,8 +187,8 @@ class LiveFigures:
             body = self._interpolate(keys[step], keys[(step + 1) % len(keys)], cycle - int(cycle))
             world = self._world(scene.pose_id)
         before = self.figure(scene.from_pose_id) if scene.from_pose_id else None
-        if before is not None and scene.from_pose_id and scene.blend < 1.0:
-            body = self._interpolate(before.figure, body, scene.blend)
+        if before is not None and scene.from_pose_id and scene.blend < 1.0 and self._transition is not None:
+            body = self._transition(before.keyframes[-1], body, scene.blend)
             a, b = self._world(scene.from_pose_id), self._world(scene.pose_id)
             world = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
         return body, world
@@ -200,5 +201,5 @@ class LiveFigures:
         if found is None:
             return False
         body, world = found
-        self._paint(painter, body, rect, mirrored=scene.mirrored, frame=world)
+        self._paint(painter, body, rect, mirrored=scene.mirrored, frame=world, glow=scene.glow)
         return True

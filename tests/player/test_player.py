@@ -203,7 +203,8 @@ def test_left_side_instructions_name_the_left_leg(qtbot: Any, rig: Rig) -> None:
 
 
 def test_every_screen_of_a_routine_fits_at_1080p(qtbot: Any, rig: Rig) -> None:
-    """Digits stay whole inside the countdown, above its bar, below the pose name, on every segment."""
+    """Digits stay whole inside the countdown, above its bar, below the pose name, and every step's
+    text shows whole, on every segment."""
     player = rig.play("builtin-post-run-stretches")
     player.audience.showNormal()
     player.audience.resize(1920, 1080)
@@ -219,6 +220,9 @@ def test_every_screen_of_a_routine_fits_at_1080p(qtbot: Any, rig: Rig) -> None:
         assert countdown.rect().toRectF().contains(box), (segment, box, countdown.rect())
         assert name.geometry().bottom() <= countdown.geometry().top(), segment
         assert name.heightForWidth(name.width()) <= name.height() + 1, segment
+        steps = player.audience.instructions
+        assert steps.heightForWidth(steps.width()) <= steps.height(), (segment, steps.text())
+        assert steps.font().pixelSize() >= round(1080 * 0.03), segment
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform says this for any dialog
