@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 DOCS = Path(__file__).resolve().parent
@@ -29,6 +30,7 @@ from stretchdesk.core.workspace import Workspace  # noqa: E402
 from stretchdesk.figures.sheet import write_contact_sheet  # noqa: E402
 from stretchdesk.player.audio import SilentSound  # noqa: E402
 from stretchdesk.player.launcher import PlayerLauncher  # noqa: E402
+from stretchdesk.player.live_figures import LiveFigures  # noqa: E402
 
 
 def settle(app: QApplication, rounds: int = 30) -> None:
@@ -55,9 +57,14 @@ def player(app: QApplication, folder: Path) -> None:
     """The audience window 12 s into the 5-minute routine: holding Low Lunge, right side."""
     clock = FakeClock()
     settings = QSettings(str(folder / "player.ini"), QSettings.Format.IniFormat)
+    live = LiveFigures()
     launcher = PlayerLauncher(Workspace(folder / "player-data"), settings, clock=clock, sound=SilentSound(),
-                              confirm=lambda *_: True)
+                              confirm=lambda *_: True, live_figures=live)
     controller = launcher.play("builtin-post-run-hips-quickie")
+    deadline = time.monotonic() + 30
+    while live.figure("low-lunge") is None and time.monotonic() < deadline:  # the live figure, not the picture
+        app.processEvents()
+        time.sleep(0.02)
     controller.session.start()
     assert controller.session.started_at is not None
     clock.now = controller.session.started_at + 22
@@ -65,7 +72,7 @@ def player(app: QApplication, folder: Path) -> None:
     controller.refresh()
     settle(app)
     controller.audience.grab().save(str(DOCS / "player-hold.png"))
-    controller.close()
+    launcher.shut_down()
 
 
 def main() -> None:
