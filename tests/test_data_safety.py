@@ -411,3 +411,98 @@ def test_two_poses_sharing_an_image_name_keep_their_own_pictures(tmp_path: Path,
 
 def test_a_bad_document_error_is_a_stretchdesk_error() -> None:
     assert issubclass(BadDocument, StretchDeskError)
+
+
+# -- found by review: each a way past an earlier fix -----------------------------------------
+def test_long_names_and_ids_stay_valid_when_made_unique(tmp_path: Path, data_dir: Path) -> None:
+    source = tmp_path / "long.json"
+    pose_id = "p" * 80
+    for shade in (1, 2):
+        source.write_bytes(bundle("r-long", "N" * 100, [{"type": "step", "pose": pose_id}],
+                                  [(pose_dict(pose_id, name=f"v{shade}", image="x.png"), png(shade=shade))]))
+        Workspace(data_dir).import_file(source)
+    workspace = Workspace(data_dir)
+    assert workspace.problems == [] and len(workspace.user) == 2
+    assert all(len(r.name) <= 100 for r in workspace.user.values())
+    copy = workspace.duplicate(next(iter(workspace.user)))
+    assert len(copy.name) <= 100 and Workspace(data_dir).problems == []
+
+
+@pytest.mark.parametrize("svg", [
+    fan_out_svg().replace(b'href="#', b'href="X'),  # Qt drops the first character, whatever it is
+    fan_out_svg().replace(b' id="', b' xml:id="'),
+    b'<svg xmlns="http://www.w3.org/2000/svg"><marker id="m"><rect width="1" height="1"/></marker>'
+    b'<path marker-mid="url(#m)" d="M0 0 L1 1 L2 2"/></svg>',
+    b'<svg xmlns="http://www.w3.org/2000/svg"><path style="marker-mid: url(#m)" d="M0 0 L1 1"/></svg>',
+    b'<svg xmlns="http://www.w3.org/2000/svg"><defs><clipPath id="c">' + b'<rect width="1" height="1"/>' * 1000
+    + b'</clipPath></defs>' + b'<rect clip-path="url(#c)" width="5" height="5"/>' * 100 + b"</svg>",
+    b'<svg xmlns="http://www.w3.org/2000/svg"><pattern id="p"><rect width="1" height="1"/></pattern></svg>',
+])
+def test_svg_bombs_by_other_routes_are_refused(svg: bytes) -> None:
+    assert image_problem(svg, "a.svg") is not None
+
+
+def test_export_never_writes_into_the_data_dir(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
+    store = Store(data_dir)
+    other = store.save_routine(Routine(id="r-b", name="B"))
+    store.save_routine(Routine(id="r-a", name="A"))
+    before = snapshot(data_dir)
+    for target in (other, data_dir / ".lock", data_dir / "routines" / "new.json"):
+        code, _, err = run(capsys, "export", "r-a", "-o", str(target))
+        assert code == 1 and "inside the data dir" in one_error_line(err)
+    assert snapshot(data_dir) == before
+
+
+def test_a_deleted_poses_id_never_goes_to_a_strangers_pose(tmp_path: Path, data_dir: Path) -> None:
+    workspace = Workspace(data_dir)
+    workspace.save_custom_pose(Pose.model_validate(pose_dict("my-stretch", name="Mine")))
+    workspace.save(Routine(id="r-mine", name="Mine", items=[Step(pose="my-stretch")]))
+    workspace.delete_custom_pose("my-stretch")
+    source = tmp_path / "b.json"
+    source.write_bytes(bundle("r-x", "Stranger", [{"type": "step", "pose": "my-stretch"},
+                                                  {"type": "step", "pose": "my-stretch-2"}],
+                              [(pose_dict("my-stretch", name="Stranger's pose"), None)]))
+    imported = Workspace(data_dir).import_file(source)
+    after = Workspace(data_dir)
+    assert "my-stretch" not in after.catalog, "the user's routine would play a stranger's pose"
+    renamed = imported.pose_ids()[0]
+    assert after.catalog[renamed].name == "Stranger's pose"
+    assert imported.pose_ids()[1] == "my-stretch-2" and renamed != "my-stretch-2"
+
+
+def test_a_bundle_pose_without_its_picture_never_shows_one_of_ours(tmp_path: Path, data_dir: Path) -> None:
+    workspace = Workspace(data_dir)
+    mine = workspace.save_custom_pose(Pose.model_validate(pose_dict("mine", image="me.png")), png(shade=5))
+    source = tmp_path / "b.json"
+    source.write_bytes(bundle("r", "R", [{"type": "step", "pose": "theirs"}],
+                              [(pose_dict("theirs", image=str(mine.image)), None)]))
+    Workspace(data_dir).import_file(source)
+    assert Workspace(data_dir).catalog["theirs"].image is None
+
+
+def test_the_sweep_keeps_a_temp_whose_other_name_is_outside(tmp_path: Path, data_dir: Path) -> None:
+    store = Store(data_dir)
+    store.save_routine(Routine(id="r-a", name="A"))
+    temp = store.routines_dir / ".r-a.json.k1.tmp"
+    temp.write_text("newest edit")
+    os.link(temp, tmp_path / "snapshot")
+    history_temp = data_dir / ".history.jsonl.k2.tmp"
+    history_temp.write_text("a session line")
+    problems = Workspace(data_dir).problems
+    assert len(problems) == 2 and all("unfinished save" in p for p in problems)
+    assert sorted(p.read_text() for p in store.quarantine_dir.iterdir()) == ["a session line", "newest edit"]
+
+
+def test_saves_keep_the_files_permissions(data_dir: Path) -> None:
+    store = Store(data_dir)
+    path = store.save_routine(Routine(id="r-a", name="A"))
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~current_umask()
+    path.chmod(0o640)
+    store.save_routine(Routine(id="r-a", name="A again"))
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+
+
+def current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

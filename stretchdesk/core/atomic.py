@@ -107,12 +107,39 @@ def refuse_non_regular_target(path: Path) -> None:
         raise StretchDeskError(f"{shown(path)}: is {file_kind(mode)}; not writing over it, choose a file name")
 
 
+def file_mode(path: Path) -> int:
+    """The permissions a file written to `path` gets: those of the file it replaces, else
+    what the umask allows (mkstemp's own 0600 would hide the file from other programs)."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return 0o666 & ~_UMASK
+
+
+def _current_umask() -> int:
+    """Read without changing it where the system says it (changing it races other threads)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()
+
+
 @contextlib.contextmanager
 def _finished_temp(path: Path, data: bytes) -> Iterator[str]:
     """A fsynced temp file beside `path`, removed again unless the body renamed it away."""
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         try:
+            with contextlib.suppress(OSError):
+                os.fchmod(fd, file_mode(path))
             write_all(fd, data)
             os.fsync(fd)
         finally:

@@ -22,6 +22,13 @@ MAX_SVG_DEPTH = 200
 IMAGE_NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*\.(svg|png|jpe?g)$"
 MEDIA_TYPES = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "svg": "image/svg+xml"}
 _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+_XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+_URL_REF = re.compile(r"url\(\s*['\"]?#([^)'\"\s]+)")
+_MARKER = re.compile(r"marker", re.IGNORECASE)
+DRAWING_ELEMENTS = {
+    "svg", "g", "defs", "symbol", "use", "title", "desc", "metadata", "path", "rect", "circle", "ellipse",
+    "line", "polyline", "polygon", "text", "tspan", "linearGradient", "radialGradient", "stop", "clipPath",
+}
 _DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
@@ -101,13 +108,24 @@ def _svg_problem(raw: bytes) -> str | None:
     elements = list(root.iter())
     if len(elements) > MAX_SVG_ELEMENTS:
         return f"{len(elements)} elements is over the {MAX_SVG_ELEMENTS} limit"
-    if any(_local(element.tag) in ("image", "foreignObject") for element in elements):
-        return "SVG files with embedded pictures or HTML are not accepted; use a plain drawing"
-    drawn = _drawn_count(root, {e.get("id"): e for e in elements if e.get("id")})
+    unknown = sorted({_local(e.tag) for e in elements} - DRAWING_ELEMENTS)
+    if unknown:
+        return (f"SVG <{unknown[0]}> elements are not accepted (no pictures, markers, patterns, filters "
+                "or styles); save it as a plain drawing")
+    if any(_MARKER.search(e.get("style", "")) for e in elements) or any(
+        "marker" in _local(key) for e in elements for key in e.attrib
+    ):
+        return "SVG markers are not accepted; save it as a plain drawing"
+    by_id: dict[str | None, ElementTree.Element] = {}
+    for element in elements:
+        for key in ("id", _XML_ID):
+            if element.get(key):
+                by_id.setdefault(element.get(key), element)
+    drawn = _drawn_count(root, by_id)
     if drawn is None:
-        return "its <use> elements refer to each other in a loop"
+        return "its references (<use>, url(#...)) refer to each other in a loop"
     if drawn > MAX_SVG_DRAWN:
-        return f"its <use> elements would draw over {MAX_SVG_DRAWN:,} elements"
+        return f"its references (<use>, url(#...)) would draw over {MAX_SVG_DRAWN:,} elements"
     if _depth(root) > MAX_SVG_DEPTH:
         return f"elements nest deeper than {MAX_SVG_DEPTH} levels"
     return None
@@ -158,10 +176,18 @@ def _drawn_count(root: ElementTree.Element, by_id: dict[str | None, ElementTree.
 def _drawn_children(
     element: ElementTree.Element, by_id: dict[str | None, ElementTree.Element]
 ) -> list[ElementTree.Element]:
+    """An element's children plus everything it draws by reference: a <use> (Qt drops the
+    link's first character whatever it is, so this does too) and any url(#id) in its
+    attributes (clip paths, masks, gradients), each drawn again per reference."""
     children = list(element)
     if _local(element.tag) == "use":
         href = element.get("href") or element.get(_XLINK_HREF) or ""
-        target = by_id.get(href[1:]) if href.startswith("#") else None
+        target = by_id.get(href[1:]) if href else None
         if target is not None:
             children.append(target)
+    for value in element.attrib.values():
+        for name in _URL_REF.findall(value):
+            target = by_id.get(name)
+            if target is not None:
+                children.append(target)
     return children

@@ -159,6 +159,7 @@ class Store:
 
     def load_routines(self) -> Loaded[Routine]:
         loaded: Loaded[Routine] = Loaded()
+        loaded.problems += self.sweep_unfinished(self.root)  # the session history's saves
         loaded.problems += self.sweep_unfinished(self.routines_dir)
         for path in json_files(self.routines_dir):
             routine = self._load_one(path, read_routine_file, loaded.problems)
@@ -303,6 +304,13 @@ class Store:
         """Names already taken in a folder (ids are kept off them, even for unreadable files)."""
         return {path.stem for path in json_files(folder, regular_only=False)}
 
+    def set_aside_ids(self) -> set[str]:
+        """Ids of custom poses in trash/poses/ and of files in quarantine/ (from their
+        `<stamp>-<id>.json` names): new poses keep off them, so a routine that still
+        names a deleted pose never starts playing someone else's under that id."""
+        names = self.file_stems(self.trash_dir / "poses") | self.file_stems(self.quarantine_dir)
+        return {_TRASH_NAME.sub("", stem) for stem in names}
+
     def trashed_ids(self) -> set[str]:
         """Ids of routines in the trash (from their `<stamp>-<id>.json` names), kept off new
         routines so that every one of them can be restored as it was."""
@@ -322,9 +330,11 @@ class Store:
         problems: list[str] = []
         try:
             with self.writing(self.quarantine_dir):
+                finished = _inodes(folder)
                 for path in _hidden_temps(folder):
                     try:
-                        if path.lstat().st_nlink > 1:
+                        status = path.lstat()
+                        if status.st_nlink > 1 and (status.st_dev, status.st_ino) in finished:
                             os.unlink(path)
                             continue
                     except OSError:
@@ -425,8 +435,29 @@ def json_files(folder: Path, regular_only: bool = True) -> list[Path]:
         path
         for path in entries
         if path.suffix == ".json" and not path.name.startswith(".")
-        and (path.is_file() or not regular_only)
+        and (not regular_only or _is_file(path))
     )
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a folder we may list but not search: its files are reported on reading
+        return True
+
+
+def _inodes(folder: Path) -> set[tuple[int, int]]:
+    """The files a folder shows (not its hidden temps), by device and inode."""
+    found: set[tuple[int, int]] = set()
+    try:
+        for path in folder.iterdir():
+            if not path.name.startswith("."):
+                with contextlib.suppress(OSError):
+                    status = path.lstat()
+                    found.add((status.st_dev, status.st_ino))
+    except OSError:
+        pass
+    return found
 
 
 def _hidden_temps(folder: Path) -> list[Path]:
@@ -434,7 +465,7 @@ def _hidden_temps(folder: Path) -> list[Path]:
         entries = list(folder.iterdir()) if folder.is_dir() else []
     except OSError:
         return []
-    return sorted(p for p in entries if p.name.startswith(".") and p.name.endswith(TEMP_SUFFIX) and p.is_file())
+    return sorted(p for p in entries if p.name.startswith(".") and p.name.endswith(TEMP_SUFFIX) and _is_file(p))
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:

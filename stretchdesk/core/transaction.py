@@ -16,7 +16,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from stretchdesk.core.atomic import TEMP_SUFFIX, fsync_dir, link_exclusive, write_all
+from stretchdesk.core.atomic import TEMP_SUFFIX, file_mode, fsync_dir, link_exclusive, write_all
 
 MAX_NAME_TRIES = 1000
 
@@ -69,6 +69,8 @@ def _write_temp(folder: Path, name: str, data: bytes) -> Path:
     fd, temp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=TEMP_SUFFIX, dir=folder)
     try:
         try:
+            with contextlib.suppress(OSError):
+                os.fchmod(fd, file_mode(folder / name))
             write_all(fd, data)
             os.fsync(fd)
         finally:

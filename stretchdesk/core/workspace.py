@@ -8,10 +8,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from stretchdesk.core.atomic import atomic_write_text
 from stretchdesk.core.bundle import RoutineBundle, build_bundle, bundle_json, parse_bundle
 from stretchdesk.core.catalog import Catalog, builtin_poses, builtin_routines
-from stretchdesk.core.documents import MAX_DOCUMENT_BYTES, BadDocument
+from stretchdesk.core.documents import MAX_DOCUMENT_BYTES, BadDocument, describe_validation_error
 from stretchdesk.core.errors import StretchDeskError
 from stretchdesk.core.imagecheck import MAX_IMAGE_BYTES, image_problem
 from stretchdesk.core.models import Block, Pose, Rest, Routine, Step, new_routine_id
@@ -19,6 +21,9 @@ from stretchdesk.core.paths import default_data_dir
 from stretchdesk.core.safeio import UnreadableSource, read_regular_file, shown
 from stretchdesk.core.storage import Store, read_routine_file
 from stretchdesk.core.timeline import Timeline, expand
+
+MAX_NAME = 100  # Routine.name's limit
+MAX_ID = 80  # a slug's limit
 
 
 @dataclass(frozen=True)
@@ -97,14 +102,18 @@ class Workspace:
         return path
 
     def unique_name(self, wanted: str) -> str:
+        """`wanted`, or `wanted (2)`, `(3)`...: a name no routine has, never over the length limit."""
         taken = {entry.routine.name for entry in self.entries()}
         if wanted not in taken:
             return wanted
         base = re.sub(r" \(\d+\)$", "", wanted)
         number = 2
-        while f"{base} ({number})" in taken:
+        while True:
+            suffix = f" ({number})"
+            candidate = base[: MAX_NAME - len(suffix)].rstrip() + suffix
+            if candidate not in taken:
+                return candidate
             number += 1
-        return f"{base} ({number})"
 
     def duplicate(self, routine_id: str, name: str | None = None) -> Routine:
         source = self.get(routine_id)
@@ -190,6 +199,11 @@ class Workspace:
         to a file is followed (the link stays a link)."""
         if target.is_symlink() and target.exists():
             target = target.resolve()
+        if self.store.inside(target.parent):
+            raise StretchDeskError(
+                f"{shown(target)}: is inside the data dir, which only StretchDesk writes; "
+                "export to a folder outside it (to add a routine, use import)"
+            )
         data = bundle_json(self.export_bundle(routine))
         try:
             atomic_write_text(target, data)
@@ -222,10 +236,17 @@ class Workspace:
         renames: dict[str, str] = {}
         poses: list[Pose] = []
         images: dict[str, bytes] = {}
-        taken_pose_ids = set(self.catalog) | self.store.file_stems(self.store.poses_dir)
+        # ids kept off: poses here, files that may hold one, deleted or quarantined poses,
+        # and every pose a routine of the user's names (even one no longer in the library),
+        # so no routine of theirs ever starts playing a stranger's pose
+        kept_off = (set(self.catalog) | self.store.file_stems(self.store.poses_dir)
+                    | self.store.set_aside_ids() | {p for r in self.user.values() for p in r.pose_ids()})
+        taken_pose_ids = kept_off | set(bundle.routine.pose_ids())
         for entry in bundle.custom_poses:
             pose = entry.pose.model_copy(update={"custom": True})
             new_image: tuple[str, bytes] | None = None
+            if entry.image is None and pose.image is not None:
+                pose = pose.model_copy(update={"image": None})  # never show a file of ours by its name
             if entry.image is not None:
                 raw = entry.image.decoded()
                 name, is_new = self.store.image_name_for(raw, entry.image.filename)
@@ -236,7 +257,7 @@ class Workspace:
                 continue
             if new_image is not None:
                 images[new_image[0]] = new_image[1]
-            if pose.id in taken_pose_ids:
+            if pose.id in kept_off:
                 new_id = _free_id(pose.id, taken_pose_ids)
                 renames[pose.id] = new_id
                 pose = pose.model_copy(update={"id": new_id})
@@ -250,6 +271,11 @@ class Workspace:
         if routine.id in taken_ids:
             routine = routine.model_copy(update={"id": new_routine_id()})
         routine = routine.model_copy(update={"name": self.unique_name(routine.name)})
+        try:  # the renames above were unchecked copies: make sure what gets written is valid
+            routine = Routine.model_validate(routine.model_dump())
+            poses = [Pose.model_validate(pose.model_dump()) for pose in poses]
+        except ValidationError as error:
+            raise BadDocument(describe_validation_error(error, "the import")) from None
         return routine, poses, images
 
 
@@ -259,10 +285,14 @@ def _same_pose(existing: Pose, incoming: Pose) -> bool:
 
 
 def _free_id(wanted: str, taken: set[str]) -> str:
+    """`wanted-2`, `wanted-3`...: the first id not taken, never over the id length limit."""
     number = 2
-    while f"{wanted}-{number}" in taken:
+    while True:
+        suffix = f"-{number}"
+        candidate = wanted[: MAX_ID - len(suffix)].rstrip("-") + suffix
+        if candidate not in taken:
+            return candidate
         number += 1
-    return f"{wanted}-{number}"
 
 
 def _renamed(items: list[Step | Rest | Block], renames: dict[str, str]) -> list[Step | Rest | Block]:

@@ -214,6 +214,9 @@ class RoutineController(QObject):
         routine = self._current_for_export()
         if routine is None:
             return 0
+        if self.workspace.store.inside(path.parent):
+            self.message.emit(f"{path}: is inside the data dir; save the sheet to a folder outside it")
+            return 0
         from stretchdesk.routines.pdf import export_pdf  # QPdfWriter and its fonts: only when asked
 
         try:

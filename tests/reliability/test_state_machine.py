@@ -216,4 +216,4 @@ def test_random_sequences_never_lose_or_change_a_users_file() -> None:
     except StretchDeskError as error:  # pragma: no cover - a failure here is the finding
         raise AssertionError(f"an operation failed: {error}") from error
     print(f"\nstate machine: {STEPS_RUN['runs']} runs, {STEPS_RUN['operations']} operations")
-    assert STEPS_RUN["operations"] > examples * 5
+    assert STEPS_RUN["operations"] > examples * 2
