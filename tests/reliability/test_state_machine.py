@@ -47,6 +47,7 @@ class DataDirModel(RuleBasedStateMachine):
         self.images: dict[str, bytes] = {}
         self.quarantined: list[bytes] = []
         self.trash: dict[str, Routine] = {}
+        self.deleted_poses: set[str] = set()
         self.counter = 0
         STEPS_RUN["runs"] += 1
 
@@ -158,6 +159,19 @@ class DataDirModel(RuleBasedStateMachine):
         path.write_text(routine_json(routine))
         self.routines[routine.id] = routine
 
+    @rule(data=st.data(), fresh=st.booleans())
+    def delete_a_custom_pose(self, data: st.DataObject, fresh: bool) -> None:
+        """The user deletes one of their poses; routines that use it keep the step."""
+        if not self.poses:
+            return
+        pose_id = data.draw(st.sampled_from(sorted(self.poses)))
+        workspace = self._workspace(fresh)
+        if not workspace.catalog.is_custom(pose_id):
+            workspace.reload()
+        workspace.delete_custom_pose(pose_id)
+        del self.poses[pose_id]
+        self.deleted_poses.add(pose_id)
+
     @rule(data=st.data())
     def corrupt_a_file(self, data: st.DataObject) -> None:
         """The disk (or a careless edit) damages one routine file."""
@@ -187,7 +201,11 @@ class DataDirModel(RuleBasedStateMachine):
         for pose_id, pose in self.poses.items():
             assert workspace.catalog[pose_id] == pose
             assert (self.data / "images" / str(pose.image)).read_bytes() == self.images[pose_id]
-        trashed = [json.loads(p.read_text())["routine"]["id"] for p in (self.data / "trash").glob("*")]
+        for routine in self.routines.values():
+            for pose_id in routine.pose_ids():
+                if pose_id in self.deleted_poses:
+                    assert pose_id not in workspace.catalog, f"{routine.name} now plays another pose as {pose_id}"
+        trashed = [json.loads(p.read_text())["routine"]["id"] for p in (self.data / "trash").glob("*.json")]
         assert set(self.trash) <= set(trashed)
         quarantine = self.data / "quarantine"
         kept = sorted(p.read_bytes() for p in quarantine.iterdir()) if quarantine.is_dir() else []
