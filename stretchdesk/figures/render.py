@@ -158,30 +158,22 @@ def paint_figure(
 
 
 def _paint_glow(painter: QPainter, figure: Figure, areas: Sequence[str], palette: Palette) -> None:
-    """Warm the working muscles: each spot is a capsule whose colour fades out toward
-    its edges (a gradient across the limb), clipped to the body, so it reads as warmth
-    inside the figure rather than a label or a chart on top of it."""
+    """Warm the working muscles: each spot is a capsule whose colour fades to nothing
+    at its edges (a gradient across the limb), so it reads as warmth inside the figure
+    rather than a label or a chart on top of it, and needs no clipping to the body."""
     spots = glow_spots(figure, tuple(areas))
     if not spots:
         return
-    skeleton = solve(figure)
-    body = QPainterPath()
-    body.setFillRule(Qt.FillRule.WindingFill)
-    for capsule in skeleton.capsules:
-        body.addPath(_capsule_path(capsule))
-    body.addPath(_head_path(skeleton))
     painter.save()
-    painter.setClipPath(body)
     painter.setPen(Qt.PenStyle.NoPen)
     core, edge = QColor(palette.glow), QColor(palette.glow)
-    core.setAlpha(175)
+    core.setAlpha(185)
     edge.setAlpha(0)
     for spot in spots:
         (ax, ay), (bx, by) = spot.a, spot.b
         length = math.hypot(bx - ax, by - ay) or 1.0
         nx, ny = -(by - ay) / length, (bx - ax) / length  # across the limb
-        cx, cy = (ax + bx) / 2, (ay + by) / 2
-        r = spot.radius * 1.3
+        cx, cy, r = (ax + bx) / 2, (ay + by) / 2, spot.radius
         across = QLinearGradient(QPointF(cx - nx * r, cy - ny * r), QPointF(cx + nx * r, cy + ny * r))
         across.setColorAt(0.0, edge)
         across.setColorAt(0.5, core)

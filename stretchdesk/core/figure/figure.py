@@ -62,6 +62,7 @@ class Figure:
     mat: bool = True
     foreshorten: tuple[tuple[str, float], ...] = ()  # (bone, fraction seen), see foreshortened()
     contacts: tuple[Contact, ...] = ()  # what the body rests on, see rests()
+    turn: float = 0.0  # degrees the chest is twisted toward the near side, see twisted()
 
     # -- reading -------------------------------------------------------------
     def solve(self) -> Skeleton:
@@ -310,6 +311,13 @@ class Figure:
             raise ValueError(f"unknown surface {surface!r}")
         added = tuple(Contact(part, surface, on) for part in parts)
         return replace(self, contacts=self.contacts + tuple(c for c in added if c not in self.contacts))
+
+    def twisted(self, degrees: float) -> Figure:
+        """Turn the chest about the spine (a twist): positive opens it toward the near
+        side. The shoulder line then shows: in the side view the near shoulder moves
+        back and the far one forward (a three-quarter chest); in the front view the
+        shoulders narrow as one turns away."""
+        return replace(self, turn=degrees)
 
     def accented(self, *limbs: Limb) -> Figure:
         """Draw these limbs in the accent colour (the working side's limb)."""

@@ -70,6 +70,7 @@ def interpolate(a: Figure, b: Figure, t: float) -> Figure:
     changes["pelvis"] = a.pelvis + body.wrap(b.pelvis - a.pelvis) * t
     changes.update(x=_mix(a.x, b.x, t), y=_mix(a.y, b.y, t), props=_mix_props(a, b, t))
     changes["contacts"] = tuple(c for c in a.contacts if c in b.contacts)
+    changes["turn"] = _mix(a.turn, b.turn, t)
     seen_a, seen_b = dict(a.foreshorten), dict(b.foreshorten)
     changes["foreshorten"] = tuple(
         (bone, _mix(seen_a.get(bone, 1.0), seen_b.get(bone, 1.0), t))

@@ -187,16 +187,19 @@ def solve(figure: Figure) -> Skeleton:
         ra, rb = radii_table[kind]
         capsules.append(Capsule(part, bone, a, b, ra, rb))
 
+    twist = math.radians(figure.turn)
     for side in body.SIDES:
         sign = -1.0 if front and side == "far" else 1.0
         across_hips = direction(dirs["pelvis"] - 90.0)
         across_chest = direction(dirs["chest"] - 90.0)
         hip = add(root, across_hips, sign * body.HIP_HALF_FRONT) if front else root
-        shoulder = (
-            add(shoulder_mid, across_chest, sign * body.SHOULDER_HALF_FRONT)
-            if front
-            else shoulder_mid
-        )
+        if front:
+            half = body.SHOULDER_HALF_FRONT * math.cos(twist)
+            shoulder = add(shoulder_mid, across_chest, sign * half)
+        else:  # a twisted chest shows its shoulder line: near back, far forward
+            toward = -1.0 if side == "near" else 1.0
+            shoulder = add(shoulder_mid, across_chest,
+                           toward * body.SHOULDER_HALF_FRONT * math.sin(twist))
         elbow = add(shoulder, direction(dirs[f"{side}_upper_arm"]),
                     length(f"{side}_upper_arm", body.UPPER_ARM))
         wrist = add(elbow, direction(dirs[f"{side}_forearm"]),
@@ -234,6 +237,10 @@ def solve(figure: Figure) -> Skeleton:
         capsule(arm, "forearm", elbow, wrist, "forearm")
         capsule(arm, "hand", wrist, fingers, "hand")
     capsules += _spine(root, waist, shoulder_mid if front else neck_base, radii_table)
+    if figure.turn and not front:  # the turned shoulder girdle, drawn with the chest
+        r_top = radii_table["chest"][1] * 0.8
+        capsules.append(Capsule("torso", "shoulders", points["near_shoulder"],
+                                points["far_shoulder"], r_top, r_top))
     capsule("torso", "neck", neck_base, head_base, "neck")
     return Skeleton(
         view=figure.view,

@@ -99,7 +99,7 @@ def three_legged_dog() -> Figure:
 def twisting_lizard() -> Figure:
     """Right foot forward outside the left hand, back knee lifted, right arm reaching up
     and back as the chest turns open to the right."""
-    f = Figure(y=0.38, pelvis=34.0).aim(chest=10.0, neck=22.0, head=50.0)
+    f = Figure(y=0.38, pelvis=34.0).twisted(55.0).aim(chest=10.0, neck=22.0, head=50.0)
     f = f.aim(near_upper_arm=110.0, near_forearm=106.0, near_hand=104.0)
     f = f.plant_foot("near", f.x + 0.58).set(far_knee=0.0)
     f = f.touch("far_toe", "far_hip", -40.0, 40.0, aim={"far_foot": -40.0})

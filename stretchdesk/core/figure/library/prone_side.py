@@ -18,10 +18,12 @@ from __future__ import annotations
 import math
 
 from stretchdesk.core.figure import bases, body
+from stretchdesk.core.figure.balance import settle
 from stretchdesk.core.figure.body import Limb, Side, wrap
 from stretchdesk.core.figure.figure import Figure, PoseFigure, hold, moving
 from stretchdesk.core.figure.kinematics import foot_points
 from stretchdesk.core.figure.props import FoamRoller, Sliders
+from stretchdesk.core.figure.resting import rest_on
 
 LEGS_DOWN = ("near_knee", "far_knee", "near_toe", "far_toe")
 
@@ -59,16 +61,20 @@ def side_lying_quad() -> Figure:
 
 
 def origami() -> Figure:
-    """On the left side, knees tucked: the bottom knee stays bent, the top foot is drawn back."""
-    f = side_lying().aim(far_thigh=-4.0, far_shin=160.0, far_foot=100.0)
-    f = _heel_to_buttock(f, 6.0, 148.0)
+    """On the left side with the bottom knee tucked up toward the chest (it points at us,
+    so the thigh shows short and the shin runs back along the mat), the top foot drawn
+    back to the buttock: compact, where the side-lying quad stretch lies long."""
+    f = side_lying().foreshortened(far_thigh=0.4).aim(far_thigh=-35.0, far_shin=-4.0, far_foot=0.0)
+    # the shorter bottom leg tips the body toward the head until the arm takes the weight
+    f = settle(rest_on(_heel_to_buttock(f, 6.0, 148.0), "far_leg", "far_arm"), step=0.5)
+    f = f.replace(contacts=()).rests("floor", "far_shin", "far_elbow")
     return f.rests("body", "near_hand", on="near_ankle").accented("near_leg")
 
 
 def rotating_stomach() -> Figure:
     """Hips down, chest pressed up on a straight left arm, right elbow bent so the
     right shoulder drops, head turned back."""
-    f = bases.prone().replace(pelvis=26.0).set(waist=-42.0, neck=-30.0, head=-30.0)
+    f = bases.prone().twisted(-40.0).replace(pelvis=26.0).set(waist=-42.0, neck=-30.0, head=-30.0)
     f = f.aim(thigh=184.0, shin=180.0, foot=178.0, upper_arm=0.0, forearm=0.0).ground()
     f = f.plant_hand("far", f.arm_floor_x("far", bend=0.95))
     f = f.plant_hand("near", f.point("near_shoulder")[0] - 0.02)

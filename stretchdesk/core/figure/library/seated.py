@@ -63,7 +63,7 @@ def _hand_down(f: Figure, side: Side, direction: float, toward: float, bend: flo
 def seated_spinal_twist() -> Figure:
     """Left leg folded on the mat, right foot planted outside the left knee, right hand
     behind, left elbow hooked outside the right knee with the forearm up."""
-    f = bases.seated().aim(pelvis=98.0, chest=97.0, neck=94.0, head=92.0, upper_arm=0.0)
+    f = bases.seated().twisted(55.0).aim(pelvis=98.0, chest=97.0, neck=94.0, head=92.0, upper_arm=0.0)
     f = f.aim(far_thigh=0.0, far_shin=-164.0, far_foot=-166.0)
     f = rest_on(f.aim(near_thigh=62.0, near_shin=20.0), "torso")
     folded = {"far_shin": 180.0 + SHIN_TAPER, "far_foot": 178.0}
@@ -80,7 +80,7 @@ def cross_legged_twist() -> Figure:
     """Seen from the front, cross-legged with the knees low: turned toward the
     screen's left, the crossing hand on that knee and the other hand on the floor
     by that hip (front-view arms that cross the body must be near arms to be seen)."""
-    f = Figure(view="front", pelvis=93.0).aim(chest=99.0, neck=101.0, head=102.0)
+    f = Figure(view="front", pelvis=93.0).twisted(45.0).aim(chest=99.0, neck=101.0, head=102.0)
     f = f.aim(thigh=16.0, shin=206.0, foot=-90.0, upper_arm=60.0, forearm=60.0)
     f = f.aim(near_foot=190.0, far_foot=-10.0).ground()
     f = _hand_down(f, "far", 250.0, toward=-1.0)

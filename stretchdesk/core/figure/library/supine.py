@@ -115,8 +115,14 @@ def knees_to_chest() -> Figure:
 
 
 def knee_ankle_glute() -> Figure:
-    """Right leg folded in, right hand on the knee, left hand holding the ankle."""
-    f = bases.supine().aim(near_thigh=150.0, near_shin=4.0, near_foot=86.0)
+    """Right knee drawn toward the left shoulder with the shin running across the chest,
+    right hand on the knee, left hand holding the ankle.
+
+    The shin crosses the body toward us, so it is drawn short (foreshortened) with the
+    sole facing the viewer: that, and the two hands at its two ends, tell it from the
+    single knee-to-chest hug, whose shin hangs down in full."""
+    f = bases.supine().foreshortened(near_shin=0.45)
+    f = f.aim(near_thigh=128.0, near_shin=40.0, near_foot=120.0)
     under_knee = _beside(f, "near_hip", "near_knee", 0.8, 0.02, -1.0)
     f = f.reach("near_arm", under_knee).aim(near_hand=60.0)
     f = f.reach("far_arm", _beside(f, "near_knee", "near_ankle", 0.85, 0.0, 1.0))
