@@ -6,9 +6,9 @@ import csv
 from pathlib import Path
 
 from stretchdesk.core.catalog import builtin_poses, builtin_routines
-from stretchdesk.core.models import Kind
+from stretchdesk.core.models import Kind, Side
 from stretchdesk.core.paths import resource
-from stretchdesk.core.timeline import expand
+from stretchdesk.core.timeline import expand, uses_tighter_side
 
 CATALOG_TSV = Path(__file__).resolve().parents[2] / "shared" / "catalog" / "poses.tsv"
 SEED_ROUTINES = 13
@@ -64,3 +64,8 @@ def test_wall_sequence_repeats_the_tighter_side() -> None:
     cross = [side for pose, side in holds if pose == "wall-strap-cross-body-stretch"]
     figure_four = [side for pose, side in holds if pose == "wall-figure-four"]
     assert len(cross) == 3 and len(figure_four) == 3
+    assert uses_tighter_side(wall)
+    for tighter in Side:
+        holds = [(s.pose, s.side) for s in expand(wall, builtin_poses(), tighter_side=tighter).holds()]
+        assert [side for pose, side in holds if pose == "wall-strap-cross-body-stretch"][-1] is tighter
+        assert [side for pose, side in holds if pose == "wall-figure-four"][-1] is tighter

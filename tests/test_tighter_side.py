@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pydantic import ValidationError
 
 from stretchdesk.core.catalog import builtin_poses
 from stretchdesk.core.models import HoldRange, Routine, Side, Sides, Step
+from stretchdesk.core.tighter_side import (
+    DEFAULT_TIGHTER_SIDE,
+    needs_tighter_side,
+    tighter_side_from_setting,
+    tighter_side_setting,
+)
 from stretchdesk.core.timeline import SegmentKind, expand, uses_tighter_side
+from stretchdesk.core.workspace import Workspace
 
 
 def test_every_shipped_pose_declares_a_range_around_its_own_hold() -> None:
@@ -56,3 +65,22 @@ def test_the_default_tighter_side_is_the_right() -> None:
 def test_routines_say_whether_they_need_to_ask() -> None:
     assert uses_tighter_side(routine_with_tighter_step())
     assert not uses_tighter_side(Routine(name="Plain", items=[Step(pose="wall-figure-four")]))
+
+
+def test_the_tighter_side_setting_round_trips_and_survives_junk() -> None:
+    for side in Side:
+        assert tighter_side_from_setting(tighter_side_setting(side)) is side
+    assert tighter_side_from_setting(" Left ") is Side.LEFT
+    for junk in (None, "", "middle", 3, b"left"):
+        assert tighter_side_from_setting(junk) is DEFAULT_TIGHTER_SIDE
+
+
+def test_the_workspace_timeline_takes_the_tighter_side(data_dir: Path) -> None:
+    workspace = Workspace.open(data_dir)
+    wall = workspace.find("builtin-wall-inversions")
+    assert needs_tighter_side(wall)
+    left = workspace.timeline(wall, tighter_side=Side.LEFT)
+    right = workspace.timeline(wall)
+    assert left.total_seconds == right.total_seconds
+    assert [s.side for s in left.holds()][-2] is Side.LEFT
+    assert [s.side for s in right.holds()][-2] is Side.RIGHT
