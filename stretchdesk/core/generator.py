@@ -95,7 +95,9 @@ class _Builder:
             raise RecipeError("no pose fits these props, positions and level: allow more of them")
         areas = {area for pose in self.pool for area in pose.targets}
         self.focus: Mapping[Area, float] = recipe.focus or {area: 1.0 for area in sorted(areas)}
-        missing = [area.value for area in self.focus if area not in areas]
+        self.named: Sequence[Area] = list(recipe.focus)
+        """Areas the runner named: each must be covered (the whole body needs no such promise)."""
+        missing = [area.value for area in self.named if area not in areas]
         if missing:
             raise RecipeError(
                 f"no pose for {', '.join(missing)} with these props, positions and level: "
@@ -106,12 +108,21 @@ class _Builder:
         self.opener: Pose | None = None
         self.picks: list[Pose] = []
         self.essential: set[int] = set()
+        self._weights: dict[str, float] = {}
+        self._units: dict[str, _HoldUnits] = {}
 
     def weight(self, pose: Pose) -> float:
-        return sum(self.focus.get(area, 0.0) for area in pose.targets)
+        if pose.id not in self._weights:
+            self._weights[pose.id] = sum(self.focus.get(area, 0.0) for area in pose.targets)
+        return self._weights[pose.id]
+
+    def units(self, pose: Pose) -> _HoldUnits:
+        if pose.id not in self._units:
+            self._units[pose.id] = _units(pose)
+        return self._units[pose.id]
 
     def estimate(self, pose: Pose, at: float) -> float:
-        units = _units(pose)
+        units = self.units(pose)
         per_side = (units.low + at * (units.high - units.low)) * units.unit
         return _sides(pose) * per_side + 5.0 * _sides(pose)
 
@@ -143,15 +154,18 @@ class _Builder:
             self.closer = self.rng.choice(rests)
 
     def choose_opener(self) -> None:
-        gentle = [p for p in self.pool if is_gentle(p) and self.weight(p) > 0 and p is not self.closer]
-        gentle = gentle or [p for p in self.pool if is_gentle(p) and p is not self.closer]
+        gentle = [p for p in self.pool if is_gentle(p) and p is not self.closer]
         if self.closer is not None:
             elsewhere = [p for p in gentle if p.position != self.closer.position]
             gentle = elsewhere or gentle
         gentle = [p for p in gentle if self._covers(self._pool_after(p))]
+        gentle = [p for p in gentle if self.weight(p) > 0] or gentle
         if not gentle:
             return
-        weights = [(self.weight(p) or 0.1) * (4 - RANK[p.position]) for p in gentle]
+        # Open where the most focus poses can still follow, so the opener narrows nothing it needn't.
+        kept = {p.id: sum(1 for q in self._pool_after(p) if self.weight(q) > 0) for p in gentle}
+        gentle = [p for p in gentle if kept[p.id] == max(kept.values())]
+        weights = [self.weight(p) or 0.1 for p in gentle]
         self.opener = self.rng.choices(gentle, weights=weights)[0]
         self.pool = self._pool_after(self.opener)
 
@@ -163,13 +177,13 @@ class _Builder:
         return pool
 
     def _covers(self, pool: Sequence[Pose]) -> bool:
-        return all(any(area in p.targets for p in pool) for area in self.focus)
+        return all(any(area in p.targets for p in pool) for area in self.named)
 
     def focus_pool(self) -> list[Pose]:
         return [p for p in self.pool if self.weight(p) > 0 and p is not self.closer]
 
     def cover(self) -> None:
-        for area in sorted(self.focus, key=lambda a: (-self.focus[a], a.value)):
+        for area in sorted(self.named, key=lambda a: (-self.focus[a], a.value)):
             if any(area in pose.targets for pose in self.chosen()):
                 continue
             pose = self.pick([p for p in self.focus_pool() if area in p.targets])
@@ -258,7 +272,7 @@ class _Builder:
     def fit(self) -> tuple[Routine, int]:
         """Holds chosen to land on the target; verdict -1 too short, +1 too long, 0 fits."""
         order = flow_order(self.chosen(), self.opener, self.closer)
-        units = [_units(pose) for pose in order]
+        units = [self.units(pose) for pose in order]
         chosen = [u.low for u in units]
         fixed = set()
         if self.closer is not None and order[-1] is self.closer:
