@@ -75,7 +75,8 @@ def test_after_a_run_uses_the_suggested_recipe(capsys: pytest.CaptureFixture[str
         (["--avoid", "upside-down"], "unknown position"),
         (["--level", "expert"], "unknown level"),
         (["--after", "nap"], "unknown run 'nap'"),
-        (["--focus", "it-band", "--minutes", "20"], "no pose for it-band"),
+        (["--focus", "it-band", "--minutes", "20"], "too few poses for it-band"),
+        (["--focus", "it-band", "--avoid", "standing,lying"], "no pose for it-band"),
     ],
 )
 def test_bad_input_is_one_line_and_a_failure(

@@ -46,6 +46,7 @@ from stretchdesk.core.figure.library import (
     all_fours,
     kneeling,
     prone_side,
+    runner_extras,
     seated,
     standing,
     supine,
@@ -55,7 +56,7 @@ from stretchdesk.core.figure.library import (
 
 def _gather() -> dict[str, PoseFigure]:
     figures: dict[str, PoseFigure] = {}
-    for module in (standing, seated, kneeling, all_fours, supine, prone_side, wall):
+    for module in (standing, seated, kneeling, all_fours, supine, prone_side, wall, runner_extras):
         for pose_id, figure in module.FIGURES.items():
             if pose_id in figures:
                 raise ValueError(f"pose {pose_id!r} has a figure in two library modules")
