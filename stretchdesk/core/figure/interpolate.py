@@ -81,12 +81,12 @@ def interpolate(a: Figure, b: Figure, t: float) -> Figure:
         return figure
     pinned = _pin(figure, solve(a), solve(b), t)
     if pinned is not None:
-        figure = _above_floor(_keep_planted(pinned, solve(a), solve(b), t))
+        figure = _above_floor(_keep_planted(pinned, a, b, t))
         return figure.shift(dy=max(0.0, -solve(figure).lowest() - 0.004))
     low_a, low_b = solve(a).lowest(), solve(b).lowest()
     if abs(low_a) <= GROUNDED and abs(low_b) <= GROUNDED:
         figure = figure.shift(dy=_mix(low_a, low_b, t) - solve(figure).lowest())
-    return _above_floor(_keep_planted(figure, solve(a), solve(b), t))
+    return _above_floor(_keep_planted(figure, a, b, t))
 
 
 def _above_floor(figure: Figure) -> Figure:
@@ -143,13 +143,16 @@ def _mix_direction(a: float, b: float, t: float) -> float:
     return a + body.wrap(b - a) * t
 
 
-def _keep_planted(figure: Figure, a: Skeleton, b: Skeleton, t: float) -> Figure:
-    """A hand or foot that rests on the same support at both ends stays on it: the
-    wrist or ankle moves on the straight line between its two places and the limb
-    follows by IK, instead of swinging through the air with the blended angles."""
+def _keep_planted(figure: Figure, start: Figure, finish: Figure, t: float) -> Figure:
+    """A hand or foot that rests on a support at both ends (the toes at one, the whole
+    foot at the other, say) stays down: the wrist or ankle moves on the straight line
+    between its two places and the limb follows by IK, instead of swinging through
+    the air with the blended angles."""
+    a, b = solve(start), solve(finish)
     for side in body.SIDES:
         for kind, (end, last, parts) in LIMB_ENDS.items():
-            if not any(_on_limb_end(c, side, parts) for c in figure.contacts):
+            if not all(any(_on_limb_end(c, side, parts) for c in ends.contacts)
+                       for ends in (start, finish)):
                 continue
             limb: Limb = f"{side}_{kind}"  # type: ignore[assignment]
             target = lerp_point(a.points[f"{side}_{end}"], b.points[f"{side}_{end}"], t)
