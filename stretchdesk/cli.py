@@ -236,7 +236,7 @@ def recipe_from_args(args: argparse.Namespace) -> Recipe:
         return Recipe(
             minutes=base.minutes if minutes is None else minutes,
             focus=base.focus if args.focus is None else parse_focus(args.focus),
-            props=props, avoid=avoid, level=level, seed=seed, kinds=base.kinds,
+            props=props, avoid=base.avoid, level=level, seed=seed, kinds=base.kinds,
             hold_bias=base.hold_bias, title=base.title if args.minutes is None else "",
         )
     return Recipe(

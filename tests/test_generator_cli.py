@@ -12,8 +12,8 @@ from stretchdesk.core.bundle import parse_bundle
 from stretchdesk.core.catalog import builtin_poses
 from stretchdesk.core.generator import generate
 from stretchdesk.core.generator_flow import RELAXATION_POSES, assess
-from stretchdesk.core.models import Area, Kind, Prop
-from stretchdesk.core.recipes import RecipeError
+from stretchdesk.core.models import Area, Kind, Position, Prop
+from stretchdesk.core.recipes import LYING, RecipeError
 from stretchdesk.core.recipes_runs import ADVICE, RunType, parse_run, suggest
 from stretchdesk.core.workspace import Workspace
 
@@ -103,6 +103,12 @@ def test_before_a_run_moves_and_after_a_run_holds() -> None:
     before, after = suggest(RunType.BEFORE), suggest(RunType.EASY)
     assert Kind.STATIC_STRETCH not in before.kinds and Kind.STATIC_STRETCH in after.kinds
     assert Kind.STRENGTH not in after.kinds
+    assert before.avoid >= LYING and not after.avoid
+    routine = generate(before, builtin_poses())
+    assert all(builtin_poses()[pose].position not in LYING for pose in routine.pose_ids())
+    # If the runner can only lie down, the warm-up still uses what they can do.
+    only_lying = frozenset(Position) - LYING
+    assert suggest(RunType.BEFORE, avoid=only_lying).avoid == only_lying
 
 
 def test_longer_runs_get_longer_sessions_and_long_runs_longer_holds() -> None:

@@ -12,7 +12,7 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from stretchdesk.core.models import Area, Difficulty, Kind, Position, Prop
-from stretchdesk.core.recipes import MAX_MINUTES, MIN_MINUTES, Recipe, RecipeError
+from stretchdesk.core.recipes import LYING, MAX_MINUTES, MIN_MINUTES, Recipe, RecipeError
 
 
 class RunType(StrEnum):
@@ -136,6 +136,8 @@ def suggest(
         raise RecipeError("run length must be between 0 and 1440 minutes")
     advice = ADVICE[run]
     minutes = min(MAX_MINUTES, advice.minutes_for(run_minutes))
+    if run is RunType.BEFORE and not (avoid | LYING) >= frozenset(Position):
+        avoid = avoid | LYING  # a warm-up keeps you on your feet, or at most on hands and knees
     title = _TITLES[run]
     return Recipe(
         minutes=minutes,

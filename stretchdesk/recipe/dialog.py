@@ -189,15 +189,20 @@ class RecipeDialog(QDialog):
             self._weights, self._kinds, self._hold_bias, self._title = {}, frozenset(Kind), 0.5, ""
             self._refresh()
             return
-        suggestion = suggest(RunType(value), self.run_minutes.value())
+        avoided = frozenset(pos for pos, box in self.positions.items() if not box.isChecked())
+        suggestion = suggest(RunType(value), self.run_minutes.value(), avoid=avoided)
         self._weights = dict(suggestion.focus)
         self._kinds, self._hold_bias, self._title = suggestion.kinds, suggestion.hold_bias, suggestion.title
-        for widget in (self.minutes, *self.focus.values()):
+        quiet = (self.minutes, *self.focus.values(), *self.positions.values())
+        for widget in quiet:
             widget.blockSignals(True)
         self.minutes.setValue(round(suggestion.minutes))
         for area, box in self.focus.items():
             box.setChecked(area in suggestion.focus)
-        for widget in (self.minutes, *self.focus.values()):
+        for position, box in self.positions.items():
+            if position in suggestion.avoid:
+                box.setChecked(False)  # a warm-up keeps you off the floor
+        for widget in quiet:
             widget.blockSignals(False)
         self._refresh()
 

@@ -78,6 +78,9 @@ def test_todays_run_fills_in_its_recipe(qtbot: QtBot, data_dir: Path) -> None:
     assert dialog.minutes.value() == expected.minutes
     assert {a for a, box in dialog.focus.items() if box.isChecked()} == set(expected.focus)
     assert dialog.routine is not None and dialog.routine.name.startswith("After a long run")
+    dialog.run.setCurrentIndex(dialog.run.findData(RunType.BEFORE.value))
+    assert not dialog.positions[Position.SUPINE].isChecked() and dialog.positions[Position.STANDING].isChecked()
+    assert dialog.routine is not None and dialog.routine.name.startswith("Warm-up before a run")
     dialog.run.setCurrentIndex(0)
     assert not dialog.run_minutes.isEnabled()
 
