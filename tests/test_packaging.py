@@ -23,7 +23,7 @@ import pytest
 from stretchdesk.player.sounds import CUES
 
 ROOT = Path(__file__).resolve().parents[1]
-BUILTIN_ROUTINES = 16
+BUILTIN_ROUTINES = 17
 BUILTIN_POSES = 80
 
 
