@@ -118,6 +118,8 @@ class MainWindow(QMainWindow):
     def _make_actions(self) -> None:
         keys = QKeySequence.StandardKey
         self.new_action = self._action("&New routine", self._on_new, keys.New, "Start an empty routine")
+        self.new_from_recipe_action = self._action("New from &recipe…", self._on_new_from_recipe,
+                                                   "Ctrl+Shift+N", "Let StretchDesk make a routine")
         self.new_pose_action = self._action("New &pose…", self._on_new_pose, None,
                                             "Make your own pose with your own picture")
         self.import_action = self._action("&Import…", self._on_import, keys.Open,
@@ -149,7 +151,7 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        for action in (self.new_action, self.new_pose_action, None, self.import_action,
+        for action in (self.new_action, self.new_from_recipe_action, self.new_pose_action, None, self.import_action,
                        self.export_json_action, self.export_pdf_action, None, self.quit_action):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         edit = bar.addMenu("&Edit")
@@ -289,6 +291,13 @@ class MainWindow(QMainWindow):
         dialog = PoseDialog(self.controller.free_pose_id, self, pose)
         if dialog.exec() and dialog.result_pose is not None:
             self.controller.add_custom_pose(dialog.result_pose, dialog.result_image)
+
+    def _on_new_from_recipe(self) -> None:
+        from stretchdesk.recipe.dialog import RecipeDialog  # a rare dialog: not on the start-up path
+
+        dialog = RecipeDialog(self.workspace.catalog, self.images, self)
+        if dialog.exec() and dialog.result_routine is not None:
+            self.controller.add_routine(dialog.result_routine)
 
     def _on_library_edit_pose_requested(self, pose_id: str) -> None:
         pose = self.catalog.current.get(pose_id)

@@ -8,17 +8,17 @@ from pathlib import Path
 import pytest
 
 from stretchdesk.core.catalog import builtin_poses, builtin_routines
-from stretchdesk.core.models import Kind
+from stretchdesk.core.models import Kind, Side
 from stretchdesk.core.paths import resource
-from stretchdesk.core.timeline import expand
+from stretchdesk.core.timeline import expand, uses_tighter_side
 
 CATALOG_TSV = Path(__file__).resolve().parents[2] / "shared" / "catalog" / "poses.tsv"
 SEED_ROUTINES = 13
 
 
-def test_all_64_seed_poses_are_present_with_complete_fields() -> None:
+def test_the_64_seed_poses_and_16_runner_essentials_are_present_with_complete_fields() -> None:
     poses = builtin_poses()
-    assert len(poses) == 64
+    assert len(poses) == 80
     for pose in poses.values():
         assert 3 <= len(pose.instructions) <= 6, pose.id
         assert 1 <= len(pose.cues) <= 3, pose.id
@@ -33,7 +33,8 @@ def test_pose_ids_match_the_seed_catalog() -> None:
     with CATALOG_TSV.open(newline="") as handle:
         ids = [row["id"] for row in csv.DictReader(handle, delimiter="\t")]
     assert len(ids) == 64
-    assert list(builtin_poses()) == ids
+    # the seed catalog first, in its order; then the runner essentials of issue 16
+    assert list(builtin_poses())[: len(ids)] == ids
 
 
 def test_every_listed_image_exists() -> None:
@@ -68,3 +69,8 @@ def test_wall_sequence_repeats_the_tighter_side() -> None:
     cross = [side for pose, side in holds if pose == "wall-strap-cross-body-stretch"]
     figure_four = [side for pose, side in holds if pose == "wall-figure-four"]
     assert len(cross) == 3 and len(figure_four) == 3
+    assert uses_tighter_side(wall)
+    for tighter in Side:
+        holds = [(s.pose, s.side) for s in expand(wall, builtin_poses(), tighter_side=tighter).holds()]
+        assert [side for pose, side in holds if pose == "wall-strap-cross-body-stretch"][-1] is tighter
+        assert [side for pose, side in holds if pose == "wall-figure-four"][-1] is tighter

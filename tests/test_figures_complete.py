@@ -1,4 +1,4 @@
-"""Every built-in pose has a figure. Fails until all 64 are authored (issue 4)."""
+"""Every built-in pose has a figure."""
 
 from __future__ import annotations
 

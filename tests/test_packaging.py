@@ -23,8 +23,8 @@ import pytest
 from stretchdesk.player.sounds import CUES
 
 ROOT = Path(__file__).resolve().parents[1]
-BUILTIN_ROUTINES = 16
-BUILTIN_POSES = 64
+BUILTIN_ROUTINES = 17
+BUILTIN_POSES = 80
 
 
 def run(*command: str | Path, cwd: Path, env: dict[str, str] | None = None) -> str:

@@ -81,12 +81,16 @@ class Side(StrEnum):
 
 
 class Sides(StrEnum):
-    """Which sides a step is played on; ignored for poses that have no sides."""
+    """Which sides a step is played on; ignored for poses that have no sides.
+
+    TIGHTER is resolved when the routine is played: the runner says which side
+    is tighter (see `expand(tighter_side=...)`)."""
 
     BOTH = "both"
     LEFT = "left"
     RIGHT = "right"
     NONE = "none"
+    TIGHTER = "tighter"
 
 
 class StrictModel(BaseModel):
@@ -176,6 +180,22 @@ def format_duration(seconds: float) -> str:
     return f"{minutes}:{rest:02d}"
 
 
+class HoldRange(StrictModel):
+    """The recommended hold, per side, in seconds: what the generator may choose from."""
+
+    min_seconds: float = Field(gt=0, le=3600)
+    max_seconds: float = Field(gt=0, le=3600)
+
+    @model_validator(mode="after")
+    def _min_not_above_max(self) -> Self:
+        if self.min_seconds > self.max_seconds:
+            raise ValueError("hold_range: min_seconds must not be above max_seconds")
+        return self
+
+    def __contains__(self, seconds: object) -> bool:
+        return isinstance(seconds, int | float) and self.min_seconds <= seconds <= self.max_seconds
+
+
 NonEmptyText = Annotated[str, Field(min_length=1, max_length=400)]
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, min_length=1, max_length=80)]
 
@@ -192,6 +212,7 @@ class Pose(StrictModel):
     per_side: bool
     hold: Hold
     hold_note: Annotated[str, Field(max_length=300)] = ""
+    hold_range: HoldRange | None = None
     difficulty: Difficulty = Difficulty.BEGINNER
     instructions: list[NonEmptyText] = Field(min_length=1, max_length=12)
     cues: list[NonEmptyText] = []
@@ -206,6 +227,13 @@ class Pose(StrictModel):
         if value is not None and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*\.(svg|png|jpe?g)", value):
             raise ValueError("image must be a plain file name ending in .svg, .png or .jpg")
         return value
+
+    def recommended_range(self) -> HoldRange:
+        """The declared range, or the default hold alone when none is declared."""
+        if self.hold_range is not None:
+            return self.hold_range
+        seconds = self.hold.total_seconds()
+        return HoldRange(min_seconds=seconds, max_seconds=seconds)
 
     def searchable_text(self) -> str:
         words = [self.name, *self.aliases, *(area.value.replace("-", " ") for area in self.targets)]

@@ -100,8 +100,9 @@ class _Planned:
 
 
 class _Expander:
-    def __init__(self, routine: Routine, catalog: Mapping[str, Pose]) -> None:
+    def __init__(self, routine: Routine, catalog: Mapping[str, Pose], tighter_side: Side) -> None:
         self.routine = routine
+        self.tighter_side = tighter_side
         self.catalog = catalog
         self.problems: list[str] = []
         self.planned: list[_Planned] = []
@@ -158,6 +159,8 @@ class _Expander:
             sides = [forced_side]
         elif step.sides is Sides.BOTH:
             sides = [self.routine.first_side, self.routine.first_side.other]
+        elif step.sides is Sides.TIGHTER:
+            sides = [self.tighter_side]
         else:
             sides = [Side(step.sides.value)]
         for number, side in enumerate(sides):
@@ -206,6 +209,24 @@ def _replace_switch(planned: _Planned) -> _Planned:
     return replace(planned, switch_before=planned.kind is SegmentKind.HOLD)
 
 
-def expand(routine: Routine, catalog: Mapping[str, Pose]) -> Timeline:
-    """The exact segments the player runs, with unknown poses reported, not fatal."""
-    return _Expander(routine, catalog).run()
+def expand(
+    routine: Routine, catalog: Mapping[str, Pose], tighter_side: Side = Side.RIGHT
+) -> Timeline:
+    """The exact segments the player runs, with unknown poses reported, not fatal.
+
+    Steps marked "tighter side" play on `tighter_side` (the player asks the runner;
+    everything that only needs a total uses the default)."""
+    return _Expander(routine, catalog, tighter_side).run()
+
+
+def uses_tighter_side(routine: Routine) -> bool:
+    """True when some step plays on the tighter side, so the player should ask which it is."""
+
+    def walk(items: list[Step | Rest | Block]) -> bool:
+        return any(
+            (isinstance(item, Step) and item.sides is Sides.TIGHTER)
+            or (isinstance(item, Block) and walk(item.items))
+            for item in items
+        )
+
+    return walk(routine.items)

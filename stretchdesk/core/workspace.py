@@ -16,7 +16,7 @@ from stretchdesk.core.catalog import Catalog, builtin_poses, builtin_routines
 from stretchdesk.core.documents import MAX_DOCUMENT_BYTES, BadDocument, describe_validation_error
 from stretchdesk.core.errors import StretchDeskError
 from stretchdesk.core.imagecheck import MAX_IMAGE_BYTES, image_problem
-from stretchdesk.core.models import Block, Pose, Rest, Routine, Step, new_routine_id
+from stretchdesk.core.models import Block, Pose, Rest, Routine, Side, Step, new_routine_id
 from stretchdesk.core.paths import default_data_dir
 from stretchdesk.core.safeio import UnreadableSource, read_regular_file, shown
 from stretchdesk.core.storage import Store, read_routine_file
@@ -91,8 +91,8 @@ class Workspace:
             f"no routine called {query!r}; `stretchdesk routines` lists names and ids"
         )
 
-    def timeline(self, routine: Routine) -> Timeline:
-        return expand(routine, self.catalog)
+    def timeline(self, routine: Routine, tighter_side: Side = Side.RIGHT) -> Timeline:
+        return expand(routine, self.catalog, tighter_side)
 
     def save(self, routine: Routine) -> Path:
         if self.is_builtin(routine.id):

@@ -26,7 +26,7 @@ class StepInspector(QWidget):
         self.sides = QComboBox()
         self.sides.setObjectName("stepSides")
         self.sides.setAccessibleName("Sides")
-        for sides in (Sides.BOTH, Sides.LEFT, Sides.RIGHT):
+        for sides in (Sides.BOTH, Sides.LEFT, Sides.RIGHT, Sides.TIGHTER):
             self.sides.addItem(f"{sides.value.capitalize()} side{'s' if sides is Sides.BOTH else ''}",
                                sides.value)
         self.mode = QComboBox()

@@ -35,4 +35,4 @@ def sides_text(step: Step, pose: Pose | None) -> str:
     if pose is None or not pose.per_side or step.sides is Sides.NONE:
         return ""
     return {Sides.BOTH: "both sides", Sides.LEFT: "left side only",
-            Sides.RIGHT: "right side only"}[step.sides]
+            Sides.RIGHT: "right side only", Sides.TIGHTER: "tighter side only"}[step.sides]

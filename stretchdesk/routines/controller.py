@@ -115,6 +115,13 @@ class RoutineController(QObject):
         self._after_change(routine.id, f"Created {routine.name!r}")
         return routine
 
+    def add_routine(self, routine: Routine) -> Routine:
+        """Store a routine made elsewhere (the recipe dialog) under a free name and open it."""
+        routine = routine.touched(name=self.workspace.unique_name(routine.name))
+        self.workspace.save(routine)
+        self._after_change(routine.id, f"Created {routine.name!r}")
+        return routine
+
     def duplicate(self, routine_id: str | None = None) -> Routine | None:
         source = routine_id or self.document.routine_id
         if source is None:

@@ -50,6 +50,7 @@ from stretchdesk.core.figure.library import (
     all_fours,
     kneeling,
     prone_side,
+    runner_extras,
     seated,
     standing,
     supine,
@@ -61,7 +62,7 @@ Builder = Callable[[], PoseFigure]
 
 def _gather() -> dict[str, Builder]:
     builders: dict[str, Builder] = {}
-    for module in (standing, seated, kneeling, all_fours, supine, prone_side, wall):
+    for module in (standing, seated, kneeling, all_fours, supine, prone_side, wall, runner_extras):
         for pose_id, builder in module.BUILDERS.items():
             if pose_id in builders:
                 raise ValueError(f"pose {pose_id!r} has a figure in two library modules")

@@ -1,0 +1,1 @@
+""""New from recipe…": the generator's dialog with a live preview."""
