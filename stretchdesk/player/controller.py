@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from stretchdesk.core.errors import StretchDeskError
 from stretchdesk.core.history import History, SessionRecord, record_session
-from stretchdesk.core.models import Routine
+from stretchdesk.core.models import Routine, Side
 from stretchdesk.core.player_view import Presenter, cue_sound, done_poses
 from stretchdesk.core.session import Clock, Event, EventKind, Phase, Session
 from stretchdesk.core.workspace import Workspace
@@ -61,6 +61,7 @@ class PlayerParts:
     history: History
     clock: Clock
     confirm: Confirm = ask
+    tighter_side: Side = Side.RIGHT
 
 
 class PlayerController(QObject):
@@ -73,7 +74,7 @@ class PlayerController(QObject):
         self.parts = parts
         self.audience = parts.audience
         self.controls = parts.controls
-        self.session = Session(parts.workspace.timeline(routine), parts.clock)
+        self.session = Session(parts.workspace.timeline(routine, tighter_side=parts.tighter_side), parts.clock)
         self.presenter = Presenter(routine, parts.workspace.catalog, self.session)
         self.driver = SessionDriver(self.session, parts.clock, self)
         self.placement = Placement(self.audience, self.controls)

@@ -20,7 +20,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 from stretchdesk import APP_NAME
 from stretchdesk.core.errors import StretchDeskError
 from stretchdesk.core.history import History
+from stretchdesk.core.models import Routine, Side
 from stretchdesk.core.session import Clock
+from stretchdesk.core.tighter_side import (
+    TIGHTER_SIDE_SETTING,
+    needs_tighter_side,
+    tighter_side_from_setting,
+    tighter_side_setting,
+)
 from stretchdesk.core.workspace import Workspace
 from stretchdesk.diagnostics import Diagnostics
 from stretchdesk.imagecache import PoseImages
@@ -30,6 +37,7 @@ from stretchdesk.player.controller import Confirm, PlayerController, PlayerParts
 from stretchdesk.player.controls import ControlsPanel
 from stretchdesk.player.inhibit import Inhibitor, platform_inhibitor
 from stretchdesk.player.live_figures import LiveFigures
+from stretchdesk.player.tighter import ChooseSide, ask_tighter_side
 from stretchdesk.player.voice import EngineFactory, Voice, qt_engine
 
 ENGINE_KEY = "player/voice_engine"
@@ -52,6 +60,7 @@ class PlayerLauncher(QObject):
         inhibitor: Inhibitor | None = None,
         confirm: Confirm = ask,
         live_figures: LiveFigures | None = None,
+        choose_side: ChooseSide = ask_tighter_side,
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
@@ -61,6 +70,7 @@ class PlayerLauncher(QObject):
         self._voice_engine = voice_engine
         self._inhibitor = inhibitor
         self._confirm = confirm
+        self._choose_side = choose_side
         self._live = live_figures
         self._images: PoseImages | None = None
         self.history = History(workspace.data_dir)
@@ -88,8 +98,9 @@ class PlayerLauncher(QObject):
             self._images = PoseImages(self.workspace.catalog, self.workspace.store.images_dir, parent=self)
         else:
             self._images.set_catalog(self.workspace.catalog)
-        voice = self._the_voice()
         window = self.parent()  # not stored: a child holding its parent is a reference cycle
+        tighter = self._tighter_side(routine, window if isinstance(window, QWidget) else None)
+        voice = self._the_voice()
         controls = ControlsPanel(self.settings, window if isinstance(window, QWidget) else None)
         parts = PlayerParts(
             workspace=self.workspace,
@@ -102,6 +113,7 @@ class PlayerLauncher(QObject):
             history=self.history,
             clock=self._clock,
             confirm=self._confirm,
+            tighter_side=tighter,
         )
         controller = PlayerController(routine, parts, self)
         self._live_figures().prepare(s.pose for s in controller.session.segments if s.pose)
@@ -111,6 +123,15 @@ class PlayerLauncher(QObject):
         controller.show(screen_name or controls.screen_picker.chosen_name())
         self.current = controller
         return controller
+
+    def _tighter_side(self, routine: Routine, window: QWidget | None) -> Side:
+        """Ask (with last time's answer as the default) only when the routine needs it."""
+        remembered = tighter_side_from_setting(self.settings.value(TIGHTER_SIDE_SETTING))
+        if not needs_tighter_side(routine):
+            return remembered
+        side = self._choose_side(window, remembered)
+        self.settings.setValue(TIGHTER_SIDE_SETTING, tighter_side_setting(side))
+        return side
 
     def _the_voice(self) -> Voice:
         """One voice for the application, started on the first play."""

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings
 
+from stretchdesk.core.models import Side
 from stretchdesk.core.session import FakeClock
 from stretchdesk.core.workspace import Workspace
 from stretchdesk.player.audio import SilentSound
@@ -57,6 +58,8 @@ class Rig:
         self.inhibitor: CountingInhibitor = launcher._inhibitor  # type: ignore[assignment]
         self.confirm_answer = True
         self.questions: list[str] = []
+        self.tighter_answer = Side.RIGHT
+        self.tighter_defaults: list[Side] = []
 
     def play(self, routine_id: str = SEED_FLOW) -> PlayerController:
         return self.launcher.play(routine_id)
@@ -82,6 +85,10 @@ def rig(qtbot: Any, data_dir: Path, tmp_path: Path) -> Iterator[Rig]:
         holder["rig"].questions.append(question)
         return holder["rig"].confirm_answer
 
+    def choose_side(_window: object, remembered: Side) -> Side:
+        holder["rig"].tighter_defaults.append(remembered)
+        return holder["rig"].tighter_answer
+
     launcher = PlayerLauncher(
         Workspace.open(data_dir),
         QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat),
@@ -90,6 +97,7 @@ def rig(qtbot: Any, data_dir: Path, tmp_path: Path) -> Iterator[Rig]:
         voice_engine=engine,
         inhibitor=CountingInhibitor(),
         confirm=confirm,
+        choose_side=choose_side,
     )
     holder["rig"] = Rig(launcher, clock, sound)
     yield holder["rig"]
