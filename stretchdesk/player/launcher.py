@@ -28,13 +28,12 @@ from stretchdesk.imagecache import PoseImages
 from stretchdesk.player.audience import AudienceWindow
 from stretchdesk.player.audio import SoundBackend, make_sound
 from stretchdesk.player.controller import Confirm, PlayerController, PlayerParts, ask
-from stretchdesk.player.controls import ControlsPanel
+from stretchdesk.player.controls import VOICE_NAME_KEY, ControlsPanel
 from stretchdesk.player.inhibit import Inhibitor, platform_inhibitor
 from stretchdesk.player.live_figures import LiveFigures
 from stretchdesk.player.voice import LinkFactory, Voice, helper_link
 
 ENGINE_KEY = "player/voice_engine"
-VOICE_NAME_KEY = "player/voice_name"
 QUIT_JOIN_S = 3.0
 """How long quitting waits for the speech and figure helpers to end once killed."""
 

@@ -37,10 +37,16 @@ class Engine(Protocol):
     def voice(self) -> str: ...
 
 
+def language_of(locale: str) -> str:
+    """"en" for "en_GB"; English for the C locale of a machine with no language set."""
+    language = locale.split("_")[0]
+    return "en" if language in ("", "C", "POSIX") else language
+
+
 def pick_voice(voices: list[tuple[str, str]], locale: str) -> str | None:
     """The voice for a locale such as "en_GB": the same locale, else the same
     language, else English, else the first (voices are (name, locale) pairs)."""
-    language = locale.split("_")[0]
+    language = language_of(locale)
     for wanted, whole in ((locale, True), (language, False), ("en", False)):
         for name, voice_locale in voices:
             if (voice_locale if whole else voice_locale.split("_")[0]) == wanted:

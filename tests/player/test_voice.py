@@ -78,6 +78,7 @@ def test_the_voice_follows_the_users_language() -> None:
     assert pick_voice(voices, "en_AU") == "Bob"
     assert pick_voice(voices, "de_AT") == "Anna"
     assert pick_voice(voices, "fi_FI") == "Bob"  # no Finnish voice: English, not the first one
+    assert pick_voice(voices, "C") == "Bob"  # no language set: English
     assert pick_voice([], "en_US") is None
 
 
@@ -155,3 +156,48 @@ def test_play_stop_and_quit_never_wait_on_a_hung_helper(qtbot: Any, rig: Rig, ha
     assert timed(player.close) < NEVER_WAITS_S
     assert timed(lambda: rig.launcher.shut_down(5.0)) < NEVER_WAITS_S
 
+
+
+def test_the_controls_say_which_engine_and_voice_and_let_you_choose(qtbot: Any, rig: Rig) -> None:
+    player = rig.play()
+    wait_for_voice(qtbot, player)
+    controls = player.controls
+    assert controls.voice_status.text() == "Voice is on: scripted engine, voice Anne."
+    choice = controls.voice_choice
+    qtbot.waitUntil(lambda: choice.count() == 2)
+    assert choice.isEnabled() and choice.currentData() == "Anne"
+    assert choice.itemText(0) == "Anne (en_GB)"  # the user's language (English here) first
+    choice.setCurrentIndex(1)
+    choice.activated.emit(1)
+    qtbot.waitUntil(lambda: rig.engine.chosen == "Klaus")
+    assert controls.voice_status.text() == "Voice is on: scripted engine, voice Klaus."
+    assert rig.launcher.settings.value("player/voice_name") == "Klaus"
+    player.start()
+    qtbot.waitUntil(lambda: rig.engine.said != [])
+
+
+def test_the_remembered_voice_is_passed_to_the_helper(qtbot: Any, rig: Rig) -> None:
+    rig.launcher.settings.setValue("player/voice_engine", "mock")
+    rig.launcher._voice_link = None
+    probe = Voice(helper_link("mock"))
+    watch(qtbot, probe)
+    probe.list_voices()
+    qtbot.waitUntil(lambda: probe.voices != [])
+    other = next(name for name, _ in probe.voices if name != probe.voice_name)
+    assert probe.close(wait=5)
+    rig.launcher.settings.setValue("player/voice_name", other)
+    player = rig.play()
+    wait_for_voice(qtbot, player)
+    assert player.parts.voice is not None and player.parts.voice.voice_name == other
+
+
+def test_a_voice_that_is_off_says_why_in_the_controls(qtbot: Any, rig: Rig) -> None:
+    def unavailable() -> object:
+        raise RuntimeError("no speech engine is installed")
+
+    rig.use_engine(unavailable)
+    player = rig.play()
+    wait_for_voice(qtbot, player)
+    text = player.controls.voice_status.text()
+    assert text == "Voice is off: no speech engine is installed. Sound cues still play."
+    assert "\n" not in text and not player.controls.voice_choice.isEnabled()
