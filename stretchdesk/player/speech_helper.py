@@ -47,6 +47,8 @@ def pick_voice(voices: list[tuple[str, str]], locale: str) -> str | None:
     """The voice for a locale such as "en_GB": the same locale, else the same
     language, else English, else the first (voices are (name, locale) pairs)."""
     language = language_of(locale)
+    if language_of(locale) != locale.split("_")[0]:
+        locale = "en_US"  # the C locale: American English
     for wanted, whole in ((locale, True), (language, False), ("en", False)):
         for name, voice_locale in voices:
             if (voice_locale if whole else voice_locale.split("_")[0]) == wanted:
@@ -67,6 +69,7 @@ class QtEngine:
             raise RuntimeError(f"speech engine {name!r} is not installed")
         self._engine = QTextToSpeech(name) if name else QTextToSpeech()  # Qt's choice by priority
         self.name = str(self._engine.engine())
+        self._voices: dict[str, Any] | None = None
         if self._engine.state() == QTextToSpeech.State.Error:
             raise RuntimeError(self._engine.errorString() or "the speech engine failed to start")
 
@@ -79,13 +82,31 @@ class QtEngine:
     def set_volume(self, volume: float) -> None:
         self._engine.setVolume(volume)
 
+    def _all_voices(self) -> dict[str, Any]:
+        """The voices in the user's language and in English, by name; espeak-ng's
+        "+variant" timbres are left out (each locale has dozens)."""
+        from PySide6.QtCore import QLocale
+
+        if self._voices is None:
+            wanted = {language_of(QLocale().name()), "en"}
+            self._voices = {}
+            for locale in self._engine.availableLocales():
+                if language_of(locale.name()) in wanted:
+                    for voice in self._engine.allVoices(locale):
+                        if "+" not in voice.name():
+                            self._voices.setdefault(voice.name(), voice)
+            if not self._voices:  # an engine without per-locale lists
+                self._voices = {voice.name(): voice for voice in self._engine.availableVoices()}
+        return self._voices
+
     def voices(self) -> list[tuple[str, str]]:
-        return [(v.name(), v.locale().name()) for v in self._engine.availableVoices()]
+        return [(name, voice.locale().name()) for name, voice in self._all_voices().items()]
 
     def set_voice(self, name: str) -> str:
-        for voice in self._engine.availableVoices():
-            if voice.name() == name:
-                self._engine.setVoice(voice)
+        voice = self._all_voices().get(name)
+        if voice is not None:
+            self._engine.setLocale(voice.locale())
+            self._engine.setVoice(voice)
         return self.voice()
 
     def voice(self) -> str:
