@@ -78,7 +78,7 @@ def test_the_voice_follows_the_users_language() -> None:
     assert pick_voice(voices, "en_AU") == "Bob"
     assert pick_voice(voices, "de_AT") == "Anna"
     assert pick_voice(voices, "fi_FI") == "Bob"  # no Finnish voice: English, not the first one
-    assert pick_voice(voices, "C") == "Bob"  # no language set: English
+    assert pick_voice(voices, "C") == "Cara"  # no language set: American English
     assert pick_voice([], "en_US") is None
 
 
