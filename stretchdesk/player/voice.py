@@ -140,7 +140,7 @@ class Voice(QObject):
         self._link.start(self._on_link_line)
 
     def say(self, text: str) -> None:
-        if self.enabled and self.available:
+        if self.enabled and self.available and self._volume > 0:  # at volume 0 the voice is muted too
             self._send(f"say {text}", answered=True)
 
     def stop_speaking(self) -> None:
