@@ -82,6 +82,7 @@ class PlayerController(QObject):
         self._resume_after_asking = False
         self._started_wall = datetime.now(UTC)
         self._closed = False
+        self._breath_half = -1
         self._frame = QTimer(self, interval=FRAME_MS)
         self.audience.set_routine_name(routine.name)
         self.controls.title.setText(routine.name)
@@ -360,6 +361,14 @@ class PlayerController(QObject):
         if state.phase is not Phase.DONE:
             self.audience.show_screen(screen)
         self.controls.show_screen(screen, self.session.started)
+        self._pace_breath(screen.breath.word if screen.breath else "", screen.breath.half if screen.breath else -1)
+
+    def _pace_breath(self, word: str, half: int) -> None:
+        """Say "in" / "out" as a breath-counted hold's pace turns (the hold's own
+        announcement stands for its first "in")."""
+        if half != self._breath_half and half > 0 and not self.session.paused and self.parts.voice is not None:
+            self.parts.voice.say(word)
+        self._breath_half = half
 
     def _on_controls_volume_changed(self, value: int) -> None:
         self.parts.sound.set_volume(value / 100)
