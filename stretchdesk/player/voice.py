@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signa
 
 START_TIMEOUT_S = 6.0
 REPLY_TIMEOUT_S = 2.0
-QUIT_GRACE_MS = 40
+QUIT_GRACE_MS = 15
 """How long closing lets a healthy helper quit on its own before it is killed."""
 _WATCH_MS = 100
 
