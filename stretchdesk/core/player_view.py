@@ -7,12 +7,13 @@ so they can never disagree.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from stretchdesk.core.history import MIN_HELD_SECONDS, held_seconds, poses_reached, will_be_logged
-from stretchdesk.core.models import Block, Hold, Pose, Routine, Side, Step, format_duration
+from stretchdesk.core.models import SECONDS_PER_BREATH, Block, Hold, Pose, Routine, Side, Step, format_duration
 from stretchdesk.core.session import Event, EventKind, Phase, Session, SessionState
 from stretchdesk.core.timeline import Segment, SegmentKind
 from stretchdesk.core.wording import mirror_sides
@@ -48,6 +49,24 @@ class FigureScene:
 
 
 @dataclass(frozen=True)
+class Breath:
+    """The pace of a hold counted in breaths: in for the first half of each breath, out for
+    the second. `size` is how full the breathing ring is (0 empty, 1 full, eased), `half`
+    counts half-breaths from the hold's start, so a change of word is a change of `half`."""
+
+    word: str
+    size: float
+    half: int
+
+
+def breath_at(elapsed: float, seconds_per_breath: float = SECONDS_PER_BREATH) -> Breath:
+    halves = max(0.0, elapsed) / (seconds_per_breath / 2)
+    half = int(halves)
+    size = (1 - math.cos(math.pi * (halves % 2))) / 2  # grows over "in", shrinks over "out"
+    return Breath("in" if half % 2 == 0 else "out", size, half)
+
+
+@dataclass(frozen=True)
 class Prompt:
     """A question or hint across the TV, in type as large as the pose name."""
 
@@ -80,6 +99,7 @@ class Screen:
     caution: str = ""
     page: str = ""
     prompt: Prompt | None = None
+    breath: Breath | None = None
 
 
 @dataclass(frozen=True)
@@ -165,7 +185,18 @@ class Presenter:
             caution=self._caution(segment, state.segment_elapsed),
             page=page,
             prompt=self.prompt(asking_stop),
+            breath=self.breath(state),
         )
+
+    def breath(self, state: SessionState) -> Breath | None:
+        """The breathing pace while a hold counted in breaths runs, else None."""
+        segment = state.segment
+        if segment is None or segment.kind is not SegmentKind.HOLD:
+            return None
+        hold = self.hold_of(segment)
+        if hold is None or hold.breaths is None:
+            return None
+        return breath_at(state.segment_elapsed)
 
     def prompt(self, asking_stop: bool) -> Prompt | None:
         """Before the start: which key starts. While asking to stop: the question and its keys."""

@@ -183,6 +183,7 @@ class AudienceWindow(QWidget):
             self.pose_name.setText(screen.pose_name)
             self._fit_pose_name()
         self.countdown.set_state(screen.countdown, screen.fraction, self._accent, screen.paused)
+        self.countdown.set_breath(screen.breath)
         steps = "\n".join(f"•  {line}" for line in screen.lines)
         if steps != self.instructions.text():
             self.instructions.setText(steps)

@@ -83,6 +83,7 @@ class PlayerController(QObject):
         self._resume_after_asking = False
         self._started_wall = datetime.now(UTC)
         self._closed = False
+        self._breath_half = -1
         self._frame = QTimer(self, interval=FRAME_MS)
         self.audience.set_routine_name(routine.name)
         self.controls.title.setText(routine.name)
@@ -91,6 +92,7 @@ class PlayerController(QObject):
         voice = self.parts.voice
         if voice is not None and voice.status:
             self.controls.add_message(voice.status)  # a failed engine stays failed: say so again
+            self._on_voice_status_changed(voice.status)
         self.refresh()
 
     def _connect_signals(self) -> None:
@@ -113,8 +115,11 @@ class PlayerController(QObject):
         self.audience.close_requested.connect(self._on_audience_close_requested)
         self.audience.intent_triggered.connect(self._on_audience_intent_triggered)
         self.audience.clicked.connect(self._on_audience_clicked)
+        c.voice_chosen.connect(self._on_controls_voice_chosen)
         if self.parts.voice is not None:
             self.parts.voice.status_changed.connect(self.controls.add_message)
+            self.parts.voice.status_changed.connect(self._on_voice_status_changed)
+            self.parts.voice.voices_listed.connect(self._on_voice_voices_listed)
             self.parts.voice.enabled = c.voice.isChecked()
         app = self._app()
         app.screenAdded.connect(self._on_app_screen_added)
@@ -131,6 +136,8 @@ class PlayerController(QObject):
         app.screenRemoved.disconnect(self.controls.screen_picker.on_screen_removed)
         if self.parts.voice is not None:
             self.parts.voice.status_changed.disconnect(self.controls.add_message)
+            self.parts.voice.status_changed.disconnect(self._on_voice_status_changed)
+            self.parts.voice.voices_listed.disconnect(self._on_voice_voices_listed)
 
     @staticmethod
     def _app() -> QGuiApplication:
@@ -355,11 +362,36 @@ class PlayerController(QObject):
         if state.phase is not Phase.DONE:
             self.audience.show_screen(screen)
         self.controls.show_screen(screen, self.session.started)
+        self._pace_breath(screen.breath.word if screen.breath else "", screen.breath.half if screen.breath else -1)
+
+    def _pace_breath(self, word: str, half: int) -> None:
+        """Say "in" / "out" as a breath-counted hold's pace turns (the hold's own
+        announcement stands for its first "in")."""
+        if half != self._breath_half and half > 0 and not self.session.paused and self.parts.voice is not None:
+            self.parts.voice.say(word)
+        self._breath_half = half
 
     def _on_controls_volume_changed(self, value: int) -> None:
         self.parts.sound.set_volume(value / 100)
         if self.parts.voice is not None:
             self.parts.voice.set_volume(value / 100)
+
+    def _on_voice_status_changed(self, text: str) -> None:
+        self.controls.show_voice_status(text)
+        voice = self.parts.voice
+        if voice is not None and voice.available:
+            if voice.voices:
+                self.controls.show_voices(voice.voices, voice.voice_name)
+            else:
+                voice.list_voices()
+
+    def _on_voice_voices_listed(self, voices: list[tuple[str, str]]) -> None:
+        if self.parts.voice is not None:
+            self.controls.show_voices(voices, self.parts.voice.voice_name)
+
+    def _on_controls_voice_chosen(self, name: str) -> None:
+        if self.parts.voice is not None:
+            self.parts.voice.set_voice(name)
 
     def _on_controls_voice_toggled(self, on: bool) -> None:
         if self.parts.voice is not None:

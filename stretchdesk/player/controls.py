@@ -7,10 +7,11 @@ into a compact strip that stays on top of the player, so it is always reachable.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QLocale, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QScreen, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -25,9 +26,11 @@ from stretchdesk.core.player_view import Screen
 from stretchdesk.core.session import Phase
 from stretchdesk.player.keys import KEY_INTENTS
 from stretchdesk.player.screens import ScreenPicker
+from stretchdesk.player.speech_helper import language_of
 
 VOLUME_KEY = "player/volume"
 VOICE_KEY = "player/voice"
+VOICE_NAME_KEY = "player/voice_name"
 STRIP_MARGIN = 16
 INTENT_PROPERTY = "intent"
 
@@ -51,6 +54,7 @@ class ControlsPanel(QWidget):
     screen_chosen = Signal(str)
     volume_changed = Signal(int)
     voice_toggled = Signal(bool)
+    voice_chosen = Signal(str)
     intent_triggered = Signal(str)
     close_requested = Signal()
 
@@ -88,6 +92,13 @@ class ControlsPanel(QWidget):
         self.voice = QCheckBox("Voice", self)
         self.voice.setObjectName("playerVoice")
         self.voice.setChecked(str(settings.value(VOICE_KEY, "true")).lower() == "true")
+        self.voice_choice = QComboBox(self)
+        self.voice_choice.setObjectName("playerVoiceChoice")
+        self.voice_choice.setToolTip("The voice that speaks the cues")
+        self.voice_choice.setEnabled(False)
+        self.voice_status = QLabel("Voice: starting…", self)
+        self.voice_status.setObjectName("playerVoiceStatus")
+        self.voice_status.setWordWrap(True)
         self._build()
         self._connect_signals()
         self.show_idle()
@@ -113,6 +124,9 @@ class ControlsPanel(QWidget):
         options.addWidget(QLabel("Volume:"), 1, 0)
         options.addWidget(self.volume, 1, 1)
         options.addWidget(self.voice, 1, 2)
+        options.addWidget(QLabel("Voice:"), 2, 0)
+        options.addWidget(self.voice_choice, 2, 1)
+        options.addWidget(self.voice_status, 3, 0, 1, 3)
         options.setColumnStretch(1, 1)
         self._layout = layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -137,6 +151,7 @@ class ControlsPanel(QWidget):
         self.screen_picker.screen_chosen.connect(self.screen_chosen)
         self.volume.valueChanged.connect(self._on_volume_value_changed)
         self.voice.toggled.connect(self._on_voice_toggled)
+        self.voice_choice.activated.connect(self._on_voice_choice_activated)
         for key, intent in KEY_INTENTS.items():
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -155,6 +170,24 @@ class ControlsPanel(QWidget):
     def _on_voice_toggled(self, on: bool) -> None:
         self._settings.setValue(VOICE_KEY, "true" if on else "false")
         self.voice_toggled.emit(on)
+
+    def _on_voice_choice_activated(self, index: int) -> None:
+        name = str(self.voice_choice.itemData(index))
+        self._settings.setValue(VOICE_NAME_KEY, name)
+        self.voice_chosen.emit(name)
+
+    def show_voice_status(self, text: str) -> None:
+        """Which engine and voice speak, or in one line why the voice is off."""
+        self.voice_status.setText(text)
+
+    def show_voices(self, voices: list[tuple[str, str]], current: str) -> None:
+        """The engine's voices, the user's language first, with the one in use selected."""
+        language = language_of(QLocale().name())
+        self.voice_choice.clear()
+        for name, locale in sorted(voices, key=lambda v: (v[1].split("_")[0] != language, v[1], v[0])):
+            self.voice_choice.addItem(f"{name} ({locale})", name)
+        self.voice_choice.setCurrentIndex(max(0, self.voice_choice.findData(current)))
+        self.voice_choice.setEnabled(bool(voices))
 
     # -- placement ---------------------------------------------------------------
 

@@ -3,7 +3,8 @@
 The main window owns one `PlayerLauncher` and calls `play(routine_id)`;
 `stretchdesk play` uses `run_player`, which does the same without a main window.
 The launcher owns what outlives one session: one voice for the application (an
-engine that failed stays failed) and the figure builder, both joined on quit.
+engine that failed stays failed) and the figure builder: two helper processes,
+both ended on quit.
 """
 
 from __future__ import annotations
@@ -34,15 +35,15 @@ from stretchdesk.imagecache import PoseImages
 from stretchdesk.player.audience import AudienceWindow
 from stretchdesk.player.audio import SoundBackend, make_sound
 from stretchdesk.player.controller import Confirm, PlayerController, PlayerParts, ask
-from stretchdesk.player.controls import ControlsPanel
+from stretchdesk.player.controls import VOICE_NAME_KEY, ControlsPanel
 from stretchdesk.player.inhibit import Inhibitor, platform_inhibitor
 from stretchdesk.player.live_figures import LiveFigures
 from stretchdesk.player.tighter import ChooseSide, ask_tighter_side
-from stretchdesk.player.voice import EngineFactory, Voice, qt_engine
+from stretchdesk.player.voice import LinkFactory, Voice, helper_link
 
 ENGINE_KEY = "player/voice_engine"
 QUIT_JOIN_S = 3.0
-"""How long quitting waits for the voice thread to leave its engine."""
+"""How long quitting waits for the speech and figure helpers to end once killed."""
 
 
 class PlayerLauncher(QObject):
@@ -56,7 +57,7 @@ class PlayerLauncher(QObject):
         *,
         clock: Clock = time.monotonic,
         sound: SoundBackend | None = None,
-        voice_engine: EngineFactory | None = None,
+        voice_link: LinkFactory | None = None,
         inhibitor: Inhibitor | None = None,
         confirm: Confirm = ask,
         live_figures: LiveFigures | None = None,
@@ -67,7 +68,7 @@ class PlayerLauncher(QObject):
         self.settings = settings
         self._clock = clock
         self._sound = sound
-        self._voice_engine = voice_engine
+        self._voice_link = voice_link
         self._inhibitor = inhibitor
         self._confirm = confirm
         self._choose_side = choose_side
@@ -136,8 +137,9 @@ class PlayerLauncher(QObject):
     def _the_voice(self) -> Voice:
         """One voice for the application, started on the first play."""
         if self.voice is None:
-            engine = self._voice_engine or qt_engine(_engine_name(self.settings))
-            self.voice = Voice(engine, self)
+            link = self._voice_link or helper_link(
+                _setting(self.settings, ENGINE_KEY), _setting(self.settings, VOICE_NAME_KEY))
+            self.voice = Voice(link, self)
             self.voice.start()
         return self.voice
 
@@ -154,7 +156,7 @@ class PlayerLauncher(QObject):
         self.shut_down()
 
     def shut_down(self, wait: float = QUIT_JOIN_S) -> bool:
-        """Close the player and join the voice and figure threads (up to `wait` s each);
+        """Close the player and end the speech and figure helpers (up to `wait` s each);
         True when both ended. Runs on aboutToQuit, before the QApplication goes."""
         if self.current is not None:
             self.current.close()
@@ -167,8 +169,8 @@ class PlayerLauncher(QObject):
         return voice_ended and figures_ended
 
 
-def _engine_name(settings: QSettings) -> str | None:
-    value = settings.value(ENGINE_KEY)
+def _setting(settings: QSettings, key: str) -> str | None:
+    value = settings.value(key)
     return str(value) if value else None
 
 

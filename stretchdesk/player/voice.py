@@ -1,202 +1,223 @@
-"""Spoken cues with QTextToSpeech, kept off the GUI thread.
+"""Spoken cues, said by a speech helper process (speech_helper.py).
 
-The speech-dispatcher engine can block its constructor forever when no sound
-server runs, and `say()` can then hang too. So the engine lives in a daemon
-thread with its own event loop; the GUI only puts text in a queue, waits for
-the engine with a timeout, and watches a heartbeat. Whenever speech fails the
-player keeps its sound cues and says why, once.
+A speech engine can block inside its own C++ code while holding the GIL (the
+speech-dispatcher engine with no sound server never returns from its
+constructor), so no thread of ours can save the GUI from it. The engine lives
+in a small helper process instead; the GUI only writes lines to its pipe and
+reads the answers when they come. When the helper does not start or stops
+answering in time it is killed, and the player keeps its sound cues after one
+message.
 """
 
 from __future__ import annotations
 
-import queue
-import threading
+import json
+import os
+import sys
 import time
 from collections import deque
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
+from typing import Protocol
 
-import shiboken6
-from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
 
-from stretchdesk.player.gcguard import VOICE_THREAD, collect_on_gui_thread
+START_TIMEOUT_S = 6.0
+REPLY_TIMEOUT_S = 2.0
+QUIT_GRACE_MS = 15
+"""How long closing lets a healthy helper quit on its own before it is killed."""
+_WATCH_MS = 100
 
-START_TIMEOUT_S = 4.0
-HEARTBEAT_TIMEOUT_S = 2.0
-_POLL_MS = 30
-_STOP = object()
-
-EngineFactory = Callable[[], Any]
+LineHandler = Callable[[str], None]
 
 
-def qt_engine(name: str | None) -> EngineFactory:
-    """A factory making QTextToSpeech with `name` (None: Qt's default engine)."""
+class SpeechLink(Protocol):
+    """A pipe of lines to a speech server (the helper process, or a fake in tests)."""
 
-    def make() -> Any:
-        from PySide6.QtTextToSpeech import QTextToSpeech
+    def start(self, on_line: LineHandler) -> None: ...
+    def send(self, line: str) -> None: ...
+    def close(self, wait: float) -> bool: ...
 
-        engines = QTextToSpeech.availableEngines()
-        if not engines:
-            raise RuntimeError("no speech engine is installed")
-        if name is not None and name not in engines:
-            raise RuntimeError(f"speech engine {name!r} is not installed")
-        engine = QTextToSpeech(name) if name else QTextToSpeech()
-        if engine.state() == QTextToSpeech.State.Error:
-            raise RuntimeError(engine.errorString() or "the speech engine failed to start")
-        return engine
 
-    return make
+LinkFactory = Callable[[QObject], SpeechLink]
+
+
+def _helper_environment() -> QProcessEnvironment:
+    """The helper imports stretchdesk from wherever this copy of it lives."""
+    env = QProcessEnvironment.systemEnvironment()
+    root = str(Path(__file__).resolve().parents[2])
+    paths = [root, *[p for p in env.value("PYTHONPATH", "").split(os.pathsep) if p]]
+    env.insert("PYTHONPATH", os.pathsep.join(paths))
+    if not env.contains("QT_LOGGING_RULES"):
+        env.insert("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")  # the PipeWire probe
+    return env
+
+
+class ProcessLink:
+    """Runs `python -m stretchdesk.player.speech_helper ENGINE [VOICE]` under QProcess."""
+
+    def __init__(self, parent: QObject, engine: str | None = None, voice: str | None = None) -> None:
+        self._process = QProcess(parent)
+        self._arguments = ["-m", "stretchdesk.player.speech_helper", engine or "-", *([voice] if voice else [])]
+        self._received = bytearray()
+        self._on_line: LineHandler | None = None
+
+    def start(self, on_line: LineHandler) -> None:
+        self._on_line = on_line
+        process = self._process
+        process.setProcessEnvironment(_helper_environment())
+        process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
+        process.readyReadStandardOutput.connect(self._on_process_ready_read)
+        process.start(sys.executable, self._arguments)
+
+    def _on_process_ready_read(self) -> None:
+        self._received += self._process.readAllStandardOutput().data()
+        while b"\n" in self._received:
+            line, _, rest = bytes(self._received).partition(b"\n")
+            self._received[:] = rest
+            if self._on_line is not None:
+                self._on_line(line.decode("utf-8", "replace"))
+
+    def send(self, line: str) -> None:
+        if self._process.state() is QProcess.ProcessState.Running:
+            self._process.write((line.replace("\n", " ") + "\n").encode())
+
+    def close(self, wait: float) -> bool:
+        process = self._process
+        self._on_line = None
+        if process.state() is not QProcess.ProcessState.NotRunning:
+            self.send("quit")
+            if not process.waitForFinished(min(QUIT_GRACE_MS, round(wait * 1000))):
+                process.kill()  # a helper stuck in its engine: never wait on it
+                process.waitForFinished(round(wait * 1000))
+        return process.state() is QProcess.ProcessState.NotRunning
+
+
+def helper_link(engine: str | None, voice: str | None = None) -> LinkFactory:
+    """A factory for the real helper with an engine (None: Qt's default) and a voice name."""
+    return lambda parent: ProcessLink(parent, engine, voice)
 
 
 class Voice(QObject):
-    """Says short cues. `available` turns true once the engine answered in time."""
+    """Says short cues. `available` turns true once the helper said it is ready."""
 
     status_changed = Signal(str)
+    voices_listed = Signal(list)
+    """[(name, locale), ...] the engine offers, after `list_voices()`."""
 
     def __init__(
         self,
-        factory: EngineFactory,
+        link: LinkFactory,
         parent: QObject | None = None,
         start_timeout: float = START_TIMEOUT_S,
+        reply_timeout: float = REPLY_TIMEOUT_S,
     ) -> None:
         super().__init__(parent)
-        self._factory = factory
+        self._link = link(self)
         self._start_timeout = start_timeout
-        self._channel = _Channel()
-        self._started_at = 0.0
-        self._thread: threading.Thread | None = None
+        self._reply_timeout = reply_timeout
+        self._started_at: float | None = None
+        self._awaiting: deque[float] = deque()
         self.available = False
         self.failed = False
         self.enabled = True
+        self.engine_name = ""
+        self.voice_name = ""
+        self.voices: list[tuple[str, str]] = []
         self.status = ""
-        """The last thing said about the voice ("Voice is on." or why it is off)."""
-        self.status_changed.connect(self._on_status_changed)
-        self._watch = QTimer(self, interval=50)
+        """The last thing said about the voice ("Voice is on: ..." or why it is off)."""
+        self.spoken: deque[str] = deque(maxlen=50)
+        """The last things the engine took (newest last)."""
+        self._volume = 1.0
+        self._watch = QTimer(self, interval=_WATCH_MS)
         self._watch.timeout.connect(self._on_watch_timeout)
 
     def start(self) -> None:
-        if self._thread is not None:
+        if self._started_at is not None:
             return
         self._started_at = time.monotonic()
-        collect_on_gui_thread()
-        self._thread = threading.Thread(target=self._run, name=VOICE_THREAD, daemon=True)
-        self._thread.start()
         self._watch.start()
-
-    @property
-    def spoken(self) -> deque[str]:
-        """The last things handed to the engine (newest last)."""
-        return self._channel.spoken
+        self._link.start(self._on_link_line)
 
     def say(self, text: str) -> None:
-        if not (self.enabled and self.available):
-            return
-        if time.monotonic() - self._channel.heartbeat > HEARTBEAT_TIMEOUT_S:
-            self._fail("the voice stopped responding")
-            return
-        self._channel.queue.put(text)
+        if self.enabled and self.available and self._volume > 0:  # at volume 0 the voice is muted too
+            self._send(f"say {text}", answered=True)
+
+    def stop_speaking(self) -> None:
+        if self.available:
+            self._send("stop")
 
     def set_volume(self, volume: float) -> None:
-        self._channel.volume = max(0.0, min(1.0, volume))
-        self._channel.queue.put(("volume", self._channel.volume))
+        self._volume = max(0.0, min(1.0, volume))
+        if self.available:
+            self._send(f"volume {self._volume:.3f}")
 
-    def _on_status_changed(self, text: str) -> None:
-        self.status = text
+    def set_voice(self, name: str) -> None:
+        if self.available:
+            self._send(f"voice {name}", answered=True)
 
-    def close(self, wait: float = 0.0) -> bool:
-        """Ask the engine thread to end (waiting up to `wait` s); True once it has.
+    def list_voices(self) -> None:
+        if self.available:
+            self._send("voices", answered=True)
 
-        Called with a wait on quit, so the engine is gone before the QApplication;
-        a thread stuck inside the engine is a daemon and dies with the process.
-        """
-        self._watch.stop()
-        self._channel.closing.set()  # cues still queued are dropped, not spoken first
-        self._channel.queue.put(_STOP)
-        if self._thread is None:
-            return True
-        self._thread.join(wait)
-        return not self._thread.is_alive()
+    def describe(self) -> str:
+        return f"Voice is on: {self.engine_name} engine, voice {self.voice_name or 'default'}."
 
-    def _fail(self, reason: str) -> None:
-        self.available = False
-        if not self.failed:
-            self.failed = True
-            self.status_changed.emit(f"Voice is off: {reason}. Sound cues still play.")
+    def _send(self, line: str, answered: bool = False) -> None:
+        if answered:
+            self._awaiting.append(time.monotonic())
+            self._watch.start()
+        self._link.send(line)
+
+    def _on_link_line(self, line: str) -> None:
+        kind, _, rest = line.partition(" ")
+        if kind == "ready" and not self.failed:
+            self.engine_name, _, self.voice_name = rest.partition("\t")
+            self.available = True
+            self.set_volume(self._volume)
+            self._announce(self.describe())
+            return
+        if kind == "error":
+            self._fail(rest or "the speech engine failed to start")
+            return
+        if self._awaiting:
+            self._awaiting.popleft()
+        if kind == "said":
+            self.spoken.append(rest)
+        elif kind == "voice":
+            self.voice_name = rest
+            self._announce(self.describe())
+        elif kind == "voices":
+            self.voices = [(str(n), str(loc)) for n, loc in json.loads(rest)]
+            self.voices_listed.emit(self.voices)
 
     def _on_watch_timeout(self) -> None:
-        if self._channel.ready.is_set():
+        now = time.monotonic()
+        if not self.available and not self.failed and self._started_at is not None:
+            if now - self._started_at > self._start_timeout:
+                self._fail("the speech engine did not start in time")
+        elif self._awaiting and now - self._awaiting[0] > self._reply_timeout:
+            self._fail("the speech engine stopped responding")
+        elif self.available and not self._awaiting:
             self._watch.stop()
-            if self._channel.failure is not None:
-                self._fail(self._channel.failure)
-            else:
-                self.available = True
-                self.status_changed.emit("Voice is on.")
-        elif time.monotonic() - self._started_at > self._start_timeout:
-            self._watch.stop()
-            self._fail("the speech engine did not start in time")
 
-    # -- engine thread ---------------------------------------------------------
+    def _announce(self, text: str) -> None:
+        self.status = text
+        self.status_changed.emit(text)
 
-    def _run(self) -> None:
-        _serve(self._factory, self._channel)
+    def _fail(self, reason: str) -> None:
+        """Off for good: kill the helper and say why, once."""
+        self.available = False
+        self._watch.stop()
+        self._awaiting.clear()
+        self._link.close(0.5)
+        if not self.failed:
+            self.failed = True
+            self._announce(f"Voice is off: {reason}. Sound cues still play.")
 
-
-class _Channel:
-    """What the GUI and the engine thread share; plain Python, so the thread never
-    touches a QObject that lives (and may be deleted) on the GUI thread."""
-
-    def __init__(self) -> None:
-        self.queue: queue.Queue[object] = queue.Queue()
-        self.ready = threading.Event()
-        self.failure: str | None = None
-        self.heartbeat = 0.0
-        self.volume = 1.0
-        self.spoken: deque[str] = deque(maxlen=50)
-        self.closing = threading.Event()
-
-
-def _serve(factory: EngineFactory, channel: _Channel) -> None:
-    try:
-        engine = factory()
-    except Exception as error:  # any engine failure means "no voice", never a crash
-        channel.failure = str(error) or type(error).__name__
-        channel.ready.set()
-        return
-    loop = QEventLoop()
-    pump = QTimer()
-    pump.setInterval(_POLL_MS)
-
-    def drain() -> None:
-        channel.heartbeat = time.monotonic()
-        while True:
-            try:
-                item = channel.queue.get_nowait()
-            except queue.Empty:
-                return
-            if item is _STOP or channel.closing.is_set():
-                pump.stop()
-                loop.quit()
-                return
-            if isinstance(item, tuple):
-                engine.setVolume(item[1])
-                continue
-            text = str(item)
-            channel.spoken.append(text)
-            engine.say(text)
-
-    pump.timeout.connect(drain)
-    pump.start()
-    channel.heartbeat = time.monotonic()
-    engine.setVolume(channel.volume)
-    channel.ready.set()
-    loop.exec()
-    pump.stop()
-    stop = getattr(engine, "stop", None)
-    if callable(stop):
-        stop()  # cut off a cue still being spoken: the app is closing
-    # Delete the Qt objects here, in their own thread, before the thread ends. `drain`
-    # closes over them, so left to Python they would die in a reference cycle, collected
-    # later on whatever thread the GC happens to run: a crash waiting for its moment.
-    for thing in (pump, loop, engine):
-        if isinstance(thing, QObject) and shiboken6.isValid(thing):
-            shiboken6.delete(thing)
+    def close(self, wait: float = 0.0) -> bool:
+        """End the helper (killed if it does not quit at once); True once it is gone.
+        Called on quit, so the helper never outlives the app."""
+        self._watch.stop()
+        self.available = False
+        return self._link.close(wait)

@@ -7,8 +7,10 @@ window height and stay readable from a mat across the room.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from stretchdesk.core.player_view import Breath
 
 TRACK = QColor(255, 255, 255, 46)
 DIGIT_SHARE = 0.27
@@ -36,6 +38,7 @@ class Countdown(QWidget):
         self._accent = QColor("#5ef2a6")
         self._paused = False
         self._glyph_height = 216.0
+        self._breath: Breath | None = None
 
     def text(self) -> str:
         return self._text
@@ -47,6 +50,52 @@ class Countdown(QWidget):
         self.setAccessibleName(f"{text} seconds left" if text else "")
         if changed or moved:
             self.update()
+
+    def set_breath(self, breath: Breath | None) -> None:
+        """A ring around the digits that grows as you breathe in and shrinks as you breathe out."""
+        if breath != self._breath:
+            self._breath = breath
+            self.update()
+
+    def breath(self) -> Breath | None:
+        return self._breath
+
+    def breath_ring(self) -> QRectF:
+        """Where the breathing ring is drawn now (empty without one)."""
+        if self._breath is None:
+            return QRectF()
+        area = self._digit_area()
+        smallest = min(area.height(), area.width()) * 0.7
+        largest = min(area.height(), area.width()) * 1.0
+        diameter = smallest + (largest - smallest) * self._breath.size
+        ring = QRectF(0, 0, diameter, diameter)
+        ring.moveCenter(area.center())
+        return ring
+
+    def _paint_breath(self, painter: QPainter) -> None:
+        if self._breath is None:
+            return
+        ring = self.breath_ring()
+        glow = QColor(self._accent)
+        glow.setAlpha(40)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(glow)
+        painter.drawEllipse(ring)
+        edge = QColor(self._accent)
+        edge.setAlpha(200)
+        painter.setPen(QPen(edge, max(4.0, self._glyph_height * 0.04)))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(ring)
+        label = QFont(self.font())
+        label.setBold(True)
+        label.setPixelSize(max(14, round(self._glyph_height * 0.16)))
+        painter.setFont(label)
+        painter.setPen(edge)
+        digits = self.digit_box()  # the words go beside the digits, never under them
+        left = min(ring.left(), digits.left())
+        words = QRectF(0, ring.top(), max(0.0, left - self._glyph_height * 0.1), ring.height())
+        painter.drawText(words, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                         f"breathe\n{self._breath.word}")
 
     def set_glyph_height(self, pixels: float) -> None:
         self._glyph_height = pixels
@@ -113,6 +162,7 @@ class Countdown(QWidget):
             filled = QRectF(bar.left(), bar.top(), max(bar_height, bar.width() * left), bar_height)
             painter.setBrush(self._accent if not self._paused else QColor(255, 255, 255, 110))
             painter.drawRoundedRect(filled, bar_height / 2, bar_height / 2)
+        self._paint_breath(painter)
         font = self._fitted_font()
         painter.setFont(font)
         painter.setPen(QColor("white") if not self._paused else QColor(255, 255, 255, 150))

@@ -21,7 +21,7 @@ from stretchdesk.mainwindow import MainWindow
 from stretchdesk.player.audio import SilentSound
 from stretchdesk.player.launcher import PlayerLauncher
 from stretchdesk.routines.model import RoutineRole
-from tests.player.conftest import CountingInhibitor, ScriptedEngine
+from tests.player.conftest import CountingInhibitor, LocalLink, ScriptedEngine
 
 ROUTINE = "builtin-post-run-hips-quickie"
 
@@ -48,7 +48,7 @@ def test_play_button_plays_the_selected_routine_and_history_shows_it(
 
     def make_launcher(workspace: Workspace, settings: QSettings, parent: QWidget) -> PlayerLauncher:
         launcher = PlayerLauncher(workspace, settings, parent, clock=clock, sound=SilentSound(),
-                                  voice_engine=ScriptedEngine, inhibitor=CountingInhibitor(),
+                                  voice_link=lambda _parent: LocalLink(ScriptedEngine), inhibitor=CountingInhibitor(),
                                   confirm=lambda *_: True)
         made.append(launcher)
         return launcher

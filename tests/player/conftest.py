@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,22 +15,72 @@ from stretchdesk.core.workspace import Workspace
 from stretchdesk.player.audio import SilentSound
 from stretchdesk.player.controller import PlayerController
 from stretchdesk.player.launcher import PlayerLauncher
+from stretchdesk.player.speech_helper import Engine, SpeechServer
+from stretchdesk.player.voice import LineHandler, LinkFactory
 
 SEED_FLOW = "builtin-after-a-long-run"
 
 
 class ScriptedEngine:
-    """Stands in for QTextToSpeech: records what it was told to say."""
+    """Stands in for QTextToSpeech in the speech server: records what it was told to say."""
+
+    name = "scripted"
 
     def __init__(self) -> None:
         self.said: list[str] = []
         self.volume = 1.0
+        self.chosen = "Anne"
 
     def say(self, text: str) -> None:
         self.said.append(text)
 
-    def setVolume(self, volume: float) -> None:
+    def stop(self) -> None:
+        pass
+
+    def set_volume(self, volume: float) -> None:
         self.volume = volume
+
+    def voices(self) -> list[tuple[str, str]]:
+        return [("Anne", "en_GB"), ("Klaus", "de_DE")]
+
+    def set_voice(self, name: str) -> str:
+        self.chosen = name
+        return name
+
+    def voice(self) -> str:
+        return self.chosen
+
+
+class LocalLink:
+    """The speech server in this process, answering at once: the rig's voice without a helper."""
+
+    def __init__(self, make_engine: Callable[[], Engine]) -> None:
+        self._make_engine = make_engine
+        self._server: SpeechServer | None = None
+        self._on_line: LineHandler | None = None
+
+    def start(self, on_line: LineHandler) -> None:
+        self._on_line = on_line
+        try:
+            engine = self._make_engine()
+        except Exception as error:
+            on_line(f"error {error}")
+            return
+        self._server = SpeechServer(engine, self._reply)
+        self._server.start(None, "en_US")
+
+    def _reply(self, line: str) -> None:
+        if self._on_line is not None:
+            self._on_line(line)
+
+    def send(self, line: str) -> None:
+        if self._server is not None and not self._server.handle(line):
+            self._server = None
+
+    def close(self, wait: float) -> bool:
+        self._server = None
+        self._on_line = None
+        return True
 
 
 class CountingInhibitor:
@@ -61,6 +111,10 @@ class Rig:
         self.tighter_answer = Side.RIGHT
         self.tighter_defaults: list[Side] = []
 
+    def use_engine(self, make_engine: Callable[[], Any]) -> None:
+        """The next voice the launcher makes talks to this engine."""
+        self.launcher._voice_link = lambda _parent: LocalLink(make_engine)
+
     def play(self, routine_id: str = SEED_FLOW) -> PlayerController:
         return self.launcher.play(routine_id)
 
@@ -81,6 +135,8 @@ def rig(qtbot: Any, data_dir: Path, tmp_path: Path) -> Iterator[Rig]:
     def engine() -> ScriptedEngine:
         return holder["rig"].engine
 
+    link: LinkFactory = lambda _parent: LocalLink(engine)  # noqa: E731
+
     def confirm(_window: object, question: str) -> bool:
         holder["rig"].questions.append(question)
         return holder["rig"].confirm_answer
@@ -94,14 +150,14 @@ def rig(qtbot: Any, data_dir: Path, tmp_path: Path) -> Iterator[Rig]:
         QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat),
         clock=clock,
         sound=sound,
-        voice_engine=engine,
+        voice_link=link,
         inhibitor=CountingInhibitor(),
         confirm=confirm,
         choose_side=choose_side,
     )
     holder["rig"] = Rig(launcher, clock, sound)
     yield holder["rig"]
-    assert launcher.shut_down(5.0), "the voice or figure thread did not end"
+    assert launcher.shut_down(5.0), "the speech or figure helper did not end"
 
 
 def wait_for_voice(qtbot: Any, controller: PlayerController) -> None:

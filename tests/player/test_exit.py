@@ -1,5 +1,5 @@
-"""Both ways out of a session end the process cleanly, with a speech engine that
-takes its time to stop: `stretchdesk play` (quits when the player closes) and the
+"""Both ways out of a session end the process cleanly, with the speech helper
+answering or hung inside its engine (odd runs): `stretchdesk play` (quits when the player closes) and the
 builder (quit while playing, or close the player then the window).
 
 Each run is a fresh process; 5 runs per path keep CI time modest (about 3 s each).
@@ -16,29 +16,19 @@ from pathlib import Path
 
 import pytest
 
+from stretchdesk.player.speech_helper import HANG_VARIABLE
+
 RUNS = 5
 ROUTINE = "builtin-post-run-hips-quickie"
 
-SLOW_ENGINE = textwrap.dedent(
+MOCK_VOICE = textwrap.dedent(
     """
     import sys, time
-    from PySide6.QtCore import QObject, QTimer
+    from PySide6.QtCore import QTimer
     import stretchdesk.player.launcher as launcher_module
+    from stretchdesk.player.voice import helper_link
 
-    class SlowToStop(QObject):
-        '''Made on the voice thread, with a timer of its own there, like a real engine.'''
-        def __init__(self):
-            super().__init__()
-            self.timer = QTimer(self)
-            self.timer.start(20)
-        def say(self, text):
-            time.sleep(0.3)  # speaking takes a while
-        def setVolume(self, volume):
-            pass
-        def stop(self):
-            time.sleep(0.3)  # and so does stopping
-
-    launcher_module.qt_engine = lambda name: SlowToStop
+    launcher_module.helper_link = lambda engine, voice: helper_link("mock")
 
     def run_to_the_end(controller):
         controller.start()
@@ -47,7 +37,7 @@ SLOW_ENGINE = textwrap.dedent(
     """
 )
 
-PLAY_PATH = SLOW_ENGINE + textwrap.dedent(
+PLAY_PATH = MOCK_VOICE + textwrap.dedent(
     """
     from stretchdesk.player.launcher import run_player
 
@@ -61,7 +51,7 @@ PLAY_PATH = SLOW_ENGINE + textwrap.dedent(
     """
 )
 
-BUILDER_PATH = SLOW_ENGINE + textwrap.dedent(
+BUILDER_PATH = MOCK_VOICE + textwrap.dedent(
     """
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -87,7 +77,7 @@ BUILDER_PATH = SLOW_ENGINE + textwrap.dedent(
 )
 
 
-def run(script: str, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run(script: str, tmp_path: Path, *args: str, hang: str = "") -> subprocess.CompletedProcess[str]:
     home = tmp_path / "home"
     home.mkdir(exist_ok=True)
     env = {
@@ -99,20 +89,37 @@ def run(script: str, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[
         "XDG_STATE_HOME": str(home / "state"),
         "XDG_CACHE_HOME": str(home / "cache"),
         "PYTHONFAULTHANDLER": "1",
+        HANG_VARIABLE: hang,
     }
     data = str(tmp_path / "data")
     return subprocess.run([sys.executable, "-c", script, data, ROUTINE, *args], capture_output=True,
                           text=True, env=env, timeout=120, check=False)
 
 
+def helpers_left(tmp_path: Path) -> list[str]:
+    """Speech helpers still running from this test's runs (they share its HOME)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            command = (proc / "cmdline").read_bytes()
+            environment = (proc / "environ").read_bytes()
+        except OSError:
+            continue
+        if b"speech_helper" in command and f"HOME={tmp_path}/home".encode() in environment:
+            found.append(proc.name)
+    return found
+
+
 @pytest.mark.parametrize("attempt", range(RUNS))
 def test_stretchdesk_play_exits_cleanly(tmp_path: Path, attempt: int) -> None:
-    result = run(PLAY_PATH, tmp_path)
+    result = run(PLAY_PATH, tmp_path, hang="say" if attempt % 2 else "")
     assert result.returncode == 0, result.stderr[-2000:]
+    assert helpers_left(tmp_path) == []
 
 
 @pytest.mark.parametrize("attempt", range(RUNS))
 def test_the_builder_exits_cleanly(tmp_path: Path, attempt: int) -> None:
     how = "quit-while-playing" if attempt % 2 else "close-then-quit"
-    result = run(BUILDER_PATH, tmp_path, str(tmp_path / "s.ini"), how)
+    result = run(BUILDER_PATH, tmp_path, str(tmp_path / "s.ini"), how, hang="say" if attempt in (1, 2) else "")
     assert result.returncode == 0, (how, result.stderr[-2000:])
+    assert helpers_left(tmp_path) == []

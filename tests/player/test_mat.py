@@ -4,7 +4,6 @@ an honest log, and nothing left behind after a session."""
 from __future__ import annotations
 
 import gc
-import threading
 from typing import Any
 
 import pytest
@@ -17,7 +16,7 @@ from stretchdesk.core.timeline import SegmentKind
 from stretchdesk.player.audience import AudienceWindow
 from stretchdesk.player.controller import PlayerController
 from stretchdesk.player.controls import ControlsPanel
-from stretchdesk.player.gcguard import VOICE_THREAD
+from stretchdesk.player.voice import Voice
 from tests.player.conftest import Rig
 
 
@@ -170,8 +169,7 @@ def test_play_and_stop_five_times_leaves_one_player_and_one_voice(qtbot: Any, ri
     assert alive(PlayerController) <= 1 and alive(AudienceWindow) <= 1 and alive(ControlsPanel) <= 1
     names = [w.objectName() for w in QApplication.topLevelWidgets()]
     assert names.count("playerWindow") == 1 and names.count("playerControls") == 1
-    voices = [t for t in threading.enumerate() if t.name == VOICE_THREAD]
-    assert len(voices) == 1
+    assert alive(Voice) == 1 and last.parts.voice is rig.launcher.voice
     assert (app.receivers(added), app.receivers(removed)) == (before[0] + 2, before[1] + 2)
     last.close()
     del last
@@ -204,7 +202,7 @@ def test_a_failed_voice_engine_is_remembered_for_the_next_play(qtbot: Any, rig: 
         made.append(1)
         raise RuntimeError("no speech engine is installed")
 
-    rig.launcher._voice_engine = broken
+    rig.use_engine(broken)
     first = rig.play()
     voice = first.parts.voice
     assert voice is not None

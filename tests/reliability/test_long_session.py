@@ -34,6 +34,7 @@ from stretchdesk.core.workspace import Workspace
 from stretchdesk.player.audio import SilentSound
 from stretchdesk.player.inhibit import NoInhibitor
 from stretchdesk.player.launcher import PlayerLauncher
+from stretchdesk.player.voice import helper_link
 
 pytestmark = pytest.mark.reliability
 
@@ -160,19 +161,6 @@ def test_three_simulated_hours_keep_traced_memory_flat(record_property: Any) -> 
     assert record is not None and record.finished and record.steps_completed == record.steps_total
 
 
-class MuteEngine:
-    """A speech engine that says nothing, so the voice thread and its queue still run."""
-
-    def __init__(self) -> None:
-        self.volume = 1.0
-
-    def say(self, text: str) -> None:
-        return None
-
-    def setVolume(self, volume: float) -> None:
-        self.volume = volume
-
-
 def fast_routine(at_least_seconds: float) -> Routine:
     """Segments of one to four seconds: a minute brings as many screen changes, cues and
     figure morphs as ten minutes of a normal routine."""
@@ -200,7 +188,7 @@ def test_real_clock_fast_session_keeps_rss_flat(qtbot: QtBot, tmp_path: Path, re
         workspace,
         QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat),
         sound=sound,
-        voice_engine=MuteEngine,
+        voice_link=helper_link("mock"),  # the real speech helper process, with the silent mock engine
         inhibitor=NoInhibitor(),
         confirm=lambda _window, _question: True,
     )
@@ -225,7 +213,7 @@ def test_real_clock_fast_session_keeps_rss_flat(qtbot: QtBot, tmp_path: Path, re
     position = player.session.position()
     holds_done = len(player.session.completed)
     player.close()
-    assert launcher.shut_down(5.0), "the voice thread did not end"
+    assert launcher.shut_down(5.0), "the speech helper did not end"
 
     growth = rss_end - rss_warm
     figures = (

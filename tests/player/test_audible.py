@@ -1,0 +1,130 @@
+"""End to end: the player plays a short routine on the real clock into a private
+PulseAudio server, and each cue is found in the recording of the sink's monitor.
+
+The cues (QSoundEffect) and the voice (speech helper → speech-dispatcher →
+espeak-ng) go to two null sinks, so each has a clean recording. One session of
+~37 s: Pigeon both sides at full volume, Child's Pose at 40 %, Child's Pose muted.
+
+Timing: every cue must be present (an onset within half a second of its due
+time); the median onset error must be at most 50 ms and the worst at most
+150 ms, bounds that hold on a loaded 2-core CI machine (measured idle: 12-28 ms,
+see benchmarks/bench_audio.py for the numbers).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.player.pulse_rig import PulseServer, Recorder, missing_tools, run_player
+
+pytestmark = pytest.mark.audio
+
+PLAN = {
+    "steps": [["pigeon", 6, "both"], ["childs-pose", 4, "none"], ["childs-pose", 4, "none"]],
+    "volumes": [[4, 0.4], [6, 0.0]],
+    "timeout": 90,
+}
+QUIET_SEGMENT, MUTED_SEGMENT = 4, 6
+LOUD = 2000
+"""An onset: a 2 ms window reaching this peak (full-volume cues peak near 18000)."""
+SILENT = 300
+PRESENT_WITHIN_S = 0.5
+MEDIAN_ERROR_S = 0.050
+WORST_ERROR_S = 0.150
+
+
+@dataclass
+class Session:
+    cues: list[dict[str, Any]]
+    final: dict[str, Any]
+    sound: Recorder
+    voice: Recorder
+
+    def at_volume(self, low: int, high: int | None = None) -> list[dict[str, Any]]:
+        """Cues of segments low..high (the index a cue belongs to is where it sounds)."""
+        top = high if high is not None else low
+        return [c for c in self.cues if low <= self.where(c) <= top]
+
+    @staticmethod
+    def where(cue: dict[str, Any]) -> int:
+        """A STARTED event opens segment `index`; ticks sound inside segment `index`."""
+        return int(cue["index"])
+
+
+@pytest.fixture(scope="module")
+def session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
+    missing = missing_tools()
+    if missing:
+        pytest.skip(f"no PulseAudio here ({', '.join(missing)} not installed: ./scripts/setup test installs them)")
+    root: Path = tmp_path_factory.mktemp("pulse")
+    server = PulseServer(root)
+    try:
+        server.start()
+        server.record()
+        log = run_player(server, root / "data", PLAN)
+        server.stop_recording()
+        cues = [entry for entry in log if "due" in entry]
+        final = next(entry for entry in log if "spoken" in entry)
+        yield Session(cues, final, server.recorders["cues"], server.recorders["voice"])
+    finally:
+        server.stop()
+
+
+def onset_error(recording: Recorder, cue: dict[str, Any]) -> float | None:
+    found = recording.onset(cue["due"] - 0.02, cue["due"] + PRESENT_WITHIN_S, LOUD)
+    return None if found is None else found - cue["due"]
+
+
+def test_every_cue_is_heard_on_time(session: Session) -> None:
+    loud = [c for c in session.at_volume(0, QUIET_SEGMENT - 1) if c["sound"]]
+    kinds = {(c["event"], c["segment"]) for c in loud}
+    assert {("tick", "prepare"), ("tick", "hold"), ("started", "hold"), ("started", "switch")} <= kinds
+    assert sum(1 for c in loud if c["event"] == "tick" and c["segment"] in ("prepare", "hold")) == 9
+    errors = {f"{c['event']} {c['segment']} {c['count'] or ''} @{c['due']:.2f}": onset_error(session.sound, c)
+              for c in loud}
+    missing = [name for name, error in errors.items() if error is None]
+    assert missing == [], f"cues not heard: {missing}"
+    found = [error for error in errors.values() if error is not None]
+    assert min(found) > -0.02, errors  # nothing sounds before it is due
+    assert statistics.median(found) <= MEDIAN_ERROR_S, errors
+    assert max(found) <= WORST_ERROR_S, errors
+
+
+def test_the_voice_speaks_after_each_hold_start(session: Session) -> None:
+    assert session.final["voice"].startswith("Voice is on: speechd engine"), session.final["voice"]
+    holds = [c for c in session.at_volume(0, QUIET_SEGMENT - 1) if c["event"] == "started" and c["segment"] == "hold"]
+    assert [c["words"] for c in holds] == ["Pigeon Pose, right side, 6 seconds", "Pigeon Pose, left side, 6 seconds"]
+    for hold in holds:
+        assert hold["words"] in session.final["spoken"]
+        heard = session.voice.onset(hold["due"], hold["due"] + 1.0, LOUD)
+        assert heard is not None, f"no voice after {hold['words']!r}"
+    switch = next(c for c in session.cues if c["segment"] == "switch" and c["event"] == "started")
+    assert session.voice.onset(switch["due"], switch["due"] + 1.0, LOUD) is not None
+
+
+def test_the_volume_scales_what_is_heard(session: Session) -> None:
+    def tick_peaks(cues: list[dict[str, Any]]) -> float:
+        return statistics.median(session.sound.peak(c["due"], c["due"] + 0.3) for c in cues if c["event"] == "tick")
+
+    def voice_peak(cues: list[dict[str, Any]]) -> float:
+        hold = next(c for c in cues if c["event"] == "started" and c["segment"] == "hold")
+        return session.voice.peak(hold["due"], hold["due"] + 1.5)
+
+    full, quiet = session.at_volume(1, 3), session.at_volume(QUIET_SEGMENT + 1, MUTED_SEGMENT - 1)
+    ratio = tick_peaks(quiet) / tick_peaks(full)
+    assert 0.3 <= ratio <= 0.5, ratio  # the slider at 40 %
+    assert voice_peak(quiet) < 0.8 * voice_peak(full)
+
+
+def test_muted_the_player_is_silent(session: Session) -> None:
+    muted = session.at_volume(MUTED_SEGMENT, MUTED_SEGMENT + 1)
+    assert any(c["event"] == "finished" for c in muted)
+    start, end = muted[0]["due"] - 0.05, muted[-1]["due"] + 2.0
+    assert session.sound.peak(start, end) < SILENT
+    assert session.voice.peak(start, end) < SILENT
