@@ -506,3 +506,38 @@ def current_umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+KILL_MID_IMPORT = """
+import os, sys
+from pathlib import Path
+from stretchdesk.core.workspace import Workspace
+real_link, calls = os.link, [0]
+def link(*args, **kwargs):
+    calls[0] += 1
+    if calls[0] == int(sys.argv[3]):
+        os._exit(9)  # as a SIGKILL would: no clean-up runs
+    return real_link(*args, **kwargs)
+os.link = link
+Workspace(Path(sys.argv[1])).import_file(Path(sys.argv[2]))
+"""
+
+
+@pytest.mark.parametrize("killed_at", [3, 4, 5])  # the 1st link is the journal, the 6th the routine
+def test_an_import_killed_half_way_is_undone_at_the_next_start(
+    tmp_path: Path, data_dir: Path, killed_at: int
+) -> None:
+    Store(data_dir).save_routine(Routine(id="keep", name="Keep"))
+    source = tmp_path / "b.json"
+    source.write_bytes(bundle("r-new", "New", [{"type": "step", "pose": "p"}, {"type": "step", "pose": "q"}],
+                              [(pose_dict("p", image="p.png"), png(shade=1)), (pose_dict("q"), None)]))
+    result = subprocess.run([sys.executable, "-c", KILL_MID_IMPORT, str(data_dir), str(source), str(killed_at)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 9, result.stderr
+    workspace = Workspace(data_dir)
+    assert list(workspace.user) == ["keep"] and not workspace.catalog.custom
+    assert any("interrupted" in problem for problem in workspace.problems)
+    assert not list(data_dir.glob(".import-*")) and not list((data_dir / "routines").glob(".*.tmp"))
+    assert Workspace(data_dir).problems == [], "the next start finds nothing more to report"
+    Workspace(data_dir).import_file(source)
+    assert len(Workspace(data_dir).user) == 2, "importing again works"

@@ -45,7 +45,7 @@ from stretchdesk.core.imagecheck import extension
 from stretchdesk.core.lock import DataDirLock
 from stretchdesk.core.models import Pose, Routine
 from stretchdesk.core.safeio import CantRead, shown
-from stretchdesk.core.transaction import Transaction
+from stretchdesk.core.transaction import JOURNAL_PREFIX, JOURNAL_SUFFIX, Transaction, read_journal
 
 T = TypeVar("T")
 _CONTENT_TAG = re.compile(r"-[0-9a-f]{12}$")
@@ -211,6 +211,7 @@ class Store:
     # -- custom poses and their images ----------------------------------------------
     def load_custom_poses(self) -> Loaded[Pose]:
         loaded: Loaded[Pose] = Loaded()
+        loaded.problems += self.recover_interrupted()
         loaded.problems += self.sweep_unfinished(self.poses_dir)
         loaded.problems += self.sweep_unfinished(self.images_dir)
         for path in json_files(self.poses_dir):
@@ -275,7 +276,7 @@ class Store:
         """Write an import as one transaction: images, then poses, then the routine."""
         folders = (self.routines_dir, self.poses_dir, self.images_dir)
         with self._write_errors(self.routines_dir), self.writing(*folders):
-            transaction = Transaction()
+            transaction = Transaction(journal_dir=self.root)
             for name, data in images.items():
                 transaction.add_exact(self.images_dir / name, data)
             for pose in poses:
@@ -321,6 +322,45 @@ class Store:
         with self.writing(self.quarantine_dir):
             return self._move_to(path, self.quarantine_dir)
 
+    def recover_interrupted(self) -> list[str]:
+        """Undo an import whose process was killed half-way: if its last file (the routine)
+        never went in place, the images and poses it had already put in place go to
+        quarantine (never deleted), and the runner is told."""
+        journals = sorted(self.root.glob(f"{JOURNAL_PREFIX}*{JOURNAL_SUFFIX}")) if self.root.is_dir() else []
+        if not journals or not self.inside(self.root):
+            return []
+        problems: list[str] = []
+        try:
+            with self.writing(self.quarantine_dir):
+                for journal in journals:
+                    problems += self._undo_import(journal)
+        except StretchDeskError as error:
+            problems.append(f"an interrupted import could not be undone ({error})")
+        return problems
+
+    def _undo_import(self, journal: Path) -> list[str]:
+        try:
+            inodes = read_journal(journal)
+        except (OSError, ValueError, KeyError, TypeError):
+            return [self._quarantine_message(journal, StretchDeskError(f"{shown(journal)}: unreadable journal"))]
+        folders = (self.images_dir, self.poses_dir, self.routines_dir)
+        placed = {key: path for folder in folders for key, path in _inode_map(folder).items()}
+        problems: list[str] = []
+        if inodes and inodes[-1] not in placed:
+            for key in inodes:
+                if key in placed:
+                    message = f"{shown(placed[key])}: from an import that was interrupted"
+                    problems.append(self._quarantine_message(placed[key], StretchDeskError(message)))
+            for folder in folders:  # the import's own staging copies of what just went to quarantine
+                for temp in _hidden_temps(folder):
+                    with contextlib.suppress(OSError):
+                        status = temp.lstat()
+                        if (status.st_dev, status.st_ino) in inodes and status.st_nlink > 1:
+                            os.unlink(temp)
+        with contextlib.suppress(OSError):
+            os.unlink(journal)
+        return problems
+
     def sweep_unfinished(self, folder: Path) -> list[str]:
         """Temp files a killed writer left behind: a leftover second name of a finished file
         is dropped (the file itself stays), anything else may be the newest unsaved content,
@@ -332,6 +372,10 @@ class Store:
             with self.writing(self.quarantine_dir):
                 finished = _inodes(folder)
                 for path in _hidden_temps(folder):
+                    if path.name.startswith(".import."):  # an import journal's own temp: no user data
+                        with contextlib.suppress(OSError):
+                            os.unlink(path)
+                        continue
                     try:
                         status = path.lstat()
                         if status.st_nlink > 1 and (status.st_dev, status.st_ino) in finished:
@@ -448,13 +492,17 @@ def _is_file(path: Path) -> bool:
 
 def _inodes(folder: Path) -> set[tuple[int, int]]:
     """The files a folder shows (not its hidden temps), by device and inode."""
-    found: set[tuple[int, int]] = set()
+    return set(_inode_map(folder))
+
+
+def _inode_map(folder: Path) -> dict[tuple[int, int], Path]:
+    found: dict[tuple[int, int], Path] = {}
     try:
         for path in folder.iterdir():
             if not path.name.startswith("."):
                 with contextlib.suppress(OSError):
                     status = path.lstat()
-                    found.add((status.st_dev, status.st_ino))
+                    found[(status.st_dev, status.st_ino)] = path
     except OSError:
         pass
     return found

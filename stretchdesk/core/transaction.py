@@ -11,6 +11,7 @@ added, so a reader that looks mid-commit sees a routine only after its poses.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import tempfile
 from dataclasses import dataclass
@@ -30,9 +31,18 @@ class _Planned:
     fixed_name: bool
 
 
+JOURNAL_PREFIX = ".import-"
+JOURNAL_SUFFIX = ".journal"
+
+
 class Transaction:
-    def __init__(self) -> None:
+    """`journal_dir`: where to note, before the first file goes in place, which files
+    (by inode) this transaction is creating, so that a process killed half-way through
+    can be undone at the next start (see `Store.recover_interrupted`)."""
+
+    def __init__(self, journal_dir: Path | None = None) -> None:
         self._planned: list[_Planned] = []
+        self._journal_dir = journal_dir
 
     def add_exact(self, target: Path, data: bytes) -> None:
         """A file that must get exactly this name (fails the commit if it is taken)."""
@@ -46,9 +56,12 @@ class Transaction:
         """Put every file in place and return their paths; on error, put none."""
         temps: list[Path] = []
         created: list[Path] = []
+        journal: Path | None = None
         try:
             for planned in self._planned:
                 temps.append(_write_temp(planned.folder, planned.stem + planned.suffix, planned.data))
+            if self._journal_dir is not None and len(temps) > 1:
+                journal = _write_journal(self._journal_dir, temps)
             for planned, temp in zip(self._planned, temps, strict=True):
                 created.append(_link_to_free_name(temp, planned))
         except BaseException:
@@ -60,9 +73,35 @@ class Transaction:
             for temp in temps:
                 with contextlib.suppress(OSError):
                     os.unlink(temp)
+            if journal is not None:  # a journal left behind is harmless: its last file is in place
+                with contextlib.suppress(OSError):
+                    os.unlink(journal)
         for folder in dict.fromkeys(planned.folder for planned in self._planned):
             fsync_dir(folder)
         return created
+
+
+def _write_journal(folder: Path, temps: list[Path]) -> Path:
+    """The inodes the transaction's files will have (hard links share them), last one last."""
+    inodes = []
+    for temp in temps:
+        status = os.stat(temp)
+        inodes.append([status.st_dev, status.st_ino])
+    data = json.dumps({"inodes": inodes}).encode("utf-8")
+    journal = _write_temp(folder, "import", data)
+    target = folder / f"{JOURNAL_PREFIX}{journal.name.split('.')[-2]}{JOURNAL_SUFFIX}"
+    try:
+        link_exclusive(journal, target)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(journal)
+    return target
+
+
+def read_journal(path: Path) -> list[tuple[int, int]]:
+    """The (device, inode) pairs a journal lists; the last is the transaction's last file."""
+    value = json.loads(path.read_bytes()[:1_000_000])
+    return [(int(dev), int(ino)) for dev, ino in value["inodes"]]
 
 
 def _write_temp(folder: Path, name: str, data: bytes) -> Path:
