@@ -125,6 +125,7 @@ def test_the_volume_scales_what_is_heard(session: Session) -> None:
 def test_muted_the_player_is_silent(session: Session) -> None:
     muted = session.at_volume(MUTED_SEGMENT, MUTED_SEGMENT + 1)
     assert any(c["event"] == "finished" for c in muted)
-    start, end = muted[0]["due"] - 0.05, muted[-1]["due"] + 2.0
+    # from a quarter second in: a late, loaded machine may still be sounding the last cue at 40 %
+    start, end = muted[0]["due"] + 0.25, muted[-1]["due"] + 2.0
     assert session.sound.peak(start, end) < SILENT
     assert session.voice.peak(start, end) < SILENT
