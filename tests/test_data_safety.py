@@ -541,3 +541,27 @@ def test_an_import_killed_half_way_is_undone_at_the_next_start(
     assert Workspace(data_dir).problems == [], "the next start finds nothing more to report"
     Workspace(data_dir).import_file(source)
     assert len(Workspace(data_dir).user) == 2, "importing again works"
+
+
+def test_without_hard_links_new_files_are_still_never_written_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from stretchdesk.core.atomic import create_new_bytes, move_exclusive
+
+    def no_links(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EPERM, "hard links not supported")
+
+    monkeypatch.setattr(os, "link", no_links)
+    target = tmp_path / "new.json"
+    create_new_bytes(target, b"first")
+    with pytest.raises(FileExistsError):
+        create_new_bytes(target, b"second")
+    assert target.read_bytes() == b"first"
+    moved = tmp_path / "moved.json"
+    move_exclusive(target, moved)
+    assert moved.read_bytes() == b"first" and not target.exists()
+    (tmp_path / "other.json").write_bytes(b"other")
+    with pytest.raises(FileExistsError):
+        move_exclusive(moved, tmp_path / "other.json")
+    assert (tmp_path / "other.json").read_bytes() == b"other" and moved.exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["moved.json", "other.json"]

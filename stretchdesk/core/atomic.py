@@ -48,25 +48,13 @@ def create_new_bytes(path: Path, data: bytes) -> None:
 
 
 def link_exclusive(source: Path, target: Path) -> None:
-    """Give `source` the name `target` as well, failing if `target` exists.
-
-    Filesystems without hard links get an exclusive placeholder that the rename
-    then fills: still never over a file someone else made.
-    """
+    """Give `source` the name `target` as well, failing if `target` exists."""
     try:
         os.link(source, target)
-        return
     except OSError as error:
-        if error.errno not in _NO_HARD_LINKS or error.errno == errno.EEXIST:
+        if error.errno not in _NO_HARD_LINKS:
             raise
-    placeholder = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    os.close(placeholder)
-    try:
-        os.replace(source, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(target)
-        raise
+        _rename_to_new_name(source, target)
 
 
 def move_exclusive(source: Path, target: Path) -> None:
@@ -76,14 +64,7 @@ def move_exclusive(source: Path, target: Path) -> None:
     except OSError as error:
         if error.errno not in _NO_HARD_LINKS:
             raise
-        placeholder = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-        os.close(placeholder)
-        try:
-            os.replace(source, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(target)
-            raise
+        _rename_to_new_name(source, target)
         return
     try:
         os.unlink(source)
@@ -94,6 +75,19 @@ def move_exclusive(source: Path, target: Path) -> None:
     fsync_dir(target.parent)
     if source.parent != target.parent:
         fsync_dir(source.parent)
+
+
+def _rename_to_new_name(source: Path, target: Path) -> None:
+    """For filesystems without hard links: claim `target` with an exclusive placeholder,
+    then rename over it, so this still never lands on a file someone else made."""
+    placeholder = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    os.close(placeholder)
+    try:
+        os.replace(source, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(target)
+        raise
 
 
 def refuse_non_regular_target(path: Path) -> None:
