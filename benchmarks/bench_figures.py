@@ -22,12 +22,12 @@ from PySide6.QtSvg import QSvgRenderer
 
 from benchmarks.goals import goal
 from stretchdesk.core.catalog import builtin_poses
-from stretchdesk.core.figure import figure_ids, frames, interpolate, pose_figure, solve, transition
-from stretchdesk.figures.app import ensure_gui_app
-from stretchdesk.figures.render import paint_figure, render_image, world_bounds
-from stretchdesk.figures.sheet import images_dir
-from stretchdesk.imagecache import PoseImages
+from stretchdesk.core.skeleton import figure_ids, frames, interpolate, pose_figure, solve, transition
+from stretchdesk.drawing.offscreen_app import ensure_gui_app
+from stretchdesk.drawing.render import paint_figure, render_image, world_bounds
+from stretchdesk.drawing.sheet import images_dir
 from stretchdesk.library.delegate import CARD_SIZE, FIGURE_HEIGHT, PAD
+from stretchdesk.pose_images import PoseImages
 
 REPEATS = 5
 # the figure area of a library card: the card inset by 3, the padding, then 4 around the figure

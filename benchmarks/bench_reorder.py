@@ -28,8 +28,8 @@ from stretchdesk.core.models import Routine, Step
 from stretchdesk.editor.delegate import RoutineRowDelegate
 from stretchdesk.editor.model import RoutineTreeModel
 from stretchdesk.editor.view import RoutineView
-from stretchdesk.imagecache import PoseImages
 from stretchdesk.library.catalog import PoseCatalog
+from stretchdesk.pose_images import PoseImages
 
 STEPS = 500
 MOVES = 200

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import QApplication, QListView  # noqa: E402
 from stretchdesk.app import build_main_window  # noqa: E402
 from stretchdesk.core.session import FakeClock  # noqa: E402
 from stretchdesk.core.workspace import Workspace  # noqa: E402
-from stretchdesk.figures.sheet import write_contact_sheet  # noqa: E402
+from stretchdesk.drawing.sheet import write_contact_sheet  # noqa: E402
 from stretchdesk.player.audio import SilentSound  # noqa: E402
+from stretchdesk.player.figure_motion import FigureMotion  # noqa: E402
 from stretchdesk.player.launcher import PlayerLauncher  # noqa: E402
-from stretchdesk.player.live_figures import LiveFigures  # noqa: E402
 
 
 def settle(app: QApplication, rounds: int = 30) -> None:
@@ -57,9 +57,9 @@ def player(app: QApplication, folder: Path) -> None:
     """The audience window 12 s into the 5-minute routine: holding Low Lunge, right side."""
     clock = FakeClock()
     settings = QSettings(str(folder / "player.ini"), QSettings.Format.IniFormat)
-    live = LiveFigures()
+    live = FigureMotion()
     launcher = PlayerLauncher(Workspace(folder / "player-data"), settings, clock=clock, sound=SilentSound(),
-                              confirm=lambda *_: True, live_figures=live)
+                              confirm=lambda *_: True, figure_motion=live)
     controller = launcher.play("builtin-post-run-hips-quickie")
     deadline = time.monotonic() + 30
     while live.figure("low-lunge") is None and time.monotonic() < deadline:  # the live figure, not the picture

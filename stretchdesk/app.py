@@ -20,9 +20,9 @@ from stretchdesk.core.paths import default_data_dir, resource
 from stretchdesk.core.storage import Store
 from stretchdesk.core.workspace import Workspace
 from stretchdesk.diagnostics import Diagnostics, default_log_dir
-from stretchdesk.imagecache import PoseImages
 from stretchdesk.library.catalog import PoseCatalog
 from stretchdesk.mainwindow import MainWindow
+from stretchdesk.pose_images import PoseImages
 from stretchdesk.singleinstance import SingleInstance
 
 if TYPE_CHECKING:
@@ -34,8 +34,8 @@ WARM_UP_AFTER_MS = 3000
 WARM_UP_STEP_MS = 60
 PLAYER_MODULES = (
     "stretchdesk.core.player_view",
-    "stretchdesk.core.figure",
-    "stretchdesk.figures.render",
+    "stretchdesk.core.skeleton",
+    "stretchdesk.drawing.render",
     "stretchdesk.player.widgets",
     "stretchdesk.player.figure_view",
     "stretchdesk.player.prompt_view",

@@ -338,8 +338,8 @@ def _cmd_play(args: argparse.Namespace) -> int:
 def _cmd_figures(args: argparse.Namespace) -> int:
     if not (args.write or args.sheet):
         raise StretchDeskError("figures: say what to do: --write and/or --sheet FILE.png")
-    from stretchdesk.figures.app import ensure_gui_app
-    from stretchdesk.figures.sheet import write_all_svgs, write_contact_sheet
+    from stretchdesk.drawing.offscreen_app import ensure_gui_app
+    from stretchdesk.drawing.sheet import write_all_svgs, write_contact_sheet
 
     ensure_gui_app()
     if args.write:

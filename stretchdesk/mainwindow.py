@@ -14,9 +14,9 @@ from stretchdesk.core.models import Pose
 from stretchdesk.core.workspace import Workspace
 from stretchdesk.editor.document import RoutineDocument
 from stretchdesk.editor.pane import EditorPane
-from stretchdesk.imagecache import PoseImages
 from stretchdesk.library.catalog import PoseCatalog
 from stretchdesk.library.pane import LibraryPane
+from stretchdesk.pose_images import PoseImages
 from stretchdesk.routines.controller import RoutineController
 from stretchdesk.routines.model import RoutineListModel
 from stretchdesk.routines.pane import RoutinesPane

@@ -8,15 +8,15 @@ import textwrap
 
 import pytest
 
-from stretchdesk.core.figure import figure_ids, pose_figure
-from stretchdesk.core.figure.library import BUILDERS, is_built
+from stretchdesk.core.skeleton import figure_ids, pose_figure
+from stretchdesk.core.skeleton.library import BUILDERS, is_built
 
 
 def test_importing_the_library_builds_no_figure() -> None:
     script = textwrap.dedent(
         """
-        from stretchdesk.core.figure import figure_ids, pose_figure
-        from stretchdesk.core.figure.library import _built
+        from stretchdesk.core.skeleton import figure_ids, pose_figure
+        from stretchdesk.core.skeleton.library import _built
         assert len(figure_ids()) > 60, figure_ids()
         assert not _built, sorted(_built)
         pose_figure("childs-pose")

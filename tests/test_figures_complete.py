@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from stretchdesk.core.catalog import builtin_poses
-from stretchdesk.core.figure import figure_ids
+from stretchdesk.core.skeleton import figure_ids
 
 
 def test_every_builtin_pose_has_a_figure() -> None:

@@ -9,7 +9,7 @@ import itertools
 import pytest
 
 from stretchdesk.core.catalog import builtin_poses, builtin_routines
-from stretchdesk.core.figure import (
+from stretchdesk.core.skeleton import (
     Figure,
     bases,
     contact_problems,
@@ -22,10 +22,10 @@ from stretchdesk.core.figure import (
     solve,
     transition,
 )
-from stretchdesk.core.figure.balance import balance_problems
-from stretchdesk.core.figure.contacts import CONTACT_TOLERANCE, SUPPORTS
-from stretchdesk.core.figure.props import Wall
-from stretchdesk.core.figure.transition import path, posture
+from stretchdesk.core.skeleton.balance import balance_problems
+from stretchdesk.core.skeleton.contacts import CONTACT_TOLERANCE, SUPPORTS
+from stretchdesk.core.skeleton.props import Wall
+from stretchdesk.core.skeleton.transition import path, posture
 from stretchdesk.core.timeline import expand
 
 IDS = figure_ids()

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from stretchdesk.core.catalog import builtin_poses, builtin_routines
-from stretchdesk.core.figure import (
+from stretchdesk.core.skeleton import (
     Figure,
     PoseFigure,
     bases,
@@ -23,7 +23,7 @@ from stretchdesk.core.figure import (
     solve,
     transition,
 )
-from stretchdesk.core.figure.kinematics import Capsule
+from stretchdesk.core.skeleton.kinematics import Capsule
 from stretchdesk.core.timeline import expand
 
 IDS = figure_ids()
@@ -133,6 +133,6 @@ def test_strap_is_tied_to_the_hands_and_foot() -> None:
 
 
 def test_core_figure_package_does_not_import_qt() -> None:
-    code = "import sys, stretchdesk.core.figure as f; f.figure_ids(); print('PySide6' in sys.modules)"
+    code = "import sys, stretchdesk.core.skeleton as f; f.figure_ids(); print('PySide6' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -13,9 +13,9 @@ from PySide6.QtSvg import QSvgRenderer
 
 from stretchdesk.cli import main
 from stretchdesk.core.catalog import builtin_poses
-from stretchdesk.core.figure import figure_ids, pose_figure
-from stretchdesk.figures.render import render_image
-from stretchdesk.figures.sheet import images_dir, pose_svg
+from stretchdesk.core.skeleton import figure_ids, pose_figure
+from stretchdesk.drawing.render import render_image
+from stretchdesk.drawing.sheet import images_dir, pose_svg
 
 IDS = figure_ids()
 pytestmark = pytest.mark.gui

@@ -36,7 +36,7 @@ def test_long_instructions_turn_pages_so_none_is_dropped() -> None:
     offset = 0.0
     while offset < length:
         at(session, clock, 0, offset)
-        screen = presenter.screen(session.state())
+        screen = presenter.tv_content(session.state())
         assert len(screen.lines) <= MAX_LINES
         seen += [line for line in screen.lines if line not in seen]
         pages.add(screen.page)
@@ -54,7 +54,7 @@ def test_cautions_show_one_at_a_time_while_holding() -> None:
     shown = set()
     for step in range(len(plow.cautions)):
         at(session, clock, hold, step * PAGE_SECONDS + 0.5)
-        caution = presenter.screen(session.state()).caution
+        caution = presenter.tv_content(session.state()).caution
         assert caution.startswith("Careful: ")
         shown.add(caution)
     assert any("neck" in caution for caution in shown)
@@ -63,21 +63,21 @@ def test_cautions_show_one_at_a_time_while_holding() -> None:
 
 def test_before_the_start_the_tv_says_which_key_starts() -> None:
     presenter, session, _clock = presenter_for("butterfly")
-    prompt = presenter.screen(session.state()).prompt
+    prompt = presenter.tv_content(session.state()).prompt
     assert prompt is not None and prompt.title == "Press Space to start" and not prompt.question
     session.start()
-    assert presenter.screen(session.state()).prompt is None
+    assert presenter.tv_content(session.state()).prompt is None
 
 
 def test_the_stop_question_says_what_will_be_saved() -> None:
     presenter, session, clock = presenter_for("butterfly", "pigeon")
     session.start()
-    asked = presenter.screen(session.state(), asking_stop=True).prompt
+    asked = presenter.tv_content(session.state(), asking_stop=True).prompt
     assert asked is not None and asked.question and asked.title == "Stop the routine?"
     assert asked.detail == "Nothing is saved yet: under 5 s held."
     hold = next(i for i, s in enumerate(session.segments) if s.kind is SegmentKind.HOLD)
     at(session, clock, hold, 20)
-    asked = presenter.screen(session.state(), asking_stop=True).prompt
+    asked = presenter.tv_content(session.state(), asking_stop=True).prompt
     assert asked is not None and asked.detail == "20 s held over 1 pose will be saved to your history."
     assert presenter.saved_text(True) == "Saved to your history: 20 s held over 1 pose."
 
@@ -89,6 +89,6 @@ def test_a_transition_morphs_from_the_pose_just_held() -> None:
     at(session, clock, index, session.segment_length(index) / 2)
     state = session.state()
     assert state.phase is Phase.TRANSITION
-    scene = presenter.screen(state).scene
+    scene = presenter.tv_content(state).scene
     assert (scene.from_pose_id, scene.pose_id) == ("butterfly", "pigeon")
     assert 0.4 < scene.blend < 0.6

@@ -77,7 +77,7 @@ class Prompt:
 
 
 @dataclass(frozen=True)
-class Screen:
+class TvContent:
     """Everything the audience window (and the controls' status line) shows for one frame."""
 
     phase: Phase
@@ -148,13 +148,13 @@ class Presenter:
 
     # -- the screen ------------------------------------------------------------
 
-    def screen(self, state: SessionState, asking_stop: bool = False) -> Screen:
+    def tv_content(self, state: SessionState, asking_stop: bool = False) -> TvContent:
         segment = state.segment
         hold_number = self._current_hold_number(state.index)
         step_text = f"Pose {hold_number} of {self.hold_count}" if self.hold_count else ""
         overall = min(1.0, state.elapsed / state.total) if state.total else 1.0
         if segment is None:
-            return Screen(
+            return TvContent(
                 Phase.DONE, PHASE_TITLES[Phase.DONE], None, self.routine.name, "", "",
                 1.0, (), "", None, None, step_text, "0 s", 1.0, False,
             )
@@ -165,7 +165,7 @@ class Presenter:
             if next_hold.side:
                 next_up += f" · {next_hold.side.value}"
         lines, page = self._page(self._lines(state.phase, segment), state.segment_elapsed)
-        return Screen(
+        return TvContent(
             phase=state.phase,
             phase_title=PHASE_TITLES[state.phase],
             pose_id=segment.pose,

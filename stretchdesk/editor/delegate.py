@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 from stretchdesk.core.models import Block, Pose, Rest, Step
 from stretchdesk.editor.labels import hold_text, item_title, sides_text
 from stretchdesk.editor.model import ItemRole
-from stretchdesk.imagecache import TILE_COLOR, PoseImages
 from stretchdesk.library.catalog import PoseCatalog
+from stretchdesk.pose_images import TILE_COLOR, PoseImages
 
 ROW_HEIGHT = 50
 NUMBER_WIDTH = 34

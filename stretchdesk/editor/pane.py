@@ -24,7 +24,7 @@ from stretchdesk.editor.document import RoutineDocument
 from stretchdesk.editor.inspector import StepInspector
 from stretchdesk.editor.settings import RoutineSettingsForm
 from stretchdesk.editor.view import RoutineView
-from stretchdesk.imagecache import PoseImages
+from stretchdesk.pose_images import PoseImages
 
 
 class EditorPane(QWidget):

@@ -7,8 +7,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from stretchdesk.core.models import Pose
-from stretchdesk.imagecache import TILE_COLOR, PoseImages
 from stretchdesk.library.model import PoseRole
+from stretchdesk.pose_images import TILE_COLOR, PoseImages
 
 CARD_SIZE = QSize(156, 204)
 FIGURE_HEIGHT = 104

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from stretchdesk.core.models import Pose
 from stretchdesk.core.wording import mirror_sides
-from stretchdesk.imagecache import PoseImages
+from stretchdesk.pose_images import PoseImages
 
 FIGURE_SIZE = 300
 

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from stretchdesk.core.models import Area, Difficulty, Kind, Pose, Position, Prop
-from stretchdesk.imagecache import PoseImages
 from stretchdesk.library.catalog import PoseCatalog
 from stretchdesk.library.delegate import PoseCardDelegate
 from stretchdesk.library.detail import PoseDetailDialog
 from stretchdesk.library.model import PoseListModel, PoseRole
 from stretchdesk.library.proxy import NO_EQUIPMENT, PoseFilter, PoseFilterProxy
+from stretchdesk.pose_images import PoseImages
 
 
 def _label(value: str) -> str:

@@ -30,15 +30,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretchdesk.core.player_view import Prompt, Screen, Summary
+from stretchdesk.core.player_view import Prompt, Summary, TvContent
 from stretchdesk.core.session import Phase
-from stretchdesk.imagecache import PoseImages
 from stretchdesk.player.done_view import DoneView
+from stretchdesk.player.figure_motion import FigureMotion
 from stretchdesk.player.figure_view import FigureView, Thumbnail
 from stretchdesk.player.keys import intent_for
-from stretchdesk.player.live_figures import LiveFigures
 from stretchdesk.player.prompt_view import PromptView
 from stretchdesk.player.widgets import DIGIT_SHARE, Countdown, ProgressStrip
+from stretchdesk.pose_images import PoseImages
 
 BACKGROUNDS = {
     Phase.PREPARE: ("#17324f", "#ffd166"),
@@ -83,7 +83,7 @@ class AudienceWindow(QWidget):
     clicked = Signal()
 
     def __init__(
-        self, images: PoseImages, live: LiveFigures, parent: QWidget | None = None
+        self, images: PoseImages, live: FigureMotion, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("playerWindow")
@@ -98,7 +98,7 @@ class AudienceWindow(QWidget):
         self._apply_phase(Phase.PREPARE)
         self.countdown.installEventFilter(self)  # the start hint follows the countdown's box
 
-    def _build(self, images: PoseImages, live: LiveFigures) -> None:
+    def _build(self, images: PoseImages, live: FigureMotion) -> None:
         self.phase_pill = _label("playerPhase", self)
         self.routine_label = _label("playerRoutine", self)
         self.routine_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -168,34 +168,34 @@ class AudienceWindow(QWidget):
 
     # -- updates ---------------------------------------------------------------
 
-    def show_screen(self, screen: Screen) -> None:
-        if screen.phase is not self._phase:
-            self._apply_phase(screen.phase)
-        if screen.phase is Phase.DONE:
+    def show_content(self, content: TvContent) -> None:
+        if content.phase is not self._phase:
+            self._apply_phase(content.phase)
+        if content.phase is Phase.DONE:
             return
-        self._show_prompt(screen.prompt)
-        self.phase_pill.setText(f"  {screen.phase_title}  " if not screen.paused else "  PAUSED  ")
-        self.overall_label.setText(f"{screen.step_text}   ·   {screen.time_left}")
+        self._show_prompt(content.prompt)
+        self.phase_pill.setText(f"  {content.phase_title}  " if not content.paused else "  PAUSED  ")
+        self.overall_label.setText(f"{content.step_text}   ·   {content.time_left}")
         self._elide_routine_name()
-        self.progress.set_state(screen.overall, self._accent)
-        self._set_side(screen.side)
-        if screen.pose_name != self.pose_name.text():
-            self.pose_name.setText(screen.pose_name)
+        self.progress.set_state(content.overall, self._accent)
+        self._set_side(content.side)
+        if content.pose_name != self.pose_name.text():
+            self.pose_name.setText(content.pose_name)
             self._fit_pose_name()
-        self.countdown.set_state(screen.countdown, screen.fraction, self._accent, screen.paused)
-        self.countdown.set_breath(screen.breath)
-        steps = "\n".join(f"•  {line}" for line in screen.lines)
+        self.countdown.set_state(content.countdown, content.fraction, self._accent, content.paused)
+        self.countdown.set_breath(content.breath)
+        steps = "\n".join(f"•  {line}" for line in content.lines)
         if steps != self.instructions.text():
             self.instructions.setText(steps)
             self._fit_instructions()
-        self._set_caution(screen.caution)
-        self.page.setText(f"page {screen.page.replace('/', ' of ')}, turning by itself" if screen.page else "")
-        self.next_up.setText(screen.next_up)
-        self.thumbnail.setVisible(screen.next_pose_id is not None)
+        self._set_caution(content.caution)
+        self.page.setText(f"page {content.page.replace('/', ' of ')}, turning by itself" if content.page else "")
+        self.next_up.setText(content.next_up)
+        self.thumbnail.setVisible(content.next_pose_id is not None)
         self.thumbnail.set_pose(
-            screen.next_pose_id, screen.next_side is not None and screen.next_side.value == "left"
+            content.next_pose_id, content.next_side is not None and content.next_side.value == "left"
         )
-        self.figure.set_scene(screen.scene)
+        self.figure.set_scene(content.scene)
 
     def _set_caution(self, text: str) -> None:
         """One line across the screen: a long caution shrinks (to a floor) before it wraps."""

@@ -358,11 +358,11 @@ class PlayerController(QObject):
 
     def refresh(self) -> None:
         state = self.session.state()
-        screen = self.presenter.screen(state, self.asking_stop)
+        content = self.presenter.tv_content(state, self.asking_stop)
         if state.phase is not Phase.DONE:
-            self.audience.show_screen(screen)
-        self.controls.show_screen(screen, self.session.started)
-        self._pace_breath(screen.breath.word if screen.breath else "", screen.breath.half if screen.breath else -1)
+            self.audience.show_content(content)
+        self.controls.show_content(content, self.session.started)
+        self._pace_breath(content.breath.word if content.breath else "", content.breath.half if content.breath else -1)
 
     def _pace_breath(self, word: str, half: int) -> None:
         """Say "in" / "out" as a breath-counted hold's pace turns (the hold's own

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretchdesk.core.player_view import Screen
+from stretchdesk.core.player_view import TvContent
 from stretchdesk.core.session import Phase
 from stretchdesk.player.keys import KEY_INTENTS
 from stretchdesk.player.screens import ScreenPicker
@@ -229,22 +229,22 @@ class ControlsPanel(QWidget):
         for button in self._transport():
             button.setEnabled(False)
 
-    def show_screen(self, screen: Screen, started: bool) -> None:
+    def show_content(self, content: TvContent, started: bool) -> None:
         self.start_button.setEnabled(not started)
-        playing = started and screen.phase is not Phase.DONE
+        playing = started and content.phase is not Phase.DONE
         for button in self._transport():
             button.setEnabled(playing)
         self.stop_button.setEnabled(True)
-        self.stop_button.setText("Close" if screen.phase is Phase.DONE or not started else "Stop")
-        self.pause_button.setText("Resume" if screen.paused else "Pause")
-        if screen.phase is Phase.DONE:
+        self.stop_button.setText("Close" if content.phase is Phase.DONE or not started else "Stop")
+        self.pause_button.setText("Resume" if content.paused else "Pause")
+        if content.phase is Phase.DONE:
             self.status.setText("Done")
             return
-        side = f" · {screen.side.lower()}" if screen.side else ""
-        paused = " (paused)" if screen.paused else ""
+        side = f" · {content.side.lower()}" if content.side else ""
+        paused = " (paused)" if content.paused else ""
         self.status.setText(
-            f"{screen.phase_title.title()}: {screen.pose_name}{side} — {screen.countdown} s{paused}"
-            f"   ·   {screen.step_text}   ·   {screen.time_left}"
+            f"{content.phase_title.title()}: {content.pose_name}{side} — {content.countdown} s{paused}"
+            f"   ·   {content.step_text}   ·   {content.time_left}"
         )
 
     def finish(self) -> None:

@@ -34,7 +34,7 @@ def read_frames(buffer: bytearray) -> list[tuple[str, object]]:
 
 
 def main(pose_ids: list[str], out: BinaryIO) -> int:
-    from stretchdesk.core.figure import pose_figure
+    from stretchdesk.core.skeleton import pose_figure
 
     for pose_id in pose_ids:
         try:

@@ -12,8 +12,8 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from stretchdesk.core.player_view import FigureScene
-from stretchdesk.imagecache import PoseImages
-from stretchdesk.player.live_figures import LiveFigures
+from stretchdesk.player.figure_motion import FigureMotion
+from stretchdesk.pose_images import PoseImages
 
 CARD = QColor("#f3f1ec")
 RETRY_MS = 100
@@ -21,7 +21,7 @@ RETRY_MS = 100
 
 class FigureView(QWidget):
     def __init__(
-        self, images: PoseImages, live: LiveFigures, parent: QWidget | None = None
+        self, images: PoseImages, live: FigureMotion, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("playerFigure")

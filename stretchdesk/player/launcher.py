@@ -31,15 +31,15 @@ from stretchdesk.core.tighter_side import (
 )
 from stretchdesk.core.workspace import Workspace
 from stretchdesk.diagnostics import Diagnostics
-from stretchdesk.imagecache import PoseImages
 from stretchdesk.player.audience import AudienceWindow
 from stretchdesk.player.audio import SoundBackend, make_sound
 from stretchdesk.player.controller import Confirm, PlayerController, PlayerParts, ask
 from stretchdesk.player.controls import VOICE_NAME_KEY, ControlsPanel
+from stretchdesk.player.figure_motion import FigureMotion
 from stretchdesk.player.inhibit import Inhibitor, platform_inhibitor
-from stretchdesk.player.live_figures import LiveFigures
 from stretchdesk.player.tighter import ChooseSide, ask_tighter_side
 from stretchdesk.player.voice import LinkFactory, Voice, helper_link
+from stretchdesk.pose_images import PoseImages
 
 ENGINE_KEY = "player/voice_engine"
 QUIT_JOIN_S = 3.0
@@ -60,7 +60,7 @@ class PlayerLauncher(QObject):
         voice_link: LinkFactory | None = None,
         inhibitor: Inhibitor | None = None,
         confirm: Confirm = ask,
-        live_figures: LiveFigures | None = None,
+        figure_motion: FigureMotion | None = None,
         choose_side: ChooseSide = ask_tighter_side,
     ) -> None:
         super().__init__(parent)
@@ -72,7 +72,7 @@ class PlayerLauncher(QObject):
         self._inhibitor = inhibitor
         self._confirm = confirm
         self._choose_side = choose_side
-        self._live = live_figures
+        self._live = figure_motion
         self._images: PoseImages | None = None
         self.history = History(workspace.data_dir)
         self.current: PlayerController | None = None
@@ -82,10 +82,10 @@ class PlayerLauncher(QObject):
         assert isinstance(app, QGuiApplication)
         app.aboutToQuit.connect(self._on_app_about_to_quit)
 
-    def _live_figures(self) -> LiveFigures:
+    def _figure_motion(self) -> FigureMotion:
         """Built on the first play: it solves every pose's skeleton, which start-up never needs."""
         if self._live is None:
-            self._live = LiveFigures()
+            self._live = FigureMotion()
         return self._live
 
     def play(self, routine_id: str, screen_name: str | None = None) -> PlayerController:
@@ -106,7 +106,7 @@ class PlayerLauncher(QObject):
         parts = PlayerParts(
             workspace=self.workspace,
             settings=self.settings,
-            audience=AudienceWindow(self._images, self._live_figures()),
+            audience=AudienceWindow(self._images, self._figure_motion()),
             controls=controls,
             sound=self._sound,
             voice=voice,
@@ -117,7 +117,7 @@ class PlayerLauncher(QObject):
             tighter_side=tighter,
         )
         controller = PlayerController(routine, parts, self)
-        self._live_figures().prepare(s.pose for s in controller.session.segments if s.pose)
+        self._figure_motion().prepare(s.pose for s in controller.session.segments if s.pose)
         controller.finished.connect(self._on_controller_finished)
         if self._sound_message:
             controls.add_message(self._sound_message)

@@ -30,8 +30,8 @@ from stretchdesk.core.generator_flow import assess
 from stretchdesk.core.models import Area, Difficulty, Kind, Pose, Position, Prop, Routine, format_duration
 from stretchdesk.core.recipes import MAX_MINUTES, MIN_MINUTES, Recipe, RecipeError
 from stretchdesk.core.recipes_runs import RUN_LABELS, RunType, suggest
-from stretchdesk.imagecache import PoseImages
 from stretchdesk.library.delegate import PoseCardDelegate
+from stretchdesk.pose_images import PoseImages
 from stretchdesk.recipe.model import RecipePreviewModel
 
 W = TypeVar("W", bound=QWidget)

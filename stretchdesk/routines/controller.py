@@ -13,8 +13,8 @@ from stretchdesk.core.pose_use import routines_using
 from stretchdesk.core.trash import TrashedRoutine, list_trash
 from stretchdesk.core.workspace import RoutineEntry, Workspace
 from stretchdesk.editor.document import RoutineDocument
-from stretchdesk.imagecache import PoseImages
 from stretchdesk.library.catalog import PoseCatalog
+from stretchdesk.pose_images import PoseImages
 from stretchdesk.routines.model import RoutineListModel
 from stretchdesk.routines.trash import DeleteRoutineCommand
 

@@ -25,7 +25,7 @@ from stretchdesk.core.errors import StretchDeskError
 from stretchdesk.core.models import Block, BlockMode, Pose, Rest, Routine, Step, format_duration
 from stretchdesk.core.timeline import expand
 from stretchdesk.editor.labels import hold_text, sides_text
-from stretchdesk.imagecache import TILE_COLOR, PoseImages
+from stretchdesk.pose_images import TILE_COLOR, PoseImages
 
 RESOLUTION = 144
 KEY_INSTRUCTIONS = 3

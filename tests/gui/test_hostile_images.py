@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from stretchdesk.core.catalog import Catalog, builtin_poses
 from stretchdesk.core.models import Pose
-from stretchdesk.imagecache import PoseImages
+from stretchdesk.pose_images import PoseImages
 from tests.safety_helpers import fan_out_svg, png, png_header_only, pose_dict
 
 pytestmark = pytest.mark.gui

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QPushButton, QTextBrowser
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.core.catalog import builtin_poses
-from stretchdesk.imagecache import PoseImages
 from stretchdesk.library.detail import PoseDetailDialog, pose_html
+from stretchdesk.pose_images import PoseImages
 
 
 def test_sided_steps_say_they_are_for_the_right_side() -> None:

@@ -14,8 +14,8 @@ from stretchdesk.core.catalog import builtin_poses
 from stretchdesk.core.models import Area, Position, Prop
 from stretchdesk.core.recipes_runs import RunType, suggest
 from stretchdesk.core.workspace import Workspace
-from stretchdesk.imagecache import PoseImages
 from stretchdesk.mainwindow import MainWindow
+from stretchdesk.pose_images import PoseImages
 from stretchdesk.recipe.dialog import RecipeDialog
 
 

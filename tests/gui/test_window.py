@@ -23,9 +23,9 @@ from stretchdesk.core.models import (
     format_duration,
 )
 from stretchdesk.core.workspace import Workspace
-from stretchdesk.imagecache import PoseImages
 from stretchdesk.library.model import PoseRole
 from stretchdesk.mainwindow import MainWindow
+from stretchdesk.pose_images import PoseImages
 from stretchdesk.singleinstance import SingleInstance
 from tests.gui.conftest import WindowFactory
 

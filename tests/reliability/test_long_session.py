@@ -27,7 +27,7 @@ from pytestqt.qtbot import QtBot
 from stretchdesk.core.catalog import builtin_poses, builtin_routines
 from stretchdesk.core.history import record_session
 from stretchdesk.core.models import Block, BlockMode, Hold, Rest, Routine, Step
-from stretchdesk.core.player_view import Presenter, Screen, cue_sound
+from stretchdesk.core.player_view import Presenter, TvContent, cue_sound
 from stretchdesk.core.session import EventKind, FakeClock, Phase, Session
 from stretchdesk.core.timeline import SegmentKind, Timeline, expand
 from stretchdesk.core.workspace import Workspace
@@ -76,7 +76,7 @@ class Runner:
         self.events: Counter[EventKind] = Counter()
         self.late_deadlines = 0
 
-    def tick(self) -> Screen:
+    def tick(self) -> TvContent:
         session = self.session
         for event in session.poll():
             self.events[event.kind] += 1
@@ -88,7 +88,7 @@ class Runner:
         state = session.state()
         if state.segment is not None and state.segment.kind is SegmentKind.HOLD:
             self.presenter.hold_of(state.segment)
-        return self.presenter.screen(state)
+        return self.presenter.tv_content(state)
 
     def act(self, number: int) -> None:
         """What a runner does now and then: pause for a drink, +15 s, skip and come back."""

@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from stretchdesk.core.figure import bases, body
-from stretchdesk.core.figure.figure import Figure, PoseFigure, hold
-from stretchdesk.core.figure.kinematics import lerp_point
-from stretchdesk.core.figure.props import Strap, Towel, Wall, WallFace
+from stretchdesk.core.skeleton import bases, body
+from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold
+from stretchdesk.core.skeleton.kinematics import lerp_point
+from stretchdesk.core.skeleton.props import Strap, Towel, Wall, WallFace
 
 WALL_HEIGHT = 1.2
 
@@ -95,7 +95,7 @@ def wall_butterfly() -> Figure:
     hips = f.point("hips")
     f = f.reach("near_leg", (hips[0] - 0.05, hips[1] + 0.5))
     f = f.reach("far_leg", (hips[0] + 0.05, hips[1] + 0.5)).aim(foot=90.0)
-    inner = {s: lerp_point(f.point(f"{s}_hip"), f.point(f"{s}_knee"), 0.6) for s in body.SIDES}
+    inner = {s: lerp_point(f.point(f"{s}_hip"), f.point(f"{s}_knee"), 0.6) for s in body.DEPTHS}
     f = f.reach("near_arm", inner["near"], flip=True).reach("far_arm", inner["far"], flip=True)
     ankle = f.point("near_ankle")
     f = _wall_face(f).with_props(Towel(hips[0], ankle[1] - 0.06, 0.24, 0.16))

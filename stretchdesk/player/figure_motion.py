@@ -1,5 +1,5 @@
-"""Adapter to the figure model (stretchdesk.core.figure) and its painter
-(stretchdesk.figures.render), so the player can animate poses that have one.
+"""Adapter to the figure model (stretchdesk.core.skeleton) and its painter
+(stretchdesk.drawing.render), so the player can animate poses that have one.
 
 Poses without a figure (custom poses, or before the model covers a pose) fall
 back to their picture; the player never depends on the model being complete.
@@ -42,7 +42,7 @@ def _helper_environment() -> QProcessEnvironment:
     return env
 
 
-class LiveFigures:
+class FigureMotion:
     def __init__(self, enabled: bool = True) -> None:
         self._pose_figure: Callable[[str], Any] | None = None
         self._interpolate: Callable[[Any, Any, float], Any] | None = None
@@ -63,8 +63,8 @@ class LiveFigures:
             return
         self._loaded = True
         try:
-            from stretchdesk.core.figure import interpolate, pose_figure, transition
-            from stretchdesk.figures.render import paint_figure, world_bounds
+            from stretchdesk.core.skeleton import interpolate, pose_figure, transition
+            from stretchdesk.drawing.render import paint_figure, world_bounds
         except ImportError:
             return
         self._pose_figure, self._interpolate, self._transition = pose_figure, interpolate, transition

@@ -28,10 +28,10 @@ from __future__ import annotations
 from typing import Final, Literal
 
 View = Literal["side", "front"]
-Side = Literal["near", "far"]
+Depth = Literal["near", "far"]
 Limb = Literal["near_arm", "far_arm", "near_leg", "far_leg"]
 
-SIDES: Final[tuple[Side, ...]] = ("near", "far")
+DEPTHS: Final[tuple[Depth, ...]] = ("near", "far")
 LIMBS: Final[tuple[Limb, ...]] = ("near_arm", "far_arm", "near_leg", "far_leg")
 
 # Segment lengths (m). Standing hip height = THIGH + SHIN + ANKLE_HEIGHT.
@@ -98,7 +98,7 @@ LIMB_JOINTS: Final = ARM_JOINTS + LEG_JOINTS
 ANGLE_FIELDS: Final[tuple[str, ...]] = (
     "pelvis",
     *SPINE_JOINTS,
-    *(f"{side}_{joint}" for side in SIDES for joint in LIMB_JOINTS),
+    *(f"{side}_{joint}" for side in DEPTHS for joint in LIMB_JOINTS),
 )
 
 

@@ -35,7 +35,7 @@ the target is out of reach: move the target, don't loosen the check. A far limb
 exactly behind the near one is invisible: offset it a little if both matter.
 
 Check your pose (prints joint/floor problems, exit 1 if any):
-    python -m stretchdesk.figures.preview POSE_ID /tmp/out.png [--mirrored]
+    python -m stretchdesk.drawing.preview POSE_ID /tmp/out.png [--mirrored]
 then look at the PNG. Then `python -m stretchdesk figures --write` and run
 `pytest tests/test_figures_model.py tests/test_figures_render.py`.
 """
@@ -45,8 +45,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from stretchdesk.core.figure.figure import PoseFigure
-from stretchdesk.core.figure.library import (
+from stretchdesk.core.skeleton.figure import PoseFigure
+from stretchdesk.core.skeleton.library import (
     all_fours,
     kneeling,
     prone_side,

@@ -18,13 +18,13 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from stretchdesk.core.figure import bases, body
-from stretchdesk.core.figure.balance import settle
-from stretchdesk.core.figure.body import Limb, Side, wrap
-from stretchdesk.core.figure.figure import Figure, PoseFigure, hold, moving
-from stretchdesk.core.figure.kinematics import foot_points
-from stretchdesk.core.figure.props import FoamRoller, Sliders
-from stretchdesk.core.figure.resting import rest_on
+from stretchdesk.core.skeleton import bases, body
+from stretchdesk.core.skeleton.balance import settle
+from stretchdesk.core.skeleton.body import Depth, Limb, wrap
+from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
+from stretchdesk.core.skeleton.kinematics import foot_points
+from stretchdesk.core.skeleton.props import FoamRoller, Sliders
+from stretchdesk.core.skeleton.resting import rest_on
 
 LEGS_DOWN = ("near_knee", "far_knee", "near_toe", "far_toe")
 
@@ -82,7 +82,7 @@ def rotating_stomach() -> Figure:
     return f.rests("floor", "hips", "near_hand", "far_hand").accented("near_arm")
 
 
-def _plant_toes(f: Figure, side: Side, x: float, foot: float) -> Figure:
+def _plant_toes(f: Figure, side: Depth, x: float, foot: float) -> Figure:
     """IK: put the toes of a foot pointing along `foot` on the floor at x."""
     _, toe = foot_points((0.0, 0.0), foot, 1.0, "side")
     lift = body.RADII["foot"][1] - toe[1]
@@ -114,7 +114,7 @@ def mountain_climber(near: float, far: float) -> Figure:
     under the hips, knee under the chest); the toes stay on their sliders."""
     f = _push_up()
     hips, toes = f.point("hips")[0], f.point("near_toe")[0]
-    drawn_in: tuple[tuple[Side, float], ...] = (("near", near), ("far", far))
+    drawn_in: tuple[tuple[Depth, float], ...] = (("near", near), ("far", far))
     for side, amount in drawn_in:
         if amount > 0:
             f = _plant_toes(f, side, toes + (hips - 0.08 - toes) * amount, -95.0 + 40.0 * amount)

@@ -13,10 +13,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from stretchdesk.core.figure import body
+from stretchdesk.core.skeleton import body
 
 if TYPE_CHECKING:
-    from stretchdesk.core.figure.figure import Figure
+    from stretchdesk.core.skeleton.figure import Figure
 
 Vec = tuple[float, float]
 Part = Literal["torso", "near_arm", "far_arm", "near_leg", "far_leg"]
@@ -88,7 +88,7 @@ def absolute_directions(figure: Figure) -> dict[str, float]:
     chest = pelvis - figure.waist
     neck = chest - figure.neck
     dirs = {"pelvis": pelvis, "chest": chest, "neck": neck, "head": neck - figure.head}
-    for side in body.SIDES:
+    for side in body.DEPTHS:
         sign = -1.0 if figure.view == "front" and side == "far" else 1.0
         shoulder, elbow, wrist, hip, knee, ankle = (
             getattr(figure, f"{side}_{joint}") for joint in body.LIMB_JOINTS
@@ -188,7 +188,7 @@ def solve(figure: Figure) -> Skeleton:
         capsules.append(Capsule(part, bone, a, b, ra, rb))
 
     twist = math.radians(figure.turn)
-    for side in body.SIDES:
+    for side in body.DEPTHS:
         sign = -1.0 if front and side == "far" else 1.0
         across_hips = direction(dirs["pelvis"] - 90.0)
         across_chest = direction(dirs["chest"] - 90.0)

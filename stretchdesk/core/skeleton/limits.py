@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from stretchdesk.core.figure import body
-from stretchdesk.core.figure.balance import balance_problems
-from stretchdesk.core.figure.contacts import contact_problems
-from stretchdesk.core.figure.figure import Figure
-from stretchdesk.core.figure.kinematics import solve
-from stretchdesk.core.figure.props import Wall
+from stretchdesk.core.skeleton import body
+from stretchdesk.core.skeleton.balance import balance_problems
+from stretchdesk.core.skeleton.contacts import contact_problems
+from stretchdesk.core.skeleton.figure import Figure
+from stretchdesk.core.skeleton.kinematics import solve
+from stretchdesk.core.skeleton.props import Wall
 
 FLOOR_TOLERANCE = 0.005  # m a surface may sink into the floor (anti-aliasing, rounding)
 FLOAT_TOLERANCE = 0.01  # m above the floor before a figure counts as hovering

@@ -5,12 +5,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from stretchdesk.core.figure import bases
-from stretchdesk.core.figure.body import Limb
-from stretchdesk.core.figure.figure import Figure, PoseFigure, hold, moving
-from stretchdesk.core.figure.kinematics import Vec, add, direction, lerp_point
-from stretchdesk.core.figure.props import Strap
-from stretchdesk.core.figure.resting import on_plan_mat, rest_on
+from stretchdesk.core.skeleton import bases
+from stretchdesk.core.skeleton.body import Limb
+from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
+from stretchdesk.core.skeleton.kinematics import Vec, add, direction, lerp_point
+from stretchdesk.core.skeleton.props import Strap
+from stretchdesk.core.skeleton.resting import on_plan_mat, rest_on
 
 BACK = ("hips", "head")  # lying on the back: the seat and the back of the head rest
 HEELS = ("near_heel", "far_heel")

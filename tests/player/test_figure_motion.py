@@ -6,12 +6,12 @@ import time
 from typing import Any
 
 from stretchdesk.player.figure_helper import frame, read_frames
-from stretchdesk.player.live_figures import LiveFigures
+from stretchdesk.player.figure_motion import FigureMotion
 from tests.player.conftest import Rig
 
 
 def test_figures_arrive_from_the_helper_while_pictures_show(qtbot: Any) -> None:
-    live = LiveFigures()
+    live = FigureMotion()
     live.prepare(["pigeon", "butterfly", "pigeon"])
     assert live.pending()
     asked = time.monotonic()
@@ -23,7 +23,7 @@ def test_figures_arrive_from_the_helper_while_pictures_show(qtbot: Any) -> None:
 
 
 def test_closing_stops_a_helper_in_the_middle_of_a_long_solve(qtbot: Any) -> None:
-    live = LiveFigures()
+    live = FigureMotion()
     live.prepare(["hip-foam-rolling", "pigeon"])
     process = live._process
     assert process is not None and process.waitForStarted(5000)
@@ -34,7 +34,7 @@ def test_closing_stops_a_helper_in_the_middle_of_a_long_solve(qtbot: Any) -> Non
 
 def test_play_builds_only_the_routines_figures(qtbot: Any, rig: Rig) -> None:
     player = rig.play("builtin-post-run-hips-quickie")
-    live = rig.launcher._live_figures()
+    live = rig.launcher._figure_motion()
     assert live.wait(60)
     poses = {s.pose for s in player.session.segments if s.pose}
     assert set(live._cache) == poses

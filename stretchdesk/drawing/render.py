@@ -21,7 +21,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from stretchdesk.core.figure import (
+from stretchdesk.core.skeleton import (
     Box,
     Capsule,
     Disc,
@@ -32,7 +32,7 @@ from stretchdesk.core.figure import (
     Skeleton,
     solve,
 )
-from stretchdesk.core.figure.targets import glow_spots
+from stretchdesk.core.skeleton.targets import glow_spots
 
 World = tuple[float, float, float, float]  # left, bottom, right, top (m)
 MIN_WIDTH = 2.0  # m: small poses are not blown up, so every figure has a similar size

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from stretchdesk.core.figure.kinematics import Vec, add, direction
+from stretchdesk.core.skeleton.kinematics import Vec, add, direction
 
 Style = Literal["prop", "wall", "strap", "band", "ball"]
 Layer = Literal["back", "front"]
@@ -87,7 +87,7 @@ class WallFace:
 
 
 @dataclass(frozen=True, slots=True)
-class Block:
+class YogaBlock:
     """A yoga block (or a stack of books) standing on the floor or on a body part."""
 
     x: float
@@ -212,4 +212,4 @@ class Sliders:
         )
 
 
-Prop = Wall | WallFace | Block | Towel | Chair | Strap | Band | Ball | FoamRoller | Sliders
+Prop = Wall | WallFace | YogaBlock | Towel | Chair | Strap | Band | Ball | FoamRoller | Sliders

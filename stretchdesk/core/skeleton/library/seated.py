@@ -9,10 +9,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from stretchdesk.core.figure import bases, body
-from stretchdesk.core.figure.body import Side
-from stretchdesk.core.figure.figure import Figure, PoseFigure, hold, moving
-from stretchdesk.core.figure.resting import SHIN_TAPER, rest_on
+from stretchdesk.core.skeleton import bases, body
+from stretchdesk.core.skeleton.body import Depth
+from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
+from stretchdesk.core.skeleton.resting import SHIN_TAPER, rest_on
 
 
 def pigeon() -> Figure:
@@ -28,7 +28,7 @@ def pigeon() -> Figure:
     return f.rests("floor", "near_shin", "far_knee", "far_shin", "near_hand", "far_hand").accented("near_leg")
 
 
-def _soles_together(f: Figure, sides: tuple[Side, ...] = ("near", "far")) -> Figure:
+def _soles_together(f: Figure, sides: tuple[Depth, ...] = ("near", "far")) -> Figure:
     """Seen from the front: knees dropped open to just below hip height, shins running
     in front of the thighs down to the feet, soles pressed together before the groin."""
     legs = {"thigh": -2.0, "shin": 194.0, "foot": 180.0}
@@ -48,7 +48,7 @@ def butterfly() -> Figure:
     return f.rests("floor", "seat", "near_ankle", "far_ankle")
 
 
-def _hand_down(f: Figure, side: Side, direction: float, toward: float, bend: float = 0.99) -> Figure:
+def _hand_down(f: Figure, side: Depth, direction: float, toward: float, bend: float = 0.99) -> Figure:
     """Plant a hand pointing along `direction` where a nearly straight arm meets the
     floor ahead (toward=1) or behind (toward=-1) the shoulder; a steep hand is a
     fingertip touch, which reaches further down than a flat palm."""

@@ -11,10 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any, Literal
 
-from stretchdesk.core.figure import body
-from stretchdesk.core.figure.body import Limb, Side, View
-from stretchdesk.core.figure.contacts import SURFACES, Contact, Surface
-from stretchdesk.core.figure.kinematics import (
+from stretchdesk.core.skeleton import body
+from stretchdesk.core.skeleton.body import Depth, Limb, View
+from stretchdesk.core.skeleton.contacts import SURFACES, Contact, Surface
+from stretchdesk.core.skeleton.kinematics import (
     Skeleton,
     Vec,
     absolute_directions,
@@ -22,14 +22,14 @@ from stretchdesk.core.figure.kinematics import (
     foot_points,
     solve,
 )
-from stretchdesk.core.figure.props import Block, Prop, Towel
+from stretchdesk.core.skeleton.props import Prop, Towel, YogaBlock
 
 LIMB_BONES: tuple[str, ...] = ("upper_arm", "forearm", "hand", "thigh", "shin", "foot")
 SPINE_BONES: tuple[str, ...] = ("pelvis", "chest", "neck", "head")
-SideOrBoth = Side | Literal["both"]
+SideOrBoth = Depth | Literal["both"]
 FORESHORTEN_LIMB: tuple[str, ...] = ("upper_arm", "forearm", "thigh", "shin")
 FORESHORTEN_BONES: frozenset[str] = frozenset(
-    ("pelvis", "chest", "neck", "head", *(f"{s}_{b}" for s in body.SIDES for b in FORESHORTEN_LIMB))
+    ("pelvis", "chest", "neck", "head", *(f"{s}_{b}" for s in body.DEPTHS for b in FORESHORTEN_LIMB))
 )
 REACH_TOLERANCE = 0.005
 
@@ -80,7 +80,7 @@ class Figure:
         """Set relative joint angles; an unprefixed limb joint ("knee") sets both sides."""
         changes: dict[str, Any] = {}
         for key, value in angles.items():
-            names = [f"{s}_{key}" for s in body.SIDES] if key in body.LIMB_JOINTS else [key]
+            names = [f"{s}_{key}" for s in body.DEPTHS] if key in body.LIMB_JOINTS else [key]
             for name in names:
                 if name not in body.ANGLE_FIELDS:
                     raise TypeError(f"unknown joint {key!r}")
@@ -101,7 +101,7 @@ class Figure:
                 wanted.update({f"near_{key}": value, f"far_{key}": far})
             else:
                 wanted[key] = value
-        order = [*SPINE_BONES, *(f"{s}_{b}" for s in body.SIDES for b in LIMB_BONES)]
+        order = [*SPINE_BONES, *(f"{s}_{b}" for s in body.DEPTHS for b in LIMB_BONES)]
         unknown = set(wanted) - set(order)
         if unknown:
             raise TypeError(f"unknown bone(s): {', '.join(sorted(unknown))}")
@@ -182,7 +182,7 @@ class Figure:
         view with side="both", the far foot mirrors about the figure's centre line.
         """
         figure = self
-        for s in body.SIDES if side == "both" else (side,):
+        for s in body.DEPTHS if side == "both" else (side,):
             sx, angle = self._mirror(side, s, x, direction)
             sign = -1.0 if self.view == "front" and s == "far" else 1.0
             heel, toe = foot_points((0.0, 0.0), angle, sign, self.view)
@@ -194,13 +194,13 @@ class Figure:
 
     def _plant_hand_at(self, side: SideOrBoth, x: float, y: float, angle: float) -> Figure:
         figure = self
-        for s in body.SIDES if side == "both" else (side,):
+        for s in body.DEPTHS if side == "both" else (side,):
             sx, sangle = self._mirror(side, s, x, angle)
             limb: Limb = f"{s}_arm"  # type: ignore[assignment]
             figure = figure.reach(limb, (sx, y)).aim(**{f"{s}_hand": sangle})
         return figure
 
-    def _mirror(self, asked: SideOrBoth, side: Side, x: float, angle: float) -> tuple[float, float]:
+    def _mirror(self, asked: SideOrBoth, side: Depth, x: float, angle: float) -> tuple[float, float]:
         if self.view == "front" and side == "far" and asked == "both":
             return 2 * self.x - x, 180.0 - angle
         return x, angle
@@ -245,7 +245,7 @@ class Figure:
                 high = middle
         return build((low + high) / 2)
 
-    def arm_floor_x(self, side: Side = "near", toward: float = 1.0, bend: float = 0.995) -> float:
+    def arm_floor_x(self, side: Depth = "near", toward: float = 1.0, bend: float = 0.995) -> float:
         """The x where a nearly straight arm (length * bend) meets the floor, ahead
         (toward=1) or behind (toward=-1) the shoulder: use with plant_hand."""
         shoulder = self.point(f"{side}_shoulder")
@@ -277,7 +277,7 @@ class Figure:
         """
         seen = dict(self.foreshorten)
         for key, value in bones.items():
-            names = [f"{s}_{key}" for s in body.SIDES] if key in FORESHORTEN_LIMB else [key]
+            names = [f"{s}_{key}" for s in body.DEPTHS] if key in FORESHORTEN_LIMB else [key]
             for name in names:
                 if name not in FORESHORTEN_BONES or not 0.0 < value <= 1.0:
                     raise ValueError(f"can't foreshorten {name!r} to {value}")
@@ -293,7 +293,7 @@ class Figure:
     def block_under(self, point: str, width: float = 0.23) -> Figure:
         """Add a block on the floor that exactly fills the gap under a body point."""
         x, y = solve(self).underside(point)
-        return self.with_props(Block(x, 0.0, width, y))
+        return self.with_props(YogaBlock(x, 0.0, width, y))
 
     def towel_under(self, point: str, width: float = 0.30) -> Figure:
         """Add a folded towel that exactly fills the gap under a body point."""

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import fields, replace
 from typing import Any
 
-from stretchdesk.core.figure import body
-from stretchdesk.core.figure.body import Limb
-from stretchdesk.core.figure.contacts import Contact, circles
-from stretchdesk.core.figure.figure import Figure
-from stretchdesk.core.figure.kinematics import Skeleton, lerp_point, solve
-from stretchdesk.core.figure.limits import joint_problems
-from stretchdesk.core.figure.props import Prop
+from stretchdesk.core.skeleton import body
+from stretchdesk.core.skeleton.body import Limb
+from stretchdesk.core.skeleton.contacts import Contact, circles
+from stretchdesk.core.skeleton.figure import Figure
+from stretchdesk.core.skeleton.kinematics import Skeleton, lerp_point, solve
+from stretchdesk.core.skeleton.limits import joint_problems
+from stretchdesk.core.skeleton.props import Prop
 
 # Contact parts that are pinned by putting the limb's end (wrist or ankle) in place.
 LIMB_ENDS: dict[str, tuple[str, str, tuple[str, ...]]] = {
@@ -94,7 +94,7 @@ def _above_floor(figure: Figure) -> Figure:
     its wrist or ankle is raised by the depth it sank (the limb bends to fit)."""
     if figure.mat is False:
         return figure  # seen from above: the picture plane is the floor
-    for side in body.SIDES:
+    for side in body.DEPTHS:
         for kind, (end, last, _) in LIMB_ENDS.items():
             part = f"{side}_{kind}"
             low = min(c.lowest() for c in solve(figure).capsules if c.part == part)
@@ -121,7 +121,7 @@ def _pin(figure: Figure, a: Skeleton, b: Skeleton, t: float) -> Figure | None:
     shared (the caller grounds the body instead).
     """
     resting = [c for c in figure.contacts if c.surface not in ("strap", "body")]
-    trunk = [c for c in resting if not any(_on_limb_end(c, s, p) for s in body.SIDES
+    trunk = [c for c in resting if not any(_on_limb_end(c, s, p) for s in body.DEPTHS
                                             for _, _, p in LIMB_ENDS.values())]
     steering = trunk or resting
     if not steering:
@@ -149,7 +149,7 @@ def _keep_planted(figure: Figure, start: Figure, finish: Figure, t: float) -> Fi
     between its two places and the limb follows by IK, instead of swinging through
     the air with the blended angles."""
     a, b = solve(start), solve(finish)
-    for side in body.SIDES:
+    for side in body.DEPTHS:
         for kind, (end, last, parts) in LIMB_ENDS.items():
             if not all(any(_on_limb_end(c, side, parts) for c in ends.contacts)
                        for ends in (start, finish)):

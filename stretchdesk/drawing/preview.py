@@ -1,6 +1,6 @@
 """Render one pose's figure to PNG for checking while authoring.
 
-    python -m stretchdesk.figures.preview POSE_ID /tmp/out.png [--mirrored] [--size WxH]
+    python -m stretchdesk.drawing.preview POSE_ID /tmp/out.png [--mirrored] [--size WxH]
 
 Moving poses are drawn as a strip: every keyframe plus in-between frames. Any joint
 or floor problem is printed, one line each, and makes the exit status 1.
@@ -15,13 +15,13 @@ from collections.abc import Sequence
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 
-from stretchdesk.core.figure import frames, pose_figure, problems
-from stretchdesk.figures.app import ensure_gui_app
-from stretchdesk.figures.render import CARD_PALETTE, paint_figure, world_bounds
+from stretchdesk.core.skeleton import frames, pose_figure, problems
+from stretchdesk.drawing.offscreen_app import ensure_gui_app
+from stretchdesk.drawing.render import CARD_PALETTE, paint_figure, world_bounds
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m stretchdesk.figures.preview")
+    parser = argparse.ArgumentParser(prog="python -m stretchdesk.drawing.preview")
     parser.add_argument("pose_id")
     parser.add_argument("output")
     parser.add_argument("--mirrored", action="store_true", help="draw the left side")

@@ -13,13 +13,13 @@ import functools
 from collections import deque
 from typing import Literal
 
-from stretchdesk.core.figure import bases
-from stretchdesk.core.figure.balance import settle
-from stretchdesk.core.figure.contacts import CONTACT_TOLERANCE, contact_problems
-from stretchdesk.core.figure.figure import Figure
-from stretchdesk.core.figure.interpolate import GROUNDED, interpolate
-from stretchdesk.core.figure.kinematics import solve
-from stretchdesk.core.figure.props import Wall
+from stretchdesk.core.skeleton import bases
+from stretchdesk.core.skeleton.balance import settle
+from stretchdesk.core.skeleton.contacts import CONTACT_TOLERANCE, contact_problems
+from stretchdesk.core.skeleton.figure import Figure
+from stretchdesk.core.skeleton.interpolate import GROUNDED, interpolate
+from stretchdesk.core.skeleton.kinematics import solve
+from stretchdesk.core.skeleton.props import Wall
 
 Posture = Literal["standing", "kneeling", "all_fours", "seated", "supine", "prone", "side"]
 

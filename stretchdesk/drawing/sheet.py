@@ -11,10 +11,10 @@ from PySide6.QtGui import QColor, QFont, QImage, QImageWriter, QPainter
 from stretchdesk.core.atomic import atomic_write_bytes
 from stretchdesk.core.catalog import builtin_poses
 from stretchdesk.core.errors import StretchDeskError
-from stretchdesk.core.figure import figure_ids, pose_figure
 from stretchdesk.core.paths import resource
-from stretchdesk.figures.render import CARD_PALETTE, paint_figure
-from stretchdesk.figures.svg import svg_bytes
+from stretchdesk.core.skeleton import figure_ids, pose_figure
+from stretchdesk.drawing.render import CARD_PALETTE, paint_figure
+from stretchdesk.drawing.svg import svg_bytes
 
 
 def images_dir() -> Path:
@@ -28,7 +28,7 @@ def pose_svg(pose_id: str) -> bytes:
     return svg_bytes(
         pose_figure(pose_id),
         title=name,
-        description=f"StretchDesk figure of {name}, generated from stretchdesk.core.figure",
+        description=f"StretchDesk figure of {name}, generated from stretchdesk.core.skeleton",
     )
 
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import math
 
-from stretchdesk.core.figure import body
-from stretchdesk.core.figure.body import Side
-from stretchdesk.core.figure.figure import Figure
-from stretchdesk.core.figure.props import Block
+from stretchdesk.core.skeleton import body
+from stretchdesk.core.skeleton.body import Depth
+from stretchdesk.core.skeleton.figure import Figure
+from stretchdesk.core.skeleton.props import YogaBlock
 
 # The shin tapers from knee to ankle; tipping it this much lays both ends on the floor.
 SHIN_TAPER = math.degrees(math.asin((body.RADII["shin"][0] - body.RADII["shin"][1]) / body.SHIN))
@@ -22,7 +22,7 @@ def rest_part_on_floor(f: Figure, part: str) -> Figure:
     return f.shift(dy=-f.solve().underside(part)[1])
 
 
-def shin_on_floor(f: Figure, side: Side, pointing: float = 180.0) -> Figure:
+def shin_on_floor(f: Figure, side: Depth, pointing: float = 180.0) -> Figure:
     """Lay a shin flat on the floor behind (pointing=180) or in front (0) of its knee,
     laces down with the toes on the mat: the back leg of a low lunge or pigeon.
 
@@ -53,5 +53,5 @@ def on_plan_mat(f: Figure, margin: float = 0.12, bottom: float | None = None) ->
     f = f.ground()
     left, low, right, top = f.solve().bounds()
     low = min(low, bottom) if bottom is not None else low
-    mat = Block((left + right) / 2, low - margin, right - left + 2 * margin, top - low + 2 * margin)
+    mat = YogaBlock((left + right) / 2, low - margin, right - left + 2 * margin, top - low + 2 * margin)
     return f.replace(mat=False).with_props(mat)

@@ -12,17 +12,16 @@ from __future__ import annotations
 
 import itertools
 
-from stretchdesk.core.figure import bases
-from stretchdesk.core.figure.body import Limb, Side, View
-from stretchdesk.core.figure.contacts import Contact, contact_problems
-from stretchdesk.core.figure.figure import Figure, PoseFigure, hold, moving
-from stretchdesk.core.figure.interpolate import interpolate
-from stretchdesk.core.figure.kinematics import Capsule, Skeleton, Vec, solve
-from stretchdesk.core.figure.limits import floor_problems, joint_problems, problems
-from stretchdesk.core.figure.props import (
+from stretchdesk.core.skeleton import bases
+from stretchdesk.core.skeleton.body import Depth, Limb, View
+from stretchdesk.core.skeleton.contacts import Contact, contact_problems
+from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
+from stretchdesk.core.skeleton.interpolate import interpolate
+from stretchdesk.core.skeleton.kinematics import Capsule, Skeleton, Vec, solve
+from stretchdesk.core.skeleton.limits import floor_problems, joint_problems, problems
+from stretchdesk.core.skeleton.props import (
     Ball,
     Band,
-    Block,
     Box,
     Chair,
     Disc,
@@ -34,20 +33,21 @@ from stretchdesk.core.figure.props import (
     Strap,
     Towel,
     Wall,
+    YogaBlock,
 )
-from stretchdesk.core.figure.transition import transition
+from stretchdesk.core.skeleton.transition import transition
 
 
 def pose_figure(pose_id: str) -> PoseFigure:
     """The figure of a built-in pose, built on first use; KeyError if it has none (yet)."""
-    from stretchdesk.core.figure.library import figure
+    from stretchdesk.core.skeleton.library import figure
 
     return figure(pose_id)
 
 
 def figure_ids() -> list[str]:
     """Ids of every pose that has a figure, sorted."""
-    from stretchdesk.core.figure.library import BUILDERS
+    from stretchdesk.core.skeleton.library import BUILDERS
 
     return sorted(BUILDERS)
 
@@ -65,11 +65,11 @@ def frames(pose: PoseFigure, per_step: int = 4) -> list[Figure]:
 __all__ = [
     "Ball",
     "Band",
-    "Block",
     "Box",
     "Capsule",
     "Chair",
     "Contact",
+    "Depth",
     "Disc",
     "Figure",
     "FoamRoller",
@@ -78,7 +78,6 @@ __all__ = [
     "PoseFigure",
     "Prop",
     "Shape",
-    "Side",
     "Skeleton",
     "Sliders",
     "Strap",
@@ -86,6 +85,7 @@ __all__ = [
     "Vec",
     "View",
     "Wall",
+    "YogaBlock",
     "bases",
     "contact_problems",
     "figure_ids",

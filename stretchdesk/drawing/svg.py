@@ -9,8 +9,8 @@ from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 
 from stretchdesk.core.atomic import atomic_write_bytes
-from stretchdesk.core.figure import Figure, PoseFigure
-from stretchdesk.figures.render import Palette, paint_figure
+from stretchdesk.core.skeleton import Figure, PoseFigure
+from stretchdesk.drawing.render import Palette, paint_figure
 
 SVG_SIZE = QSize(480, 360)  # 4:3, the shape of a pose card's picture
 

@@ -9,21 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from stretchdesk.core.figure import bases, body
-from stretchdesk.core.figure.balance import balance_on
-from stretchdesk.core.figure.body import Side
-from stretchdesk.core.figure.contacts import _segment_gap as segment_gap
-from stretchdesk.core.figure.contacts import circles
-from stretchdesk.core.figure.figure import Figure, PoseFigure, hold, moving
-from stretchdesk.core.figure.library.all_fours import downward_dog
-from stretchdesk.core.figure.library.prone_side import foam_roll
-from stretchdesk.core.figure.library.standing import lunge_down
-from stretchdesk.core.figure.library.supine import BACK, _beside
-from stretchdesk.core.figure.props import Ball, FoamRoller, Wall
-from stretchdesk.core.figure.resting import rest_part_on_floor
+from stretchdesk.core.skeleton import bases, body
+from stretchdesk.core.skeleton.balance import balance_on
+from stretchdesk.core.skeleton.body import Depth
+from stretchdesk.core.skeleton.contacts import _segment_gap as segment_gap
+from stretchdesk.core.skeleton.contacts import circles
+from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
+from stretchdesk.core.skeleton.library.all_fours import downward_dog
+from stretchdesk.core.skeleton.library.prone_side import foam_roll
+from stretchdesk.core.skeleton.library.standing import lunge_down
+from stretchdesk.core.skeleton.library.supine import BACK, _beside
+from stretchdesk.core.skeleton.props import Ball, FoamRoller, Wall
+from stretchdesk.core.skeleton.resting import rest_part_on_floor
 
 
-def _other(side: Side) -> Side:
+def _other(side: Depth) -> Depth:
     return "far" if side == "near" else "near"
 
 
@@ -35,7 +35,7 @@ def _hands_on_hips(f: Figure) -> Figure:
     return f.aim(hand=-60.0)
 
 
-def _on_one_leg(f: Figure, standing: Side) -> Figure:
+def _on_one_leg(f: Figure, standing: Depth) -> Figure:
     """Standing knee a little soft, the foot planted under the body's weight."""
     f = balance_on(f.shift(dy=-0.03), standing)
     return f.rests("floor", f"{standing}_foot")
@@ -60,7 +60,7 @@ def leg_swing_across(out: float) -> Figure:
     return f.rests("floor", "far_foot").accented("near_leg")
 
 
-def high_knee(lifted: Side) -> Figure:
+def high_knee(lifted: Depth) -> Figure:
     """Running on the spot: one knee driven up to hip height, the opposite arm forward."""
     standing = _other(lifted)
     f = bases.standing().aim(**{f"{lifted}_thigh": 0.0, f"{lifted}_shin": -95.0, f"{lifted}_foot": -30.0})
@@ -78,7 +78,7 @@ def _jog_stance() -> Figure:
     return f.rests("floor", "near_foot", "far_foot")
 
 
-def butt_kick(lifted: Side) -> Figure:
+def butt_kick(lifted: Depth) -> Figure:
     """Jogging on the spot: one heel flicked up to the buttock, the thigh pointing down."""
     standing = _other(lifted)
     f = bases.standing().aim(**{f"{lifted}_thigh": -100.0, f"{lifted}_shin": 95.0, f"{lifted}_foot": 150.0})
@@ -166,7 +166,7 @@ def toe_squat() -> Figure:
     return f.rests("floor", "near_knee", "far_knee", "near_toe", "far_toe")
 
 
-def calf_pedal(bent: Side) -> Figure:
+def calf_pedal(bent: Depth) -> Figure:
     """Down dog with one knee bent and that heel lifted while the other heel presses down."""
     f = downward_dog().replace(contacts=())
     ankle = f.point(f"{bent}_ankle")

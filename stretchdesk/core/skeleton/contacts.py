@@ -14,11 +14,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from stretchdesk.core.figure.kinematics import Skeleton, Vec
-from stretchdesk.core.figure.props import Ball, Band, Block, Chair, FoamRoller, Strap, Towel, Wall
+from stretchdesk.core.skeleton.kinematics import Skeleton, Vec
+from stretchdesk.core.skeleton.props import Ball, Band, Chair, FoamRoller, Strap, Towel, Wall, YogaBlock
 
 if TYPE_CHECKING:
-    from stretchdesk.core.figure.figure import Figure
+    from stretchdesk.core.skeleton.figure import Figure
 
 Surface = Literal["floor", "wall", "block", "towel", "chair", "ball", "roller", "strap", "body"]
 SURFACES: tuple[Surface, ...] = (
@@ -77,7 +77,7 @@ def _top_gaps(figure: Figure, surface: Surface, centre: Vec, radius: float) -> I
     """Gaps between a circle and the top of every prop of that kind under it."""
     x, y = centre
     for prop in figure.props:
-        if (surface == "block" and isinstance(prop, Block)) or (surface == "towel" and isinstance(prop, Towel)):
+        if (surface == "block" and isinstance(prop, YogaBlock)) or (surface == "towel" and isinstance(prop, Towel)):
             span, top = (prop.x - prop.width / 2, prop.x + prop.width / 2), prop.y + prop.height
         elif surface == "chair" and isinstance(prop, Chair):
             span, top = (prop.x - prop.depth / 2, prop.x + prop.depth / 2), prop.seat
@@ -128,7 +128,7 @@ def _off_plan_mat(figure: Figure, centre: Vec, radius: float) -> float:
     x, y = centre
     best = math.inf
     for prop in figure.props:
-        if isinstance(prop, Block):
+        if isinstance(prop, YogaBlock):
             left, right = prop.x - prop.width / 2, prop.x + prop.width / 2
             off = max(left - (x - radius), (x + radius) - right, prop.y - (y - radius),
                       (y + radius) - (prop.y + prop.height), 0.0)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from stretchdesk.core.figure import bases, body
-from stretchdesk.core.figure.balance import balance_on
-from stretchdesk.core.figure.body import Limb, Side
-from stretchdesk.core.figure.figure import Figure, PoseFigure, hold, moving
-from stretchdesk.core.figure.interpolate import interpolate
-from stretchdesk.core.figure.props import Band, Block, Chair, Wall
+from stretchdesk.core.skeleton import bases, body
+from stretchdesk.core.skeleton.balance import balance_on
+from stretchdesk.core.skeleton.body import Depth, Limb
+from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
+from stretchdesk.core.skeleton.interpolate import interpolate
+from stretchdesk.core.skeleton.props import Band, Chair, Wall, YogaBlock
 
 
 def standing_quad_stretch() -> Figure:
@@ -34,7 +34,7 @@ def _hands_on_hips(f: Figure) -> Figure:
     return f.reach("far_arm", (2 * waist[0] - grip[0], grip[1]), flip=True).aim(hand=-120.0)
 
 
-def _hand_on_hip(f: Figure, side: Side) -> Figure:
+def _hand_on_hip(f: Figure, side: Depth) -> Figure:
     """Side view: one hand on the front of the hip, elbow pointing back."""
     waist = f.point("waist")
     arm: Limb = "near_arm" if side == "near" else "far_arm"
@@ -46,7 +46,7 @@ def _band_at_ankles(f: Figure) -> Figure:
     return f.with_props(Band("near_ankle", "far_ankle"))
 
 
-def _stand_on(f: Figure, side: Side, x: float, direction: float) -> Figure:
+def _stand_on(f: Figure, side: Depth, x: float, direction: float) -> Figure:
     """Raise or lower the figure until that leg, almost straight, plants its foot at x."""
     ankle_y = f.shift(dy=-0.3).plant_foot(side, x, direction).point(f"{side}_ankle")[1]
     hip = f.point(f"{side}_hip")
@@ -118,7 +118,7 @@ def wide_legged_split() -> Figure:
     # hanging upside down, the right shoulder is on the screen's left
     f = f.reach("near_arm", (hips[0] - 0.1, grip)).reach("far_arm", (hips[0] + 0.1, grip))
     f = f.aim(near_hand=-100.0, far_hand=-80.0)
-    f = f.with_props(Block(hips[0], 0.0, 0.36, block))
+    f = f.with_props(YogaBlock(hips[0], 0.0, 0.36, block))
     return f.rests("floor", "near_foot", "far_foot")
 
 
@@ -177,9 +177,9 @@ def skater_squat() -> Figure:
     return _hands_on_hips(f).rests("floor", "near_foot", "far_foot")
 
 
-def skater_lift(lifted: Side) -> Figure:
+def skater_lift(lifted: Depth) -> Figure:
     """Risen onto one leg, the other lifted out to the side, toes facing forward."""
-    standing: Side = "far" if lifted == "near" else "near"
+    standing: Depth = "far" if lifted == "near" else "near"
     lean = 7.0 if lifted == "near" else -7.0
     f = bases.standing("front").replace(pelvis=90.0 + lean).set(waist=lean * 0.4)
     f = f.set(**{f"{lifted}_hip": 36.0, f"{lifted}_knee": 4.0, f"{lifted}_ankle": 0.0})
@@ -204,10 +204,10 @@ def band_walk_apart() -> Figure:
     return _band_at_ankles(_hands_on_hips(f)).rests("floor", "near_foot", "far_foot").accented("near_leg")
 
 
-def monster_step(lead: Side) -> Figure:
+def monster_step(lead: Depth) -> Figure:
     """Quarter squat, one foot forward, hands together in front, band taut above the ankles."""
     f = bases.standing().aim(pelvis=68.0, chest=74.0, neck=82.0, head=88.0).shift(dy=-0.13)
-    back: Side = "far" if lead == "near" else "near"
+    back: Depth = "far" if lead == "near" else "near"
     x = f.point("hips")[0]
     f = f.plant_foot(lead, x + 0.28).plant_foot(back, x - 0.16)
     chest = f.point("chest")

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from stretchdesk.core.figure.figure import Figure
-from stretchdesk.core.figure.kinematics import Skeleton, Vec, lerp_point, solve
+from stretchdesk.core.skeleton.figure import Figure
+from stretchdesk.core.skeleton.kinematics import Skeleton, Vec, lerp_point, solve
 
 # area -> (from point, to point, where along it starts, where it ends, radius m); a
 # "leg:" point is taken on each working leg, the others are on the trunk.

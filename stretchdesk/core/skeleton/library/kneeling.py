@@ -5,11 +5,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from stretchdesk.core.figure import bases, body
-from stretchdesk.core.figure.figure import Figure, PoseFigure, hold, moving
-from stretchdesk.core.figure.kinematics import add, direction
-from stretchdesk.core.figure.props import Ball
-from stretchdesk.core.figure.resting import SHIN_TAPER, rest_on, rest_part_on_floor, shin_on_floor
+from stretchdesk.core.skeleton import bases, body
+from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
+from stretchdesk.core.skeleton.kinematics import add, direction
+from stretchdesk.core.skeleton.props import Ball
+from stretchdesk.core.skeleton.resting import SHIN_TAPER, rest_on, rest_part_on_floor, shin_on_floor
 
 BALL_RADIUS = 0.28  # a 55 cm stability ball
 

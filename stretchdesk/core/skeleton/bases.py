@@ -6,9 +6,9 @@ to change what makes it different.
 
 from __future__ import annotations
 
-from stretchdesk.core.figure.body import View
-from stretchdesk.core.figure.figure import Figure
-from stretchdesk.core.figure.resting import SHIN_TAPER, rest_on
+from stretchdesk.core.skeleton.body import View
+from stretchdesk.core.skeleton.figure import Figure
+from stretchdesk.core.skeleton.resting import SHIN_TAPER, rest_on
 
 
 def _laces_down(figure: Figure) -> Figure:

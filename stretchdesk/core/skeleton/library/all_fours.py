@@ -5,12 +5,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from stretchdesk.core.figure import bases, body
-from stretchdesk.core.figure.body import Limb
-from stretchdesk.core.figure.figure import Figure, PoseFigure, hold, moving
-from stretchdesk.core.figure.kinematics import Vec, add, direction
-from stretchdesk.core.figure.props import Band, Block
-from stretchdesk.core.figure.resting import SHIN_TAPER, rest_on
+from stretchdesk.core.skeleton import bases, body
+from stretchdesk.core.skeleton.body import Limb
+from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
+from stretchdesk.core.skeleton.kinematics import Vec, add, direction
+from stretchdesk.core.skeleton.props import Band, YogaBlock
+from stretchdesk.core.skeleton.resting import SHIN_TAPER, rest_on
 
 HANDS = ("near_hand", "far_hand")
 TABLE = (*HANDS, "near_knee", "far_knee", "near_shin", "far_shin", "near_toe", "far_toe")
@@ -77,7 +77,7 @@ def _hips_to(start: Figure, hip: Vec, waist: float = 0.0) -> Figure:
     to_shoulder = _heading(hip, f.point("near_shoulder")) - f.pelvis
     shoulder = _upper_crossing(hip, math.dist(hip, f.point("near_shoulder")), wrist, ARM * 0.999)
     f = f.replace(pelvis=_heading(hip, shoulder) - to_shoulder)
-    for side in body.SIDES:
+    for side in body.DEPTHS:
         f = f.aim(**{
             f"{side}_thigh": _heading(hip, start.point(f"{side}_knee")),
             f"{side}_shin": dirs[f"{side}_shin"],
@@ -184,7 +184,7 @@ def frog() -> Figure:
     f = f.aim(thigh=-17.0, shin=-90.0, foot=0.0, upper_arm=-96.0, forearm=-170.0, hand=180.0)
     f = _rest_on(f, "near_leg", "far_leg")
     (nx, ny), (fx, _) = f.solve().underside("near_elbow"), f.solve().underside("far_elbow")
-    f = f.with_props(Block((nx + fx) / 2, 0.0, abs(nx - fx) + 0.12, ny))
+    f = f.with_props(YogaBlock((nx + fx) / 2, 0.0, abs(nx - fx) + 0.12, ny))
     return f.rests("floor", "near_foot", "far_foot").rests("block", "near_elbow", "far_elbow")
 
 
