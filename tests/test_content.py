@@ -16,9 +16,9 @@ CATALOG_TSV = Path(__file__).resolve().parents[2] / "shared" / "catalog" / "pose
 SEED_ROUTINES = 13
 
 
-def test_the_64_seed_poses_and_16_runner_essentials_are_present_with_complete_fields() -> None:
+def test_the_64_seed_poses_and_17_runner_essentials_are_present_with_complete_fields() -> None:
     poses = builtin_poses()
-    assert len(poses) == 80
+    assert len(poses) == 81
     for pose in poses.values():
         assert 3 <= len(pose.instructions) <= 6, pose.id
         assert 1 <= len(pose.cues) <= 3, pose.id

@@ -12,10 +12,10 @@ import math
 from stretchdesk.core.figure.contacts import CONTACT_TOLERANCE
 from stretchdesk.core.figure.figure import Figure
 from stretchdesk.core.figure.kinematics import Skeleton, solve
-from stretchdesk.core.figure.props import Ball, Block, Chair, FoamRoller, Towel, Wall, WallFace
+from stretchdesk.core.figure.props import Ball, Block, Chair, FoamRoller, StairStep, Towel, Wall, WallFace
 
 BALANCE_MARGIN = 0.05  # m the centre of mass may lie beyond the outermost support
-CARRYING_PROPS = (Wall, WallFace, Chair, Ball, Block, FoamRoller, Towel)
+CARRYING_PROPS = (Wall, WallFace, Chair, Ball, Block, FoamRoller, Towel, StairStep)
 
 
 def centre_of_mass(skeleton: Skeleton) -> tuple[float, float]:

@@ -15,11 +15,12 @@ from stretchdesk.core.figure.body import Side
 from stretchdesk.core.figure.contacts import _segment_gap as segment_gap
 from stretchdesk.core.figure.contacts import circles
 from stretchdesk.core.figure.figure import Figure, PoseFigure, hold, moving
+from stretchdesk.core.figure.kinematics import add, direction
 from stretchdesk.core.figure.library.all_fours import downward_dog
 from stretchdesk.core.figure.library.prone_side import foam_roll
 from stretchdesk.core.figure.library.standing import lunge_down
 from stretchdesk.core.figure.library.supine import BACK, _beside
-from stretchdesk.core.figure.props import Ball, FoamRoller, Wall
+from stretchdesk.core.figure.props import Ball, FoamRoller, StairStep, Wall
 from stretchdesk.core.figure.resting import rest_part_on_floor
 
 
@@ -166,6 +167,25 @@ def toe_squat() -> Figure:
     return f.rests("floor", "near_knee", "far_knee", "near_toe", "far_toe")
 
 
+def step_heel_drop(tilt: float = 22.0) -> Figure:
+    """On a stair: the ball of the right foot on the step's edge, that heel sunk `tilt`
+    degrees below it with the leg long; the left foot flat on the step, knee soft, the
+    trunk leaning a little forward so the weight stays over the step."""
+    step = StairStep(edge=0.0)
+    r_heel, r_ball = body.RADII["foot"]
+    along, sole = direction(tilt), direction(tilt - 90.0)
+    ball = add((step.edge, step.height), sole, -r_ball)  # the ball's underside on the corner
+    heel = add(ball, along, -0.7 * body.FOOT)
+    ankle = add(add(heel, along, body.HEEL_BACK), sole, r_heel - body.ANKLE_HEIGHT)
+    ahead, leg = 0.06, body.THIGH + body.SHIN - 0.0015  # hips a little ahead, knee all but straight
+    f = bases.standing().aim(pelvis=82.0, chest=80.0, neck=86.0, head=90.0)
+    f = f.replace(x=ankle[0] + ahead, y=ankle[1] + (leg**2 - ahead**2) ** 0.5)
+    f = f.reach("near_leg", ankle).aim(near_foot=tilt)
+    f = f.reach("far_leg", (step.edge + 0.11, step.height + body.ANKLE_HEIGHT)).aim(far_foot=0.0)
+    f = f.with_props(step).rests("step", "near_ball", on="edge")
+    return f.rests("step", "far_foot").accented("near_leg")
+
+
 def calf_pedal(bent: Side) -> Figure:
     """Down dog with one knee bent and that heel lifted while the other heel presses down."""
     f = downward_dog().replace(contacts=())
@@ -253,6 +273,7 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
     "walking-lunges": lambda: moving(walking_lunge_up(), walking_lunge_down(), still=1),
     "standing-side-bend": lambda: hold(standing_side_bend()),
     "bent-knee-soleus-stretch": lambda: hold(bent_knee_soleus()),
+    "step-heel-drop": lambda: hold(step_heel_drop()),
     "toe-squat": lambda: hold(toe_squat()),
     "down-dog-calf-pedal": lambda: moving(calf_pedal("far"), calf_pedal("near"), still=0),
     "plantar-fascia-ball-roll": lambda: moving(ball_roll(0.02), ball_roll(0.1), still=0),
