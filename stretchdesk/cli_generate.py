@@ -39,13 +39,17 @@ def add_generate_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
+    to_stdout = args.output is not None and str(args.output) == "-"
+    if args.save and to_stdout:
+        raise RecipeError("--save prints the new routine's id on standard output, so it can't go with -o -: "
+                          "give -o a FILE")
     recipe = recipe_from_args(args)
     workspace = workspace_of(args)
     routine = generate(recipe, workspace.catalog)
     if args.save:
         routine = routine.touched(name=workspace.unique_name(routine.name))
         workspace.save(routine)
-    if args.output is not None and str(args.output) == "-":
+    if to_stdout:
         sys.stdout.write(bundle_json(workspace.export_bundle(routine)))
     elif args.output is not None:
         workspace.export(routine, args.output)
