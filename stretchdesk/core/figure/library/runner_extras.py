@@ -18,9 +18,9 @@ from stretchdesk.core.figure.figure import Figure, PoseFigure, hold, moving
 from stretchdesk.core.figure.kinematics import add, direction
 from stretchdesk.core.figure.library.all_fours import downward_dog
 from stretchdesk.core.figure.library.prone_side import foam_roll
-from stretchdesk.core.figure.library.standing import lunge_down
-from stretchdesk.core.figure.library.supine import BACK, _beside
-from stretchdesk.core.figure.props import Ball, FoamRoller, StairStep, Wall
+from stretchdesk.core.figure.library.standing import lunge_down, wall_calf_stretch
+from stretchdesk.core.figure.library.supine import knee_to_chest
+from stretchdesk.core.figure.props import Ball, FoamRoller, StairStep
 from stretchdesk.core.figure.resting import rest_part_on_floor
 
 
@@ -131,16 +131,9 @@ def standing_side_bend() -> Figure:
 
 
 def bent_knee_soleus() -> Figure:
-    """Palms on the wall, right foot back with the heel down and the right knee bent, left knee bent."""
-    lean = 74.0
-    f = bases.standing().replace(y=0.78).aim(pelvis=lean, chest=lean, neck=lean + 6.0, head=lean + 10.0)
-    x = f.point("hips")[0]
-    f = f.plant_foot("near", x - 0.18).plant_foot("far", x + 0.2)
-    shoulder = f.point("near_shoulder")
-    wall = shoulder[0] + 0.5
-    f = f.reach("near_arm", (wall - 0.035, shoulder[1] + 0.02)).reach("far_arm", (wall - 0.035, shoulder[1]))
-    f = f.aim(hand=90.0).with_props(Wall(wall, height=1.6)).rests("wall", "near_hand", "far_hand")
-    return f.rests("floor", "near_foot", "far_foot").accented("near_leg")
+    """Palms on the wall, right foot back with the heel down and the right knee bent, left knee bent:
+    the wall calf stretch with a shorter step and the hips lower."""
+    return wall_calf_stretch(lean=74.0, hips=0.78, back=0.18, reach=0.5)
 
 
 def ball_roll(along: float) -> Figure:
@@ -226,11 +219,7 @@ def calf_roll(along: float) -> Figure:
 def thomas_check() -> Figure:
     """On the back, the left knee hugged to the chest with both hands; the right leg lies
     long and we watch whether the back of the right thigh stays on the floor."""
-    f = bases.supine().aim(far_thigh=134.0, far_shin=20.0, far_foot=100.0)
-    grip = _beside(f, "far_knee", "far_ankle", 0.45, 0.05, 1.0)
-    f = f.reach("near_arm", grip).reach("far_arm", grip).aim(hand=-20.0)
-    f = f.rests("body", "near_hand", "far_hand", on="far_shin")
-    return f.rests("floor", *BACK, "near_heel").accented("near_leg")
+    return knee_to_chest(hugged="far").accented("near_leg")
 
 
 def it_band_roll() -> Figure:
