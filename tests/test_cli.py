@@ -18,7 +18,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 def test_poses_and_routines_list(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
     code, out, _ = run(capsys, "poses", "--json")
-    assert code == 0 and len(json.loads(out)) == 80
+    assert code == 0 and len(json.loads(out)) == 81
     code, out, _ = run(capsys, "routines")
     assert code == 0 and "After a Long Run" in out and "built-in" in out
     code, out, _ = run(capsys, "routines", "--json")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from stretchdesk.core.catalog import builtin_poses, builtin_routines
-from stretchdesk.core.models import Kind, Side
+from stretchdesk.core.models import Kind, Prop, Side
 from stretchdesk.core.paths import resource
 from stretchdesk.core.timeline import expand, uses_tighter_side
 
@@ -16,9 +16,9 @@ CATALOG_TSV = Path(__file__).resolve().parents[2] / "shared" / "catalog" / "pose
 SEED_ROUTINES = 13
 
 
-def test_the_64_seed_poses_and_16_runner_essentials_are_present_with_complete_fields() -> None:
+def test_the_64_seed_poses_and_17_runner_essentials_are_present_with_complete_fields() -> None:
     poses = builtin_poses()
-    assert len(poses) == 80
+    assert len(poses) == 81
     for pose in poses.values():
         assert 3 <= len(pose.instructions) <= 6, pose.id
         assert 1 <= len(pose.cues) <= 3, pose.id
@@ -74,3 +74,22 @@ def test_wall_sequence_repeats_the_tighter_side() -> None:
         holds = [(s.pose, s.side) for s in expand(wall, builtin_poses(), tighter_side=tighter).holds()]
         assert [side for pose, side in holds if pose == "wall-strap-cross-body-stretch"][-1] is tighter
         assert [side for pose, side in holds if pose == "wall-figure-four"][-1] is tighter
+
+
+RUNNER_ESSENTIALS = (
+    "bent-knee-soleus-stretch", "step-heel-drop", "down-dog-calf-pedal", "toe-squat",
+    "plantar-fascia-ball-roll", "standing-side-bend", "foam-roll-it-band", "foam-roll-quads",
+    "foam-roll-calves", "thomas-test-hip-flexor-check", "leg-swings-front-back",
+    "leg-swings-side-to-side", "walking-lunges", "high-knees", "butt-kicks", "ankle-circles", "hip-circles",
+)
+
+
+def test_the_runner_essentials_of_issue_16_have_full_pose_text() -> None:
+    """Steps, cues, cautions, a hold range, targets, and props that match the figure's."""
+    poses = builtin_poses()
+    assert set(list(poses)[64:]) == set(RUNNER_ESSENTIALS)
+    for pose_id in RUNNER_ESSENTIALS:
+        pose = poses[pose_id]
+        assert pose.instructions and pose.cues and pose.cautions and pose.targets, pose_id
+        assert pose.hold_range is not None and pose.hold_range.min_seconds <= pose.hold.total_seconds(), pose_id
+    assert poses["step-heel-drop"].props == [Prop.STEP]

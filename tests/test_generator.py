@@ -20,6 +20,7 @@ from stretchdesk.core.generator_flow import (
 )
 from stretchdesk.core.models import Area, Difficulty, Pose, Position, Prop, Routine, Sides, Step
 from stretchdesk.core.recipes import Recipe, RecipeError
+from stretchdesk.core.recipes_runs import RunType, suggest
 from stretchdesk.core.timeline import expand
 
 CATALOG: Mapping[str, Pose] = builtin_poses()
@@ -181,3 +182,15 @@ def test_fewest_position_changes_is_exact() -> None:
     # Starting and ending on the same position with another one in between costs a return.
     assert fewest_position_changes([u, s], first=u, last=u) == 2
     assert fewest_position_changes([u, s, q], first=u, last=u) == 3
+
+
+def test_a_step_at_hand_brings_the_step_heel_drop_into_calf_work() -> None:
+    step = frozenset({Prop.STEP})
+    with_step = [generate(Recipe(10, {Area.CALVES: 1.0}, step, seed=seed), CATALOG) for seed in range(6)]
+    assert all("step-heel-drop" in routine.pose_ids() for routine in with_step)
+    hills = [generate(suggest(RunType.HILLS, 45, props=step, seed=seed), CATALOG) for seed in range(12)]
+    assert any("step-heel-drop" in routine.pose_ids() for routine in hills)
+    everything_else = frozenset(Prop) - step
+    for seed in range(6):
+        routine = generate(Recipe(10, {Area.CALVES: 1.0}, everything_else, seed=seed), CATALOG)
+        assert "step-heel-drop" not in routine.pose_ids()

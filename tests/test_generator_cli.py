@@ -124,3 +124,18 @@ def test_run_names_and_aliases() -> None:
         parse_run("jog")
     with pytest.raises(RecipeError, match="run length"):
         suggest(RunType.EASY, -5)
+
+
+def test_props_step_offers_the_step_heel_drop(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "generate", "--minutes", "8", "--focus", "calves", "--props", "step", "--seed", "2")
+    assert code == 0 and err == "" and "Step Heel Drop (standing)" in out
+    code, _, err = run(capsys, "generate", "--minutes", "8", "--props", "stairs")
+    assert code == 1 and "unknown prop 'stairs'" in err and "step" in err and err.count("\n") == 1
+
+
+def test_save_and_export_to_stdout_would_mix_the_id_into_the_json(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    code, out, err = run(capsys, "generate", "--minutes", "5", "--seed", "1", "--save", "-o", "-")
+    assert code == 1 and out == "" and "give -o a FILE" in err and err.count("\n") == 1
+    assert Workspace.open(data_dir).user == {}  # nothing was saved

@@ -4,16 +4,14 @@ Steps: pick a closing rest (when there is time) and a gentle opener, cover each
 focus area, fill up with focus poses (weighted by the recipe, seeded so the same
 recipe and seed always give the same routine), order them by position, then
 choose every hold inside its recommended range so the expanded timeline lands
-on the requested minutes.
+on the requested minutes (generator_holds.py).
 """
 
 from __future__ import annotations
 
-import math
 import random
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 
 from stretchdesk.core.generator_flow import (
     RANK,
@@ -22,11 +20,13 @@ from stretchdesk.core.generator_flow import (
     flow_order,
     is_gentle,
 )
-from stretchdesk.core.models import Area, Difficulty, Hold, Pose, Routine, Sides, Step
+from stretchdesk.core.generator_holds import TOLERANCE, HoldUnits, fit_holds, hold_units, sides
+from stretchdesk.core.models import Area, Difficulty, Pose, Position, Routine, Sides, Step
 from stretchdesk.core.recipes import Recipe, RecipeError, focus_label
 from stretchdesk.core.timeline import expand
 
-TOLERANCE = 0.05
+__all__ = ["MIN_FOCUS_SHARE", "TOLERANCE", "allowed_poses", "generate"]
+
 MIN_FOCUS_SHARE = 0.6
 MAX_REPEATS = 3
 MAX_ROUNDS = 80
@@ -38,38 +38,6 @@ _LEVELS = {
     Difficulty.INTERMEDIATE: {Difficulty.BEGINNER, Difficulty.INTERMEDIATE},
     Difficulty.ADVANCED: set(Difficulty),
 }
-
-
-@dataclass(frozen=True)
-class _HoldUnits:
-    """A pose's hold as whole units (seconds, breaths or reps) within its range."""
-
-    unit: float
-    low: int
-    high: int
-    template: Hold
-
-    def hold(self, units: int) -> Hold:
-        if self.template.seconds is not None:
-            return Hold(seconds=units)
-        if self.template.breaths is not None:
-            return Hold(breaths=units)
-        return Hold(reps=units, seconds_per_rep=self.template.seconds_per_rep)
-
-
-def _units(pose: Pose) -> _HoldUnits:
-    hold = pose.hold
-    unit = 1.0 if hold.seconds is not None else hold.total_seconds() / (hold.breaths or hold.reps or 1)
-    span = pose.recommended_range()
-    low = math.ceil(span.min_seconds / unit - 1e-9)
-    high = math.floor(span.max_seconds / unit + 1e-9)
-    if low > high or low < 1:
-        low = high = max(1, round(hold.total_seconds() / unit))
-    return _HoldUnits(unit, low, high, hold)
-
-
-def _sides(pose: Pose) -> int:
-    return 2 if pose.per_side else 1
 
 
 def allowed_poses(recipe: Recipe, catalog: Mapping[str, Pose]) -> list[Pose]:
@@ -108,23 +76,29 @@ class _Builder:
         self.opener: Pose | None = None
         self.picks: list[Pose] = []
         self.essential: set[int] = set()
-        self._weights: dict[str, float] = {}
-        self._units: dict[str, _HoldUnits] = {}
+        self._units: dict[str, HoldUnits] = {}
+        self._estimates: dict[tuple[str, float], float] = {}
+        self._pools_after: dict[Position, list[Pose]] = {}
+        # Looked up for every pose of the pool at every pick: worked out once.
+        self._weights = {p.id: sum(self.focus.get(area, 0.0) for area in p.targets) for p in self.pool}
+        self._shortest = {p.id: self.estimate(p, 0.0) for p in self.pool}
 
     def weight(self, pose: Pose) -> float:
-        if pose.id not in self._weights:
-            self._weights[pose.id] = sum(self.focus.get(area, 0.0) for area in pose.targets)
         return self._weights[pose.id]
 
-    def units(self, pose: Pose) -> _HoldUnits:
+    def units(self, pose: Pose) -> HoldUnits:
         if pose.id not in self._units:
-            self._units[pose.id] = _units(pose)
+            self._units[pose.id] = hold_units(pose)
         return self._units[pose.id]
 
     def estimate(self, pose: Pose, at: float) -> float:
-        units = self.units(pose)
-        per_side = (units.low + at * (units.high - units.low)) * units.unit
-        return _sides(pose) * per_side + 5.0 * _sides(pose)
+        """Seconds the pose adds with holds `at` (0-1) through its range, switches included."""
+        key = (pose.id, at)
+        if key not in self._estimates:
+            units = self.units(pose)
+            per_side = (units.low + at * (units.high - units.low)) * units.unit
+            self._estimates[key] = sides(pose) * per_side + 5.0 * sides(pose)
+        return self._estimates[key]
 
     def current(self, at: float) -> float:
         return 10.0 + sum(self.estimate(pose, at) for pose in self.chosen())
@@ -135,13 +109,11 @@ class _Builder:
     def pick(self, pool: Sequence[Pose]) -> Pose | None:
         counts = Counter(p.id for p in self.chosen())
         room = self.target * (1 + TOLERANCE) - self.current(0.0)
-        fitting = [
-            p for p in pool
-            if counts[p.id] < MAX_REPEATS and self.estimate(p, 0.0) <= room and p is not self.closer
-        ]
+        shortest, closer = self._shortest, self.closer
+        fitting = [p for p in pool if counts[p.id] < MAX_REPEATS and shortest[p.id] <= room and p is not closer]
         if not fitting:
             return None
-        weights = [(self.weight(p) or 0.05) / (1 + 4 * counts[p.id]) for p in fitting]
+        weights = [(self._weights[p.id] or 0.05) / (1 + 4 * counts[p.id]) for p in fitting]
         return self.rng.choices(fitting, weights=weights)[0]
 
     def choose_closer(self) -> None:
@@ -168,13 +140,18 @@ class _Builder:
         weights = [self.weight(p) or 0.1 for p in gentle]
         self.opener = self.rng.choices(gentle, weights=weights)[0]
         self.pool = self._pool_after(self.opener)
+        self._pools_after.clear()  # they were cut from the pool before the opener narrowed it
 
     def _pool_after(self, opener: Pose) -> list[Pose]:
-        """What may follow this opener without going back up or splitting the closer's position."""
-        pool = [p for p in self.pool if RANK[p.position] >= RANK[opener.position] or p is opener]
-        if self.closer is not None and opener.position == self.closer.position:
-            pool = [p for p in pool if p.position == self.closer.position]
-        return pool
+        """What may follow this opener without going back up or splitting the closer's position
+        (it depends only on the opener's position, so it is worked out once per position)."""
+        position = opener.position
+        if position not in self._pools_after:
+            pool = [p for p in self.pool if RANK[p.position] >= RANK[position]]
+            if self.closer is not None and position == self.closer.position:
+                pool = [p for p in pool if p.position == self.closer.position]
+            self._pools_after[position] = pool
+        return self._pools_after[position]
 
     def _covers(self, pool: Sequence[Pose]) -> bool:
         return all(any(area in p.targets for p in pool) for area in self.named)
@@ -197,9 +174,10 @@ class _Builder:
 
     def fill(self) -> None:
         at = self.recipe.hold_bias
+        pool = self.focus_pool()
         while self.current(at) < self.target:
             before = self.target - self.current(at)
-            pose = self.pick(self.focus_pool())
+            pose = self.pick(pool)
             if pose is None:
                 return
             self.picks.append(pose)
@@ -255,7 +233,7 @@ class _Builder:
 
     def focus_share(self, at: float) -> float:
         """Estimated share of holding time on focus areas, from mid-range holds."""
-        held = [(self.estimate(p, at) - 5.0 * _sides(p), self.weight(p) > 0) for p in self.chosen()]
+        held = [(self.estimate(p, at) - 5.0 * sides(p), self.weight(p) > 0) for p in self.chosen()]
         total = sum(seconds for seconds, _ in held)
         return sum(seconds for seconds, on in held if on) / total if total else 1.0
 
@@ -281,48 +259,15 @@ class _Builder:
             chosen[-1] = min(u.high, max(u.low, round(wanted)))
             fixed.add(len(order) - 1)
         glue = self._glue(order, units)
-        free = [i for i in range(len(order)) if i not in fixed]
+        verdict = fit_holds(order, units, chosen, fixed, glue, self.target)
+        return self._routine(order, units, chosen), verdict
 
-        def total() -> float:
-            return glue + sum(_sides(order[i]) * chosen[i] * units[i].unit for i in range(len(order)))
-
-        lowest = total()
-        highest = lowest + sum(_sides(order[i]) * (units[i].high - units[i].low) * units[i].unit for i in free)
-        if highest < self.target * (1 - TOLERANCE / 2):
-            return self._routine(order, units, chosen), -1
-        if lowest > self.target * (1 + TOLERANCE / 2):
-            return self._routine(order, units, chosen), 1
-        share = min(1.0, max(0.0, (self.target - lowest) / (highest - lowest))) if highest > lowest else 0.0
-        for i in free:
-            chosen[i] = units[i].low + math.floor(share * (units[i].high - units[i].low))
-        self._nudge(order, units, chosen, free, total)
-        return self._routine(order, units, chosen), 0
-
-    def _nudge(
-        self, order: list[Pose], units: list[_HoldUnits], chosen: list[int], free: list[int],
-        total: Callable[[], float],
-    ) -> None:
-        """Unit steps toward the target, biggest useful step first."""
-        for _ in range(400):
-            error = self.target - total()
-            best: tuple[float, int, int] | None = None
-            for i in free:
-                step = 1 if error > 0 else -1
-                if not units[i].low <= chosen[i] + step <= units[i].high:
-                    continue
-                after = abs(error - step * _sides(order[i]) * units[i].unit)
-                if after < abs(error) and (best is None or after < best[0]):
-                    best = (after, i, step)
-            if best is None:
-                return
-            chosen[best[1]] += best[2]
-
-    def _glue(self, order: list[Pose], units: list[_HoldUnits]) -> float:
+    def _glue(self, order: list[Pose], units: list[HoldUnits]) -> float:
         routine = self._routine(order, units, [u.low for u in units])
         timeline = expand(routine, self.catalog)
         return timeline.total_seconds - timeline.hold_seconds
 
-    def _routine(self, order: list[Pose], units: list[_HoldUnits], chosen: list[int]) -> Routine:
+    def _routine(self, order: list[Pose], units: list[HoldUnits], chosen: list[int]) -> Routine:
         steps = [
             Step(pose=pose.id, hold=u.hold(n), sides=Sides.BOTH)
             for pose, u, n in zip(order, units, chosen, strict=True)

@@ -48,6 +48,8 @@ class Prop(StrEnum):
     FOAM_ROLLER = "foam-roller"
     SLIDERS = "sliders"
     TOWEL = "towel"
+    STEP = "step"
+    """A stair or sturdy low box to stand on (step heel drop)."""
 
 
 class Area(StrEnum):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from stretchdesk.core.models import Pose
 from stretchdesk.library.model import PoseRole
@@ -17,6 +17,24 @@ PAD = 8
 
 def area_label(value: str) -> str:
     return value.replace("-", " ")
+
+
+def vocabulary_label(value: str) -> str:
+    """A filter or checkbox label for an area, prop or position: 'it-band' -> 'IT band'."""
+    special = {"it-band": "IT band", "chest-shoulders": "Chest and shoulders"}
+    return special.get(value) or value.replace("-", " ").capitalize()
+
+
+def show_as_cards(view: QListView, images: PoseImages) -> None:
+    """Lay a list view out as the library's grid of pose cards (any PoseRole model)."""
+    view.setItemDelegate(PoseCardDelegate(images, view))
+    view.setViewMode(QListView.ViewMode.IconMode)
+    view.setFlow(QListView.Flow.LeftToRight)
+    view.setWrapping(True)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setMovement(QListView.Movement.Static)
+    view.setUniformItemSizes(True)
+    view.setSpacing(4)
 
 
 class PoseCardDelegate(QStyledItemDelegate):

@@ -48,30 +48,28 @@ def pose_ids_from_mime(mime: QMimeData) -> list[str]:
     return [pose_id for pose_id in ids if isinstance(pose_id, str)]
 
 
-class PoseListModel(QAbstractListModel):
-    """Poses sorted by name; a drag source for the routine editor."""
+class PoseCardsModel(QAbstractListModel):
+    """Poses in a list, answering the roles the card delegate paints from (PoseRole);
+    the library and the recipe preview differ only in order, tooltip and dragging."""
 
-    def __init__(self, poses: Iterable[Pose] = ()) -> None:
+    def __init__(self) -> None:
         super().__init__()
         self._poses: list[Pose] = []
-        self.set_poses(poses)
 
-    def set_poses(self, poses: Iterable[Pose]) -> None:
+    def _reset(self, poses: Iterable[Pose]) -> None:
         self.beginResetModel()
-        self._poses = sorted(poses, key=lambda pose: pose.name.casefold())
+        self._poses = list(poses)
         self.endResetModel()
 
     def poses(self) -> list[Pose]:
         return list(self._poses)
 
-    def pose_at(self, row: int) -> Pose:
-        return self._poses[row]
+    def tooltip(self, pose: Pose) -> str:
+        return pose.summary or pose.name
 
-    def row_of(self, pose_id: str) -> int:
-        for row, pose in enumerate(self._poses):
-            if pose.id == pose_id:
-                return row
-        return -1
+    def accessible_text(self, row: int, pose: Pose) -> str:
+        areas = ", ".join(area.value.replace("-", " ") for area in pose.targets)
+        return f"{pose.name}, {pose.hold.label()}, {areas}"
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._poses)
@@ -83,10 +81,9 @@ class PoseListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return pose.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return pose.summary or pose.name
+            return self.tooltip(pose)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            areas = ", ".join(area.value.replace("-", " ") for area in pose.targets)
-            return f"{pose.name}, {pose.hold.label()}, {areas}"
+            return self.accessible_text(index.row(), pose)
         if role == PoseRole.POSE:
             return pose
         if role == PoseRole.POSE_ID:
@@ -98,12 +95,31 @@ class PoseListModel(QAbstractListModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsDragEnabled
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+
+class PoseListModel(PoseCardsModel):
+    """Poses sorted by name; a drag source for the routine editor."""
+
+    def __init__(self, poses: Iterable[Pose] = ()) -> None:
+        super().__init__()
+        self.set_poses(poses)
+
+    def set_poses(self, poses: Iterable[Pose]) -> None:
+        self._reset(sorted(poses, key=lambda pose: pose.name.casefold()))
+
+    def pose_at(self, row: int) -> Pose:
+        return self._poses[row]
+
+    def row_of(self, pose_id: str) -> int:
+        for row, pose in enumerate(self._poses):
+            if pose.id == pose_id:
+                return row
+        return -1
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags
 
     def mimeTypes(self) -> list[str]:
         return [POSE_MIME]

@@ -21,15 +21,11 @@ from PySide6.QtWidgets import (
 
 from stretchdesk.core.models import Area, Difficulty, Kind, Pose, Position, Prop
 from stretchdesk.library.catalog import PoseCatalog
-from stretchdesk.library.delegate import PoseCardDelegate
+from stretchdesk.library.delegate import show_as_cards, vocabulary_label
 from stretchdesk.library.detail import PoseDetailDialog
 from stretchdesk.library.model import PoseListModel, PoseRole
 from stretchdesk.library.proxy import NO_EQUIPMENT, PoseFilter, PoseFilterProxy
 from stretchdesk.pose_images import PoseImages
-
-
-def _label(value: str) -> str:
-    return value.replace("-", " ").capitalize()
 
 
 class LibraryView(QListView):
@@ -68,32 +64,25 @@ class LibraryPane(QWidget):
         self.search.setAccessibleName("Search poses")
         self.search.setToolTip("Type words to match names, aliases and target areas; all must match")
 
-        self.area = self._combo("Any area", [(_label(a.value), a.value) for a in Area], "Target area")
+        self.area = self._combo("Any area", [(vocabulary_label(a.value), a.value) for a in Area], "Target area")
         self.position = self._combo(
-            "Any position", [(_label(p.value), p.value) for p in Position], "Position"
+            "Any position", [(vocabulary_label(p.value), p.value) for p in Position], "Position"
         )
         self.prop = self._combo(
             "Any props",
-            [("No equipment", NO_EQUIPMENT)] + [(_label(p.value), p.value) for p in Prop],
+            [("No equipment", NO_EQUIPMENT)] + [(vocabulary_label(p.value), p.value) for p in Prop],
             "Props",
         )
-        self.kind = self._combo("Any kind", [(_label(k.value), k.value) for k in Kind], "Kind")
+        self.kind = self._combo("Any kind", [(vocabulary_label(k.value), k.value) for k in Kind], "Kind")
         self.difficulty = self._combo(
-            "Any level", [(_label(d.value), d.value) for d in Difficulty], "Difficulty"
+            "Any level", [(vocabulary_label(d.value), d.value) for d in Difficulty], "Difficulty"
         )
 
         self.view = LibraryView()
         self.view.setObjectName("libraryView")
         self.view.setAccessibleName("Pose library")
         self.view.setModel(self.proxy)
-        self.view.setItemDelegate(PoseCardDelegate(images, self.view))
-        self.view.setViewMode(QListView.ViewMode.IconMode)
-        self.view.setFlow(QListView.Flow.LeftToRight)
-        self.view.setWrapping(True)
-        self.view.setResizeMode(QListView.ResizeMode.Adjust)
-        self.view.setMovement(QListView.Movement.Static)
-        self.view.setUniformItemSizes(True)
-        self.view.setSpacing(4)
+        show_as_cards(self.view, images)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setDragEnabled(True)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)

@@ -30,7 +30,7 @@ from stretchdesk.core.generator_flow import assess
 from stretchdesk.core.models import Area, Difficulty, Kind, Pose, Position, Prop, Routine, format_duration
 from stretchdesk.core.recipes import MAX_MINUTES, MIN_MINUTES, Recipe, RecipeError
 from stretchdesk.core.recipes_runs import RUN_LABELS, RunType, suggest
-from stretchdesk.library.delegate import PoseCardDelegate
+from stretchdesk.library.delegate import show_as_cards, vocabulary_label
 from stretchdesk.pose_images import PoseImages
 from stretchdesk.recipe.model import RecipePreviewModel
 
@@ -42,12 +42,6 @@ def _named(widget: W, name: str, accessible: str = "") -> W:
     if accessible:
         widget.setAccessibleName(accessible)
     return widget
-
-
-def _label(value: str) -> str:
-    """'it-band' -> 'IT band', 'chest-shoulders' -> 'Chest and shoulders'."""
-    special = {"it-band": "IT band", "chest-shoulders": "Chest and shoulders"}
-    return special.get(value) or value.replace("-", " ").capitalize()
 
 
 class RecipeDialog(QDialog):
@@ -75,10 +69,12 @@ class RecipeDialog(QDialog):
         self.minutes = self._spin("recipeMinutes", "Minutes", MIN_MINUTES, MAX_MINUTES, 15, " min")
         self.level = _named(QComboBox(), "recipeLevel", "Level")
         for level in Difficulty:
-            self.level.addItem(_label(level.value), level.value)
-        self.focus = {a: self._check(f"recipeFocus-{a.value}", _label(a.value)) for a in Area}
-        self.props = {p: self._check(f"recipeProp-{p.value}", _label(p.value)) for p in Prop}
-        self.positions = {p: self._check(f"recipePosition-{p.value}", _label(p.value), True) for p in Position}
+            self.level.addItem(vocabulary_label(level.value), level.value)
+        self.focus = {a: self._check(f"recipeFocus-{a.value}", vocabulary_label(a.value)) for a in Area}
+        self.props = {p: self._check(f"recipeProp-{p.value}", vocabulary_label(p.value)) for p in Prop}
+        self.positions = {
+            p: self._check(f"recipePosition-{p.value}", vocabulary_label(p.value), True) for p in Position
+        }
 
         self.total = _named(QLabel(), "recipeTotal")
         self.total.setStyleSheet("font-weight: bold; font-size: 12pt;")
@@ -90,13 +86,7 @@ class RecipeDialog(QDialog):
         self.preview_model = RecipePreviewModel()
         self.preview = _named(QListView(), "recipePreview", "Generated poses")
         self.preview.setModel(self.preview_model)
-        self.preview.setItemDelegate(PoseCardDelegate(images, self.preview))
-        self.preview.setViewMode(QListView.ViewMode.IconMode)
-        self.preview.setFlow(QListView.Flow.LeftToRight)
-        self.preview.setWrapping(True)
-        self.preview.setResizeMode(QListView.ResizeMode.Adjust)
-        self.preview.setMovement(QListView.Movement.Static)
-        self.preview.setSpacing(4)
+        show_as_cards(self.preview, images)
         self.preview.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.preview.setMinimumSize(560, 380)
 
@@ -239,7 +229,7 @@ class RecipeDialog(QDialog):
         self.total.setText(f"{format_duration(report.total_seconds)} · {count} poses{share}")
         per_area = sorted(report.seconds_per_area.items(), key=lambda pair: (-pair[1], pair[0].value))
         self.areas.setText(
-            "Minutes per area: " + " · ".join(f"{_label(a.value)} {format_duration(s)}" for a, s in per_area)
+            "Minutes per area: " + " · ".join(f"{vocabulary_label(a.value)} {format_duration(s)}" for a, s in per_area)
         )
         self.problem.clear()
         self.preview_model.set_routine(self.routine, self.catalog)

@@ -105,3 +105,14 @@ def test_save_stores_it_and_opens_it_in_the_editor(window: MainWindow, qtbot: Qt
     assert saved.pose_ids() == chosen and "generated" in saved.tags
     assert window.document.model.rowCount() == len(saved.items)
     assert all(pose in builtin_poses() for pose in chosen)
+
+
+def test_the_step_is_a_prop_you_can_tick(qtbot: QtBot, data_dir: Path) -> None:
+    dialog = make_dialog(qtbot, data_dir)
+    dialog.minutes.setValue(8)
+    dialog.focus[Area.CALVES].setChecked(True)
+    assert dialog.routine is not None and "step-heel-drop" not in dialog.routine.pose_ids()
+    assert dialog.props[Prop.STEP].text() == "Step"
+    dialog.props[Prop.STEP].setChecked(True)
+    assert dialog.routine is not None and "step-heel-drop" in dialog.routine.pose_ids()
+    assert "step-heel-drop" in [pose.id for pose in dialog.preview_model.poses()]

@@ -12,10 +12,10 @@ import math
 from stretchdesk.core.skeleton.contacts import CONTACT_TOLERANCE
 from stretchdesk.core.skeleton.figure import Figure
 from stretchdesk.core.skeleton.kinematics import Skeleton, solve
-from stretchdesk.core.skeleton.props import Ball, Chair, FoamRoller, Towel, Wall, WallFace, YogaBlock
+from stretchdesk.core.skeleton.props import Ball, Chair, FoamRoller, StairStep, Towel, Wall, WallFace, YogaBlock
 
 BALANCE_MARGIN = 0.05  # m the centre of mass may lie beyond the outermost support
-CARRYING_PROPS = (Wall, WallFace, Chair, Ball, YogaBlock, FoamRoller, Towel)
+CARRYING_PROPS = (Wall, WallFace, Chair, Ball, YogaBlock, FoamRoller, Towel, StairStep)
 
 
 def centre_of_mass(skeleton: Skeleton) -> tuple[float, float]:

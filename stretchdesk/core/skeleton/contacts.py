@@ -15,20 +15,21 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from stretchdesk.core.skeleton.kinematics import Skeleton, Vec
-from stretchdesk.core.skeleton.props import Ball, Band, Chair, FoamRoller, Strap, Towel, Wall, YogaBlock
+from stretchdesk.core.skeleton.props import Ball, Band, Chair, FoamRoller, StairStep, Strap, Towel, Wall, YogaBlock
 
 if TYPE_CHECKING:
     from stretchdesk.core.skeleton.figure import Figure
 
-Surface = Literal["floor", "wall", "block", "towel", "chair", "ball", "roller", "strap", "body"]
+Surface = Literal["floor", "wall", "block", "towel", "chair", "ball", "roller", "strap", "body", "step"]
 SURFACES: tuple[Surface, ...] = (
-    "floor", "wall", "block", "towel", "chair", "ball", "roller", "strap", "body",
+    "floor", "wall", "block", "towel", "chair", "ball", "roller", "strap", "body", "step",
 )
 # Supports that carry weight: every pose rests on at least one of them.
-SUPPORTS: frozenset[Surface] = frozenset(("floor", "wall", "block", "towel", "chair", "ball", "roller"))
+SUPPORTS: frozenset[Surface] = frozenset(("floor", "wall", "block", "towel", "chair", "ball", "roller", "step"))
 CONTACT_TOLERANCE = 0.015  # m: about the outline's width, a gap no one sees at any size
 LIMB_BONES = ("upper_arm", "forearm", "hand", "thigh", "shin", "foot", "instep")
 FOOT_POINTS = ("sole", "ball", "toe", "heel", "ankle", "foot", "instep")
+EDGE_REACH = 0.04  # m: a ball of the foot "on the edge" of a step lies within this of it
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,8 @@ def _gap(figure: Figure, skeleton: Skeleton, contact: Contact, centre: Vec, radi
                 shape = prop.shapes(skeleton.points)[0]
                 gaps.append(_segment_gap(shape.centre, shape.radius, a, ra, b, rb))  # type: ignore[union-attr]
         return min(gaps, key=abs, default=math.inf)
+    if surface == "step":
+        return min((_box_gap(step, centre, radius) for step in _steps(figure)), key=abs, default=math.inf)
     if surface == "body":
         return min(
             (_segment_gap(centre, radius, a, ra, b, rb) for (a, ra), (b, rb) in _pairs(skeleton, contact.on)),
@@ -156,6 +159,9 @@ def contact_problems(figure: Figure) -> list[str]:
     skeleton = figure.solve()
     problems: list[str] = []
     for contact in figure.contacts:
+        if contact.surface == "step" and contact.on == "edge":
+            problems += _edge_problems(figure, skeleton, contact)
+            continue
         if contact.surface == "strap":
             if not _strapped(figure, contact.part):
                 problems.append(f"{contact}: no strap or band is tied to it")
@@ -171,4 +177,64 @@ def contact_problems(figure: Figure) -> list[str]:
                 where = "above" if gap > 0 else "into"
                 problems.append(f"{contact}: {abs(gap) * 100:.1f} cm {where} it")
                 break
+    return problems
+
+
+# -- standing on a step ------------------------------------------------------------
+# f.rests("step", "far_foot") puts a part on the tread like any support;
+# f.rests("step", "near_ball", on="edge") is the heel drop: the ball of the foot rests
+# on the step's edge while that heel sinks below the top, beside the step, not into it.
+
+
+def _steps(figure: Figure) -> list[StairStep]:
+    return [prop for prop in figure.props if isinstance(prop, StairStep)]
+
+
+def stands_on_step(figure: Figure) -> bool:
+    """True when the body rests on a step: its lowest part may then hang above the floor."""
+    return any(contact.surface == "step" for contact in figure.contacts) and bool(_steps(figure))
+
+
+def _box_gap(step: StairStep, centre: Vec, radius: float) -> float:
+    """Signed distance from a circle to the step's block (negative = overlapping it)."""
+    (left, right), top = step.span, step.height
+    dx = max(left - centre[0], 0.0, centre[0] - right)
+    dy = max(0.0 - centre[1], 0.0, centre[1] - top)
+    if dx == 0.0 and dy == 0.0:  # the centre is inside: how deep, to the nearest face
+        return -min(centre[0] - left, right - centre[0], centre[1], top - centre[1]) - radius
+    return math.hypot(dx, dy) - radius
+
+
+def _capsule_gap(step: StairStep, a: Vec, ra: float, b: Vec, rb: float, samples: int = 12) -> float:
+    """The least signed distance from a capsule to the step, sampled along its length."""
+    return min(
+        _box_gap(step, (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t), ra + (rb - ra) * t)
+        for t in (i / samples for i in range(samples + 1))
+    )
+
+
+def _edge_problems(figure: Figure, skeleton: Skeleton, contact: Contact) -> list[str]:
+    """The ball of the foot on the step's edge, its heel dropped below the top beside it."""
+    side, _, point = contact.part.partition("_")
+    if point != "ball" or side not in ("near", "far"):
+        return [f"{contact}: only the ball of a foot rests on a step's edge"]
+    ball, r_ball = skeleton.points[contact.part], skeleton.radii[contact.part]
+    steps = _steps(figure)
+    if not steps:
+        return [f"{contact}: there is no step there"]
+    step = min(steps, key=lambda s: abs(ball[0] - s.edge))
+    gap = _box_gap(step, ball, r_ball)
+    if abs(gap) > CONTACT_TOLERANCE:
+        return [f"{contact}: {abs(gap) * 100:.1f} cm {'above' if gap > 0 else 'into'} it"]
+    if abs(ball[0] - step.edge) > EDGE_REACH:
+        return [f"{contact}: {abs(ball[0] - step.edge) * 100:.1f} cm from the edge"]
+    heel, r_heel = skeleton.points[f"{side}_heel"], skeleton.radii[f"{side}_heel"]
+    problems = []
+    if heel[1] - r_heel > step.height - CONTACT_TOLERANCE:
+        problems.append(f"{contact}: the heel is not below the step's top")
+    for capsule in skeleton.capsules:
+        if capsule.part == f"{side}_leg" and capsule.bone in ("foot", "instep", "shin"):
+            sunk = -_capsule_gap(step, capsule.a, capsule.ra, capsule.b, capsule.rb)
+            if sunk > CONTACT_TOLERANCE:
+                problems.append(f"{contact}: the {capsule.bone} is {sunk * 100:.1f} cm into the step")
     return problems

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from stretchdesk.core.skeleton import body
 from stretchdesk.core.skeleton.balance import balance_problems
-from stretchdesk.core.skeleton.contacts import contact_problems
+from stretchdesk.core.skeleton.contacts import contact_problems, stands_on_step
 from stretchdesk.core.skeleton.figure import Figure
 from stretchdesk.core.skeleton.kinematics import solve
 from stretchdesk.core.skeleton.props import Wall
@@ -37,7 +37,7 @@ def floor_problems(figure: Figure) -> list[str]:
     lowest = skeleton.lowest()
     if lowest < -FLOOR_TOLERANCE:
         problems.append(f"body is {-lowest * 100:.1f} cm below the floor")
-    if lowest > FLOAT_TOLERANCE:
+    if lowest > FLOAT_TOLERANCE and not stands_on_step(figure):  # a step's contacts say where it rests
         problems.append(f"body hovers {lowest * 100:.1f} cm above the floor")
     left, _, right, _ = skeleton.bounds()
     for prop in figure.props:

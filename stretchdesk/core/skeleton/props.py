@@ -212,4 +212,24 @@ class Sliders:
         )
 
 
-Prop = Wall | WallFace | YogaBlock | Towel | Chair | Strap | Band | Ball | FoamRoller | Sliders
+@dataclass(frozen=True, slots=True)
+class StairStep:
+    """A stair step or low box seen from the side. Its `edge` is the x of the face a
+    heel hangs over; the tread runs `depth` from there toward the figure's front
+    (+x), `height` above the floor. See contacts.py for resting on its edge."""
+
+    edge: float
+    height: float = 0.17
+    depth: float = 0.30
+    layer: Layer = "back"
+
+    @property
+    def span(self) -> tuple[float, float]:
+        return (self.edge, self.edge + self.depth)
+
+    def shapes(self, points: Mapping[str, Vec]) -> tuple[Shape, ...]:
+        centre = self.edge + self.depth / 2
+        return (Box((centre, 0.0), self.depth, self.height, corner=0.006),)
+
+
+Prop = Wall | WallFace | YogaBlock | Towel | Chair | Strap | Band | Ball | FoamRoller | Sliders | StairStep

@@ -15,11 +15,12 @@ from stretchdesk.core.skeleton.body import Depth
 from stretchdesk.core.skeleton.contacts import _segment_gap as segment_gap
 from stretchdesk.core.skeleton.contacts import circles
 from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
+from stretchdesk.core.skeleton.kinematics import add, direction
 from stretchdesk.core.skeleton.library.all_fours import downward_dog
 from stretchdesk.core.skeleton.library.prone_side import foam_roll
-from stretchdesk.core.skeleton.library.standing import lunge_down
-from stretchdesk.core.skeleton.library.supine import BACK, _beside
-from stretchdesk.core.skeleton.props import Ball, FoamRoller, Wall
+from stretchdesk.core.skeleton.library.standing import lunge_down, wall_calf_stretch
+from stretchdesk.core.skeleton.library.supine import knee_to_chest
+from stretchdesk.core.skeleton.props import Ball, FoamRoller, StairStep
 from stretchdesk.core.skeleton.resting import rest_part_on_floor
 
 
@@ -130,16 +131,9 @@ def standing_side_bend() -> Figure:
 
 
 def bent_knee_soleus() -> Figure:
-    """Palms on the wall, right foot back with the heel down and the right knee bent, left knee bent."""
-    lean = 74.0
-    f = bases.standing().replace(y=0.78).aim(pelvis=lean, chest=lean, neck=lean + 6.0, head=lean + 10.0)
-    x = f.point("hips")[0]
-    f = f.plant_foot("near", x - 0.18).plant_foot("far", x + 0.2)
-    shoulder = f.point("near_shoulder")
-    wall = shoulder[0] + 0.5
-    f = f.reach("near_arm", (wall - 0.035, shoulder[1] + 0.02)).reach("far_arm", (wall - 0.035, shoulder[1]))
-    f = f.aim(hand=90.0).with_props(Wall(wall, height=1.6)).rests("wall", "near_hand", "far_hand")
-    return f.rests("floor", "near_foot", "far_foot").accented("near_leg")
+    """Palms on the wall, right foot back with the heel down and the right knee bent, left knee bent:
+    the wall calf stretch with a shorter step and the hips lower."""
+    return wall_calf_stretch(lean=74.0, hips=0.78, back=0.18, reach=0.5)
 
 
 def ball_roll(along: float) -> Figure:
@@ -164,6 +158,25 @@ def toe_squat() -> Figure:
     rest = ((hip[0] + knee[0]) / 2 + 0.04, hip[1] + 0.06)
     f = f.reach("near_arm", rest).reach("far_arm", rest).aim(hand=-15.0)
     return f.rests("floor", "near_knee", "far_knee", "near_toe", "far_toe")
+
+
+def step_heel_drop(tilt: float = 22.0) -> Figure:
+    """On a stair: the ball of the right foot on the step's edge, that heel sunk `tilt`
+    degrees below it with the leg long; the left foot flat on the step, knee soft, the
+    trunk leaning a little forward so the weight stays over the step."""
+    step = StairStep(edge=0.0)
+    r_heel, r_ball = body.RADII["foot"]
+    along, sole = direction(tilt), direction(tilt - 90.0)
+    ball = add((step.edge, step.height), sole, -r_ball)  # the ball's underside on the corner
+    heel = add(ball, along, -0.7 * body.FOOT)
+    ankle = add(add(heel, along, body.HEEL_BACK), sole, r_heel - body.ANKLE_HEIGHT)
+    ahead, leg = 0.06, body.THIGH + body.SHIN - 0.0015  # hips a little ahead, knee all but straight
+    f = bases.standing().aim(pelvis=82.0, chest=80.0, neck=86.0, head=90.0)
+    f = f.replace(x=ankle[0] + ahead, y=ankle[1] + (leg**2 - ahead**2) ** 0.5)
+    f = f.reach("near_leg", ankle).aim(near_foot=tilt)
+    f = f.reach("far_leg", (step.edge + 0.11, step.height + body.ANKLE_HEIGHT)).aim(far_foot=0.0)
+    f = f.with_props(step).rests("step", "near_ball", on="edge")
+    return f.rests("step", "far_foot").accented("near_leg")
 
 
 def calf_pedal(bent: Depth) -> Figure:
@@ -206,11 +219,7 @@ def calf_roll(along: float) -> Figure:
 def thomas_check() -> Figure:
     """On the back, the left knee hugged to the chest with both hands; the right leg lies
     long and we watch whether the back of the right thigh stays on the floor."""
-    f = bases.supine().aim(far_thigh=134.0, far_shin=20.0, far_foot=100.0)
-    grip = _beside(f, "far_knee", "far_ankle", 0.45, 0.05, 1.0)
-    f = f.reach("near_arm", grip).reach("far_arm", grip).aim(hand=-20.0)
-    f = f.rests("body", "near_hand", "far_hand", on="far_shin")
-    return f.rests("floor", *BACK, "near_heel").accented("near_leg")
+    return knee_to_chest(hugged="far").accented("near_leg")
 
 
 def it_band_roll() -> Figure:
@@ -253,6 +262,7 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
     "walking-lunges": lambda: moving(walking_lunge_up(), walking_lunge_down(), still=1),
     "standing-side-bend": lambda: hold(standing_side_bend()),
     "bent-knee-soleus-stretch": lambda: hold(bent_knee_soleus()),
+    "step-heel-drop": lambda: hold(step_heel_drop()),
     "toe-squat": lambda: hold(toe_squat()),
     "down-dog-calf-pedal": lambda: moving(calf_pedal("far"), calf_pedal("near"), still=0),
     "plantar-fascia-ball-roll": lambda: moving(ball_roll(0.02), ball_roll(0.1), still=0),

@@ -122,14 +122,14 @@ def wide_legged_split() -> Figure:
     return f.rests("floor", "near_foot", "far_foot")
 
 
-def wall_calf_stretch() -> Figure:
-    """Palms on the wall, right leg stepped back straight with the heel down, left knee bent."""
-    lean = 66.0
-    f = bases.standing().replace(y=0.84).aim(pelvis=lean, chest=lean, neck=lean + 6.0, head=lean + 12.0)
+def wall_calf_stretch(lean: float = 66.0, hips: float = 0.84, back: float = 0.3, reach: float = 0.55) -> Figure:
+    """Palms on the wall, right leg stepped back straight with the heel down, left knee bent.
+    A shorter step with the hips lower bends the back knee too (the bent-knee soleus stretch)."""
+    f = bases.standing().replace(y=hips).aim(pelvis=lean, chest=lean, neck=lean + 6.0, head=lean + 12.0)
     x = f.point("hips")[0]
-    f = f.plant_foot("near", x - 0.3).plant_foot("far", x + 0.2)
+    f = f.plant_foot("near", x - back).plant_foot("far", x + 0.2)
     shoulder = f.point("near_shoulder")
-    wall = shoulder[0] + 0.55
+    wall = shoulder[0] + reach
     f = f.reach("near_arm", (wall - 0.035, shoulder[1] + 0.02)).reach("far_arm", (wall - 0.035, shoulder[1]))
     f = f.aim(hand=90.0).with_props(Wall(wall, height=1.6)).rests("wall", "near_hand", "far_hand")
     return f.rests("floor", "near_foot", "far_foot").accented("near_leg")

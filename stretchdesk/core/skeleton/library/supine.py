@@ -6,7 +6,7 @@ import math
 from collections.abc import Callable
 
 from stretchdesk.core.skeleton import bases
-from stretchdesk.core.skeleton.body import Limb
+from stretchdesk.core.skeleton.body import Depth, Limb
 from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
 from stretchdesk.core.skeleton.kinematics import Vec, add, direction, lerp_point
 from stretchdesk.core.skeleton.props import Strap
@@ -97,13 +97,15 @@ def _left_foot_planted(f: Figure) -> Figure:
 # -- side view: knee hugs and folded legs -------------------------------------------
 
 
-def knee_to_chest() -> Figure:
-    """Right knee hugged in with both hands round the shin, left leg long on the mat."""
-    f = bases.supine().aim(near_thigh=132.0, near_shin=18.0, near_foot=100.0)
-    grip = _beside(f, "near_knee", "near_ankle", 0.45, 0.05, 1.0)
+def knee_to_chest(hugged: Depth = "near") -> Figure:
+    """Right knee hugged in with both hands round the shin, left leg long on the mat
+    (hugged="far": the left knee in and the right leg long, as in the Thomas test)."""
+    long = "far" if hugged == "near" else "near"
+    f = bases.supine().aim(**{f"{hugged}_thigh": 132.0, f"{hugged}_shin": 18.0, f"{hugged}_foot": 100.0})
+    grip = _beside(f, f"{hugged}_knee", f"{hugged}_ankle", 0.45, 0.05, 1.0)
     f = f.reach("near_arm", grip).reach("far_arm", grip).aim(hand=-20.0)
-    f = f.rests("body", "near_hand", "far_hand", on="near_shin")
-    return f.rests("floor", *BACK, "far_heel").accented("near_leg")
+    f = f.rests("body", "near_hand", "far_hand", on=f"{hugged}_shin")
+    return f.rests("floor", *BACK, f"{long}_heel").accented("near_leg" if hugged == "near" else "far_leg")
 
 
 def knees_to_chest() -> Figure:
