@@ -9,6 +9,7 @@ Nothing here ever deletes or overwrites a user's file by mistake:
 - writers of one data dir (CLI and GUI alike) take turns through a lock;
 - folders that resolve outside the data dir (a symlinked `routines/`) are read,
   but never written into or moved out of.
+Start-up upkeep (unfinished saves, interrupted imports, quarantine) is in `upkeep`.
 """
 
 from __future__ import annotations
@@ -20,13 +21,12 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Generic, TypeVar
 
 from pydantic import ValidationError
 
-from stretchdesk.core.atomic import TEMP_SUFFIX, atomic_write_text, move_exclusive
+from stretchdesk.core.atomic import atomic_write_text
 from stretchdesk.core.bundle import RoutineBundle
 from stretchdesk.core.documents import (
     POSE_FORMAT,
@@ -45,7 +45,8 @@ from stretchdesk.core.imagecheck import extension
 from stretchdesk.core.lock import DataDirLock
 from stretchdesk.core.models import Pose, Routine
 from stretchdesk.core.safeio import CantRead, shown
-from stretchdesk.core.transaction import JOURNAL_PREFIX, JOURNAL_SUFFIX, Transaction, read_journal
+from stretchdesk.core.transaction import Transaction
+from stretchdesk.core.upkeep import Upkeep, is_listed_file, move_to_free_name, stamp
 
 T = TypeVar("T")
 _CONTENT_TAG = re.compile(r"-[0-9a-f]{12}$")
@@ -107,6 +108,7 @@ class Store:
         self.lock = DataDirLock(root)
         self._routine_paths: dict[str, Path] = {}
         self._pose_paths: dict[str, Path] = {}
+        self.upkeep = Upkeep(self)
 
     # -- the folder itself ----------------------------------------------------------
     def ensure(self) -> None:
@@ -196,7 +198,7 @@ class Store:
             path = self._locate(self.routines_dir, routine_id, self._routine_paths, read_routine_file)
             if path is None:
                 raise StretchDeskError(f"no file in {shown(self.routines_dir)} holds routine {routine_id!r} any more")
-            target = self._move_to(path, self.trash_dir, name=f"{_stamp()}-{routine_id}.json")
+            target = move_to_free_name(path, self.trash_dir, name=f"{stamp()}-{routine_id}.json")
             self._routine_paths.pop(routine_id, None)
             return target
 
@@ -204,7 +206,7 @@ class Store:
         with self._write_errors(self.routines_dir), self.writing(self.routines_dir):
             if not trashed.is_file():
                 raise StretchDeskError(f"{shown(trashed)}: is no longer in the trash")
-            path = self._move_to(trashed, self.routines_dir, name=f"{routine_id}.json")
+            path = move_to_free_name(trashed, self.routines_dir, name=f"{routine_id}.json")
             self._routine_paths[routine_id] = path
             return path
 
@@ -294,7 +296,7 @@ class Store:
             path = self._locate(self.poses_dir, pose_id, self._pose_paths, read_pose_file)
             if path is None:
                 raise StretchDeskError(f"no file in {shown(self.poses_dir)} holds pose {pose_id!r} any more")
-            target = self._move_to(path, folder, name=f"{_stamp()}-{pose_id}.json")
+            target = move_to_free_name(path, folder, name=f"{stamp()}-{pose_id}.json")
             self._pose_paths.pop(pose_id, None)
             return target
 
@@ -317,78 +319,17 @@ class Store:
         routines so that every one of them can be restored as it was."""
         return {_TRASH_NAME.sub("", stem) for stem in self.file_stems(self.trash_dir)}
 
-    # -- quarantine ----------------------------------------------------------------
+    # -- start-up upkeep (see `upkeep`) ------------------------------------------------
     def quarantine(self, path: Path) -> Path:
-        with self.writing(self.quarantine_dir):
-            return self._move_to(path, self.quarantine_dir)
+        return self.upkeep.quarantine(path)
 
     def recover_interrupted(self) -> list[str]:
-        """Undo an import whose process was killed half-way: if its last file (the routine)
-        never went in place, the images and poses it had already put in place go to
-        quarantine (never deleted), and the runner is told."""
-        journals = sorted(self.root.glob(f"{JOURNAL_PREFIX}*{JOURNAL_SUFFIX}")) if self.root.is_dir() else []
-        if not journals or not self.inside(self.root):
-            return []
-        problems: list[str] = []
-        try:
-            with self.writing(self.quarantine_dir):
-                for journal in journals:
-                    problems += self._undo_import(journal)
-        except StretchDeskError as error:
-            problems.append(f"an interrupted import could not be undone ({error})")
-        return problems
-
-    def _undo_import(self, journal: Path) -> list[str]:
-        try:
-            inodes = read_journal(journal)
-        except (OSError, ValueError, KeyError, TypeError):
-            return [self._quarantine_message(journal, StretchDeskError(f"{shown(journal)}: unreadable journal"))]
-        folders = (self.images_dir, self.poses_dir, self.routines_dir)
-        placed = {key: path for folder in folders for key, path in _inode_map(folder).items()}
-        problems: list[str] = []
-        if inodes and inodes[-1] not in placed:
-            for key in inodes:
-                if key in placed:
-                    message = f"{shown(placed[key])}: from an import that was interrupted"
-                    problems.append(self._quarantine_message(placed[key], StretchDeskError(message)))
-            for folder in folders:  # the import's own staging copies of what just went to quarantine
-                for temp in _hidden_temps(folder):
-                    with contextlib.suppress(OSError):
-                        status = temp.lstat()
-                        if (status.st_dev, status.st_ino) in inodes and status.st_nlink > 1:
-                            os.unlink(temp)
-        with contextlib.suppress(OSError):
-            os.unlink(journal)
-        return problems
+        """Undo imports killed half-way; see `Upkeep.recover_interrupted`."""
+        return self.upkeep.recover_interrupted()
 
     def sweep_unfinished(self, folder: Path) -> list[str]:
-        """Temp files a killed writer left behind: a leftover second name of a finished file
-        is dropped (the file itself stays), anything else may be the newest unsaved content,
-        so it goes to quarantine and is reported."""
-        if not _hidden_temps(folder) or not self.inside(folder):
-            return []
-        problems: list[str] = []
-        try:
-            with self.writing(self.quarantine_dir):
-                finished = _inodes(folder)
-                for path in _hidden_temps(folder):
-                    if path.name.startswith(".import."):  # an import journal's own temp: no user data
-                        with contextlib.suppress(OSError):
-                            os.unlink(path)
-                        continue
-                    try:
-                        status = path.lstat()
-                        if status.st_nlink > 1 and (status.st_dev, status.st_ino) in finished:
-                            os.unlink(path)
-                            continue
-                    except OSError:
-                        continue
-                    problems.append(self._quarantine_message(
-                        path, StretchDeskError(f"{shown(path)}: an unfinished save (a crash or a kill)")
-                    ))
-        except StretchDeskError as error:
-            problems.append(f"{shown(folder)}: unfinished saves left in place ({error})")
-        return problems
+        """Deal with temps a killed writer left in `folder`; see `Upkeep.sweep_unfinished`."""
+        return self.upkeep.sweep_unfinished(folder)
 
     def _load_one(self, path: Path, read: Callable[[Path], T], problems: list[str]) -> T | None:
         try:
@@ -398,33 +339,11 @@ class Store:
         except CantRead as error:
             problems.append(f"{error}; left where it is")
         except BadDocument as error:
-            problems.append(self._quarantine_message(path, error))
+            problems.append(self.upkeep.quarantine_message(path, error))
         except Exception as error:  # any surprise in one file is that file's problem alone
             message = f"{shown(path)}: can't be read ({type(error).__name__})"
-            problems.append(self._quarantine_message(path, BadDocument(message)))
+            problems.append(self.upkeep.quarantine_message(path, BadDocument(message)))
         return None
-
-    def _quarantine_message(self, path: Path, error: StretchDeskError) -> str:
-        if not self.inside(path.parent):
-            return f"{error}; left where it is (outside the data dir)"
-        try:
-            moved = self.quarantine(path)
-        except StretchDeskError as move_error:
-            return f"{error}; could not move it to quarantine ({move_error})"
-        except OSError as move_error:
-            return f"{error}; could not move it to quarantine ({move_error.strerror})"
-        return f"{error}; moved to {shown(moved)}"
-
-    def _move_to(self, path: Path, folder: Path, name: str | None = None) -> Path:
-        base = Path(name) if name else Path(f"{_stamp()}-{path.name}")
-        for number in range(1, 1000):
-            target = folder / (base.name if number == 1 else f"{base.stem}-{number}{base.suffix}")
-            try:
-                move_exclusive(path, target)
-                return target
-            except FileExistsError:
-                continue
-        raise StretchDeskError(f"{shown(folder)}: no free name for {shown(path.name)}")
 
     def _locate(
         self, folder: Path, item_id: str, known: dict[str, Path], read: Callable[[Path], Routine | Pose]
@@ -479,41 +398,8 @@ def json_files(folder: Path, regular_only: bool = True) -> list[Path]:
         path
         for path in entries
         if path.suffix == ".json" and not path.name.startswith(".")
-        and (not regular_only or _is_file(path))
+        and (not regular_only or is_listed_file(path))
     )
-
-
-def _is_file(path: Path) -> bool:
-    try:
-        return path.is_file()
-    except OSError:  # a folder we may list but not search: its files are reported on reading
-        return True
-
-
-def _inodes(folder: Path) -> set[tuple[int, int]]:
-    """The files a folder shows (not its hidden temps), by device and inode."""
-    return set(_inode_map(folder))
-
-
-def _inode_map(folder: Path) -> dict[tuple[int, int], Path]:
-    found: dict[tuple[int, int], Path] = {}
-    try:
-        for path in folder.iterdir():
-            if not path.name.startswith("."):
-                with contextlib.suppress(OSError):
-                    status = path.lstat()
-                    found[(status.st_dev, status.st_ino)] = path
-    except OSError:
-        pass
-    return found
-
-
-def _hidden_temps(folder: Path) -> list[Path]:
-    try:
-        entries = list(folder.iterdir()) if folder.is_dir() else []
-    except OSError:
-        return []
-    return sorted(p for p in entries if p.name.startswith(".") and p.name.endswith(TEMP_SUFFIX) and _is_file(p))
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:
@@ -522,8 +408,3 @@ def _same_bytes(path: Path, data: bytes) -> bool:
             return handle.read(len(data) + 1) == data
     except OSError:
         return False
-
-
-def _stamp() -> str:
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-
