@@ -43,7 +43,8 @@ from stretchdesk.core.documents import (
 from stretchdesk.core.errors import StretchDeskError
 from stretchdesk.core.imagecheck import extension
 from stretchdesk.core.lock import DataDirLock
-from stretchdesk.core.models import Pose, Routine
+from stretchdesk.core.models import SLUG_PATTERN, Pose, Routine
+from stretchdesk.core.paths import broken_link
 from stretchdesk.core.safeio import CantRead, shown
 from stretchdesk.core.transaction import Transaction
 from stretchdesk.core.upkeep import Upkeep, is_listed_file, move_to_free_name, stamp
@@ -51,6 +52,8 @@ from stretchdesk.core.upkeep import Upkeep, is_listed_file, move_to_free_name, s
 T = TypeVar("T")
 _CONTENT_TAG = re.compile(r"-[0-9a-f]{12}$")
 _TRASH_NAME = re.compile(r"^\d{8}T\d{6}-")
+_SLUG = re.compile(SLUG_PATTERN)
+_MAX_ID = 80
 
 
 @dataclass
@@ -87,6 +90,28 @@ def read_routine_file(path: Path) -> Routine:
     return parse_routine_document(payload, str(path))
 
 
+def ids_in_newer_file(path: Path) -> frozenset[str]:
+    """Every id a file from a newer StretchDesk may hold, whatever it calls the field: each
+    string in it, key or value, that has the shape of an id. Over-counting only keeps a new
+    id off a name; missing one could give two files one id."""
+    try:
+        value = read_json_bytes(read_document_bytes(path), str(path))
+    except StretchDeskError:
+        return frozenset()
+    found: set[str] = set()
+    stack: list[object] = [value]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            stack.extend(current.keys())
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            stack.extend(current)
+        elif isinstance(current, str) and len(current) <= _MAX_ID and _SLUG.match(current):
+            found.add(current)
+    return frozenset(found)
+
+
 def read_pose_file(path: Path) -> Pose:
     payload = read_document(path, POSE_FORMAT)
     try:
@@ -108,15 +133,22 @@ class Store:
         self.lock = DataDirLock(root)
         self._routine_paths: dict[str, Path] = {}
         self._pose_paths: dict[str, Path] = {}
+        self._newer_ids: dict[Path, frozenset[str]] = {}
         self.upkeep = Upkeep(self)
 
     # -- the folder itself ----------------------------------------------------------
     def ensure(self) -> None:
-        """Create the folders; a data dir that is a file or can't be created is one clear error."""
+        """Create the folders; a data dir that is a file, a broken link or can't be created
+        is one clear error (a broken link is never followed to create its target)."""
         problem = self.root_problem()
         if problem is not None:
             raise StretchDeskError(f"{problem}; choose another data dir")
-        for folder in (self.routines_dir, self.poses_dir, self.images_dir):
+        folders = (self.routines_dir, self.poses_dir, self.images_dir)
+        for folder in folders:
+            broken = broken_link(folder)
+            if broken is not None:
+                raise StretchDeskError(f"{shown(folder)}: {broken}; fix the link or remove it")
+        for folder in folders:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except FileExistsError:
@@ -125,10 +157,21 @@ class Store:
                 raise StretchDeskError(f"{shown(folder)}: can't create the folder ({error.strerror})") from None
 
     def root_problem(self) -> str | None:
-        """What is wrong with the data dir itself (a file where the folder should be), if anything."""
+        """What is wrong with the data dir itself (a file where the folder should be, a link
+        that leads nowhere) and what to do about it, if anything."""
+        broken = broken_link(self.root)
+        if broken is not None:
+            return f"{shown(self.root)}: the data dir {broken} (fix the link or remove it)"
         if self.root.exists() and not self.root.is_dir():
             return f"{shown(self.root)}: the data dir is a file, not a folder"
         return None
+
+    @staticmethod
+    def _broken_links(*folders: Path) -> list[str]:
+        """A folder that is a link to nowhere (an unmounted drive, a moved sync folder) shows
+        nothing: say so, or the runner thinks their routines are gone."""
+        return [f"{shown(folder)}: {broken}, so nothing in it is shown; fix the link or remove it"
+                for folder in folders if (broken := broken_link(folder)) is not None]
 
     def inside(self, folder: Path) -> bool:
         """True when `folder` really lies in the data dir (a symlink may lead elsewhere)."""
@@ -161,6 +204,8 @@ class Store:
 
     def load_routines(self) -> Loaded[Routine]:
         loaded: Loaded[Routine] = Loaded()
+        self._forget_newer(self.routines_dir)
+        loaded.problems += self._broken_links(self.routines_dir)
         loaded.problems += self.sweep_unfinished(self.root)  # the session history's saves
         loaded.problems += self.sweep_unfinished(self.routines_dir)
         for path in json_files(self.routines_dir):
@@ -213,6 +258,8 @@ class Store:
     # -- custom poses and their images ----------------------------------------------
     def load_custom_poses(self) -> Loaded[Pose]:
         loaded: Loaded[Pose] = Loaded()
+        self._forget_newer(self.poses_dir)
+        loaded.problems += self._broken_links(self.poses_dir, self.images_dir)
         loaded.problems += self.recover_interrupted()
         loaded.problems += self.sweep_unfinished(self.poses_dir)
         loaded.problems += self.sweep_unfinished(self.images_dir)
@@ -304,8 +351,20 @@ class Store:
         return self.images_dir / name
 
     def file_stems(self, folder: Path) -> set[str]:
-        """Names already taken in a folder (ids are kept off them, even for unreadable files)."""
-        return {path.stem for path in json_files(folder, regular_only=False)}
+        """Names already taken in a folder (ids are kept off them, even for unreadable files);
+        in routines/ and poses/ also every id a newer-version file there may hold."""
+        stems = {path.stem for path in json_files(folder, regular_only=False)}
+        if folder in (self.routines_dir, self.poses_dir):
+            stems |= self.newer_ids()
+        return stems
+
+    def newer_ids(self) -> set[str]:
+        """Ids that files from a newer StretchDesk (seen at the last load) may hold. Routines'
+        and poses' alike: a newer routine names its poses, and we can't tell which is which."""
+        return set().union(*self._newer_ids.values())
+
+    def _forget_newer(self, folder: Path) -> None:
+        self._newer_ids = {path: ids for path, ids in self._newer_ids.items() if path.parent != folder}
 
     def set_aside_ids(self) -> set[str]:
         """Ids of custom poses in trash/poses/ and of files in quarantine/ (from their
@@ -336,6 +395,7 @@ class Store:
             return read(path)
         except NewerVersion as error:
             problems.append(f"{error}; left untouched")
+            self._newer_ids[path] = ids_in_newer_file(path)
         except CantRead as error:
             problems.append(f"{error}; left where it is")
         except BadDocument as error:
@@ -353,28 +413,33 @@ class Store:
         path = known.get(item_id)
         if path is not None and self._still_holds(path, item_id, read):
             return path
+        newer_holder: str | None = None
         for candidate in json_files(folder):
-            if candidate != path and self._still_holds(candidate, item_id, read, refuse_newer=False):
-                known[item_id] = candidate
-                return candidate
+            if candidate == path:
+                continue
+            try:
+                if read(candidate).id == item_id:
+                    known[item_id] = candidate
+                    return candidate
+            except NewerVersion as error:  # its ids may sit under other field names
+                if newer_holder is None and item_id in ids_in_newer_file(candidate):
+                    newer_holder = f"{error}; it may hold {item_id!r} too, so nothing was changed"
+            except StretchDeskError:
+                continue
+        if newer_holder is not None:  # a second file with that id would hide one of the two
+            raise StretchDeskError(newer_holder)
         return None
 
     @staticmethod
-    def _still_holds(
-        path: Path, item_id: str, read: Callable[[Path], Routine | Pose], refuse_newer: bool = True
-    ) -> bool:
-        """Does the file at `path` still hold the item with this id? Where ours was, a
-        newer-version file or one the system won't let us read stops the write; a missing,
-        damaged or different file is left alone."""
+    def _still_holds(path: Path, item_id: str, read: Callable[[Path], Routine | Pose]) -> bool:
+        """Does the file where ours was still hold the item with this id? A newer-version
+        file or one the system won't let us read stops the write; a missing, damaged or
+        different file is left alone."""
         try:
             return read(path).id == item_id
         except NewerVersion as error:
-            if not refuse_newer:
-                return False
             raise StretchDeskError(f"{error}; not overwriting it") from None
         except CantRead as error:
-            if not refuse_newer:
-                return False
             raise StretchDeskError(f"{error}; nothing was changed") from None
         except StretchDeskError:
             return False
