@@ -260,6 +260,98 @@ def test_a_data_dir_or_subfolder_that_is_a_file_is_one_line(
     assert (snapshot(root) if where else {}) == before
 
 
+@pytest.mark.parametrize("where", ["", "routines", "images"])
+def test_a_data_dir_or_subfolder_that_is_a_broken_link_says_so_in_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, where: str
+) -> None:
+    root = tmp_path / "d"
+    gone = tmp_path / "unmounted" / "StretchDesk"
+    if where:
+        root.mkdir()
+    (root / where if where else root).symlink_to(gone)
+    source = tmp_path / "b.json"
+    source.write_bytes(bundle("r", "R", [{"type": "step", "pose": "p"}], [(pose_dict("p", image="p.png"), png())]))
+    link = root / where if where else root
+    code, _, err = run(capsys, "import", str(source), "--data-dir", str(root))
+    line = one_error_line(err)
+    assert code == 1 and f"is a broken link to {gone}" in line and "fix the link or remove it" in line
+    assert "is a file" not in line
+    assert not gone.exists() and not gone.parent.exists(), "a broken link is never followed to create its target"
+    assert os.readlink(link) == str(gone)
+    if where:
+        assert [path.name for path in root.iterdir()] == [where]
+
+
+def test_broken_links_are_reported_when_listing_and_a_looping_data_dir_too(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken"
+    broken.symlink_to(tmp_path / "gone")
+    code, out, err = run(capsys, "routines", "--data-dir", str(broken))
+    assert code == 0 and "built-in" in out
+    assert err.strip() == (f"stretchdesk: warning: {broken}: the data dir is a broken link to {tmp_path / 'gone'} "
+                           "(fix the link or remove it); only built-in routines are shown")
+    root = tmp_path / "d"
+    root.mkdir()
+    (root / "routines").symlink_to(tmp_path / "unmounted")
+    code, out, err = run(capsys, "routines", "--data-dir", str(root))
+    assert code == 0 and "built-in" in out
+    assert err.strip() == (f"stretchdesk: warning: {root / 'routines'}: is a broken link to {tmp_path / 'unmounted'}, "
+                           "so nothing in it is shown; fix the link or remove it")
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    source = tmp_path / "b.json"
+    source.write_bytes(bundle("r", "R", [{"type": "step", "pose": "pigeon"}]))
+    code, _, err = run(capsys, "import", str(source), "--data-dir", str(loop))
+    line = one_error_line(err)
+    assert code == 1 and "loops back on itself" in line and "fix the link or remove it" in line
+
+
+def test_ids_a_newer_file_keeps_under_other_field_names_are_never_reused_by_an_import(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    """A newer StretchDesk may keep its ids under other names, or as keys: an import keeps
+    off every one of them (its routine and poses get new ids), and the newer files stay."""
+    store = Store(data_dir)
+    store.ensure()
+    future_routine = json.dumps({"format": "stretchdesk-routine", "version": 2, "routine": {
+        "uid": "r-shared", "title": "Future", "moves": [{"ref": "my-strap"}]}})
+    future_poses = json.dumps({"format": "stretchdesk-pose", "version": 3,
+                               "poses": {"my-towel": {"title": "Towel stretch"}}})
+    (store.routines_dir / "future.json").write_text(future_routine)
+    (store.poses_dir / "mine-v3.json").write_text(future_poses)
+    source = tmp_path / "b.json"
+    source.write_bytes(bundle("r-shared", "Shared", [{"type": "step", "pose": "my-towel"},
+                                                     {"type": "step", "pose": "my-strap"}],
+                              [(pose_dict("my-towel"), None), (pose_dict("my-strap"), None)]))
+    imported = Workspace(data_dir).import_file(source)
+    assert imported.id != "r-shared"
+    assert imported.pose_ids() == ["my-towel-2", "my-strap-2"]
+    assert (store.routines_dir / "future.json").read_text() == future_routine
+    assert (store.poses_dir / "mine-v3.json").read_text() == future_poses
+    reopened = Workspace(data_dir)
+    assert reopened.user[imported.id] == imported
+    assert {"my-towel-2", "my-strap-2"} <= set(reopened.catalog.custom)
+    assert sum("newer StretchDesk" in problem for problem in reopened.problems) == 2
+
+
+def test_saving_an_id_a_newer_file_may_hold_is_refused_in_one_line(data_dir: Path) -> None:
+    workspace = Workspace(data_dir)
+    workspace.store.ensure()
+    poses_dir = workspace.store.poses_dir
+    future = json.dumps({"format": "stretchdesk-pose", "version": 4, "pose": {"slug": "my-towel"}})
+    (poses_dir / "towel.json").write_text(future)
+    workspace.reload()
+    before = snapshot(data_dir)
+    with pytest.raises(StretchDeskError) as refused:
+        workspace.save_custom_pose(Pose.model_validate(pose_dict("my-towel", name="My towel")))
+    message = str(refused.value)
+    assert "\n" not in message and "format version 4" in message and "'my-towel'" in message
+    assert "update StretchDesk" in message
+    assert snapshot(data_dir) == before
+    assert workspace.save_custom_pose(Pose.model_validate(pose_dict("my-strap"))).id == "my-strap"
+
+
 # -- 6. sources: no FIFOs, devices, or reads past the limit --------------------------------
 def test_fifos_and_devices_are_refused_before_reading(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.json"

@@ -64,8 +64,11 @@ def test_newer_version_is_reported_left_alone_and_never_overwritten(data_dir: Pa
     loaded = store.load_routines()
     assert loaded.items == {} and "newer StretchDesk" in loaded.problems[0]
     assert json.loads(path.read_text()) == future
-    saved = store.save_routine(Routine(id="fut", name="Mine"))
-    assert saved != path and json.loads(path.read_text()) == future
+    # a second file with its id would hide one of the two once StretchDesk is updated
+    with pytest.raises(StretchDeskError, match=r"format version 7; .*it may hold 'fut' too"):
+        store.save_routine(Routine(id="fut", name="Mine"))
+    assert list(store.routines_dir.iterdir()) == [path] and json.loads(path.read_text()) == future
+    assert store.save_routine(Routine(id="other", name="Other")).name == "other.json"
 
 
 def test_a_known_file_that_became_newer_is_never_overwritten(data_dir: Path) -> None:

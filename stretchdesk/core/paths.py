@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import platformdirs
 
 from stretchdesk import APP_NAME
 from stretchdesk.core.errors import StretchDeskError
+from stretchdesk.core.safeio import shown
 
 DATA_DIR_ENV = "STRETCHDESK_DATA_DIR"
 
@@ -36,3 +38,23 @@ def default_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     if from_env:
         return Path(from_env).expanduser()
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def broken_link(path: Path) -> str | None:
+    """How `path` is a symbolic link that leads nowhere ("is a broken link to X", "is a
+    link that loops back on itself"), or None when it is not such a link."""
+    try:
+        if not path.is_symlink():
+            return None
+        path.stat()
+    except FileNotFoundError:
+        return f"is a broken link to {shown(os.path.realpath(path))}"
+    except OSError as error:
+        if error.errno != errno.ELOOP:
+            return None
+        try:
+            target = os.readlink(path)
+        except OSError:
+            return "is a link that loops back on itself"
+        return f"is a link that loops back on itself through {shown(target)}"
+    return None

@@ -9,6 +9,7 @@ Nothing here ever deletes or overwrites a user's file by mistake:
 - writers of one data dir (CLI and GUI alike) take turns through a lock;
 - folders that resolve outside the data dir (a symlinked `routines/`) are read,
   but never written into or moved out of.
+Start-up upkeep (unfinished saves, interrupted imports, quarantine) is in `upkeep`.
 """
 
 from __future__ import annotations
@@ -20,13 +21,12 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Generic, TypeVar
 
 from pydantic import ValidationError
 
-from stretchdesk.core.atomic import TEMP_SUFFIX, atomic_write_text, move_exclusive
+from stretchdesk.core.atomic import atomic_write_text
 from stretchdesk.core.bundle import RoutineBundle
 from stretchdesk.core.documents import (
     POSE_FORMAT,
@@ -43,13 +43,17 @@ from stretchdesk.core.documents import (
 from stretchdesk.core.errors import StretchDeskError
 from stretchdesk.core.imagecheck import extension
 from stretchdesk.core.lock import DataDirLock
-from stretchdesk.core.models import Pose, Routine
+from stretchdesk.core.models import SLUG_PATTERN, Pose, Routine
+from stretchdesk.core.paths import broken_link
 from stretchdesk.core.safeio import CantRead, shown
-from stretchdesk.core.transaction import JOURNAL_PREFIX, JOURNAL_SUFFIX, Transaction, read_journal
+from stretchdesk.core.transaction import Transaction
+from stretchdesk.core.upkeep import Upkeep, is_listed_file, move_to_free_name, stamp
 
 T = TypeVar("T")
 _CONTENT_TAG = re.compile(r"-[0-9a-f]{12}$")
 _TRASH_NAME = re.compile(r"^\d{8}T\d{6}-")
+_SLUG = re.compile(SLUG_PATTERN)
+_MAX_ID = 80
 
 
 @dataclass
@@ -86,6 +90,28 @@ def read_routine_file(path: Path) -> Routine:
     return parse_routine_document(payload, str(path))
 
 
+def ids_in_newer_file(path: Path) -> frozenset[str]:
+    """Every id a file from a newer StretchDesk may hold, whatever it calls the field: each
+    string in it, key or value, that has the shape of an id. Over-counting only keeps a new
+    id off a name; missing one could give two files one id."""
+    try:
+        value = read_json_bytes(read_document_bytes(path), str(path))
+    except StretchDeskError:
+        return frozenset()
+    found: set[str] = set()
+    stack: list[object] = [value]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            stack.extend(current.keys())
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            stack.extend(current)
+        elif isinstance(current, str) and len(current) <= _MAX_ID and _SLUG.match(current):
+            found.add(current)
+    return frozenset(found)
+
+
 def read_pose_file(path: Path) -> Pose:
     payload = read_document(path, POSE_FORMAT)
     try:
@@ -107,14 +133,22 @@ class Store:
         self.lock = DataDirLock(root)
         self._routine_paths: dict[str, Path] = {}
         self._pose_paths: dict[str, Path] = {}
+        self._newer_ids: dict[Path, frozenset[str]] = {}
+        self.upkeep = Upkeep(self)
 
     # -- the folder itself ----------------------------------------------------------
     def ensure(self) -> None:
-        """Create the folders; a data dir that is a file or can't be created is one clear error."""
+        """Create the folders; a data dir that is a file, a broken link or can't be created
+        is one clear error (a broken link is never followed to create its target)."""
         problem = self.root_problem()
         if problem is not None:
             raise StretchDeskError(f"{problem}; choose another data dir")
-        for folder in (self.routines_dir, self.poses_dir, self.images_dir):
+        folders = (self.routines_dir, self.poses_dir, self.images_dir)
+        for folder in folders:
+            broken = broken_link(folder)
+            if broken is not None:
+                raise StretchDeskError(f"{shown(folder)}: {broken}; fix the link or remove it")
+        for folder in folders:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except FileExistsError:
@@ -123,10 +157,21 @@ class Store:
                 raise StretchDeskError(f"{shown(folder)}: can't create the folder ({error.strerror})") from None
 
     def root_problem(self) -> str | None:
-        """What is wrong with the data dir itself (a file where the folder should be), if anything."""
+        """What is wrong with the data dir itself (a file where the folder should be, a link
+        that leads nowhere) and what to do about it, if anything."""
+        broken = broken_link(self.root)
+        if broken is not None:
+            return f"{shown(self.root)}: the data dir {broken} (fix the link or remove it)"
         if self.root.exists() and not self.root.is_dir():
             return f"{shown(self.root)}: the data dir is a file, not a folder"
         return None
+
+    @staticmethod
+    def _broken_links(*folders: Path) -> list[str]:
+        """A folder that is a link to nowhere (an unmounted drive, a moved sync folder) shows
+        nothing: say so, or the runner thinks their routines are gone."""
+        return [f"{shown(folder)}: {broken}, so nothing in it is shown; fix the link or remove it"
+                for folder in folders if (broken := broken_link(folder)) is not None]
 
     def inside(self, folder: Path) -> bool:
         """True when `folder` really lies in the data dir (a symlink may lead elsewhere)."""
@@ -159,6 +204,8 @@ class Store:
 
     def load_routines(self) -> Loaded[Routine]:
         loaded: Loaded[Routine] = Loaded()
+        self._forget_newer(self.routines_dir)
+        loaded.problems += self._broken_links(self.routines_dir)
         loaded.problems += self.sweep_unfinished(self.root)  # the session history's saves
         loaded.problems += self.sweep_unfinished(self.routines_dir)
         for path in json_files(self.routines_dir):
@@ -196,7 +243,7 @@ class Store:
             path = self._locate(self.routines_dir, routine_id, self._routine_paths, read_routine_file)
             if path is None:
                 raise StretchDeskError(f"no file in {shown(self.routines_dir)} holds routine {routine_id!r} any more")
-            target = self._move_to(path, self.trash_dir, name=f"{_stamp()}-{routine_id}.json")
+            target = move_to_free_name(path, self.trash_dir, name=f"{stamp()}-{routine_id}.json")
             self._routine_paths.pop(routine_id, None)
             return target
 
@@ -204,13 +251,15 @@ class Store:
         with self._write_errors(self.routines_dir), self.writing(self.routines_dir):
             if not trashed.is_file():
                 raise StretchDeskError(f"{shown(trashed)}: is no longer in the trash")
-            path = self._move_to(trashed, self.routines_dir, name=f"{routine_id}.json")
+            path = move_to_free_name(trashed, self.routines_dir, name=f"{routine_id}.json")
             self._routine_paths[routine_id] = path
             return path
 
     # -- custom poses and their images ----------------------------------------------
     def load_custom_poses(self) -> Loaded[Pose]:
         loaded: Loaded[Pose] = Loaded()
+        self._forget_newer(self.poses_dir)
+        loaded.problems += self._broken_links(self.poses_dir, self.images_dir)
         loaded.problems += self.recover_interrupted()
         loaded.problems += self.sweep_unfinished(self.poses_dir)
         loaded.problems += self.sweep_unfinished(self.images_dir)
@@ -294,7 +343,7 @@ class Store:
             path = self._locate(self.poses_dir, pose_id, self._pose_paths, read_pose_file)
             if path is None:
                 raise StretchDeskError(f"no file in {shown(self.poses_dir)} holds pose {pose_id!r} any more")
-            target = self._move_to(path, folder, name=f"{_stamp()}-{pose_id}.json")
+            target = move_to_free_name(path, folder, name=f"{stamp()}-{pose_id}.json")
             self._pose_paths.pop(pose_id, None)
             return target
 
@@ -302,8 +351,20 @@ class Store:
         return self.images_dir / name
 
     def file_stems(self, folder: Path) -> set[str]:
-        """Names already taken in a folder (ids are kept off them, even for unreadable files)."""
-        return {path.stem for path in json_files(folder, regular_only=False)}
+        """Names already taken in a folder (ids are kept off them, even for unreadable files);
+        in routines/ and poses/ also every id a newer-version file there may hold."""
+        stems = {path.stem for path in json_files(folder, regular_only=False)}
+        if folder in (self.routines_dir, self.poses_dir):
+            stems |= self.newer_ids()
+        return stems
+
+    def newer_ids(self) -> set[str]:
+        """Ids that files from a newer StretchDesk (seen at the last load) may hold. Routines'
+        and poses' alike: a newer routine names its poses, and we can't tell which is which."""
+        return set().union(*self._newer_ids.values())
+
+    def _forget_newer(self, folder: Path) -> None:
+        self._newer_ids = {path: ids for path, ids in self._newer_ids.items() if path.parent != folder}
 
     def set_aside_ids(self) -> set[str]:
         """Ids of custom poses in trash/poses/ and of files in quarantine/ (from their
@@ -317,114 +378,32 @@ class Store:
         routines so that every one of them can be restored as it was."""
         return {_TRASH_NAME.sub("", stem) for stem in self.file_stems(self.trash_dir)}
 
-    # -- quarantine ----------------------------------------------------------------
+    # -- start-up upkeep (see `upkeep`) ------------------------------------------------
     def quarantine(self, path: Path) -> Path:
-        with self.writing(self.quarantine_dir):
-            return self._move_to(path, self.quarantine_dir)
+        return self.upkeep.quarantine(path)
 
     def recover_interrupted(self) -> list[str]:
-        """Undo an import whose process was killed half-way: if its last file (the routine)
-        never went in place, the images and poses it had already put in place go to
-        quarantine (never deleted), and the runner is told."""
-        journals = sorted(self.root.glob(f"{JOURNAL_PREFIX}*{JOURNAL_SUFFIX}")) if self.root.is_dir() else []
-        if not journals or not self.inside(self.root):
-            return []
-        problems: list[str] = []
-        try:
-            with self.writing(self.quarantine_dir):
-                for journal in journals:
-                    problems += self._undo_import(journal)
-        except StretchDeskError as error:
-            problems.append(f"an interrupted import could not be undone ({error})")
-        return problems
-
-    def _undo_import(self, journal: Path) -> list[str]:
-        try:
-            inodes = read_journal(journal)
-        except (OSError, ValueError, KeyError, TypeError):
-            return [self._quarantine_message(journal, StretchDeskError(f"{shown(journal)}: unreadable journal"))]
-        folders = (self.images_dir, self.poses_dir, self.routines_dir)
-        placed = {key: path for folder in folders for key, path in _inode_map(folder).items()}
-        problems: list[str] = []
-        if inodes and inodes[-1] not in placed:
-            for key in inodes:
-                if key in placed:
-                    message = f"{shown(placed[key])}: from an import that was interrupted"
-                    problems.append(self._quarantine_message(placed[key], StretchDeskError(message)))
-            for folder in folders:  # the import's own staging copies of what just went to quarantine
-                for temp in _hidden_temps(folder):
-                    with contextlib.suppress(OSError):
-                        status = temp.lstat()
-                        if (status.st_dev, status.st_ino) in inodes and status.st_nlink > 1:
-                            os.unlink(temp)
-        with contextlib.suppress(OSError):
-            os.unlink(journal)
-        return problems
+        """Undo imports killed half-way; see `Upkeep.recover_interrupted`."""
+        return self.upkeep.recover_interrupted()
 
     def sweep_unfinished(self, folder: Path) -> list[str]:
-        """Temp files a killed writer left behind: a leftover second name of a finished file
-        is dropped (the file itself stays), anything else may be the newest unsaved content,
-        so it goes to quarantine and is reported."""
-        if not _hidden_temps(folder) or not self.inside(folder):
-            return []
-        problems: list[str] = []
-        try:
-            with self.writing(self.quarantine_dir):
-                finished = _inodes(folder)
-                for path in _hidden_temps(folder):
-                    if path.name.startswith(".import."):  # an import journal's own temp: no user data
-                        with contextlib.suppress(OSError):
-                            os.unlink(path)
-                        continue
-                    try:
-                        status = path.lstat()
-                        if status.st_nlink > 1 and (status.st_dev, status.st_ino) in finished:
-                            os.unlink(path)
-                            continue
-                    except OSError:
-                        continue
-                    problems.append(self._quarantine_message(
-                        path, StretchDeskError(f"{shown(path)}: an unfinished save (a crash or a kill)")
-                    ))
-        except StretchDeskError as error:
-            problems.append(f"{shown(folder)}: unfinished saves left in place ({error})")
-        return problems
+        """Deal with temps a killed writer left in `folder`; see `Upkeep.sweep_unfinished`."""
+        return self.upkeep.sweep_unfinished(folder)
 
     def _load_one(self, path: Path, read: Callable[[Path], T], problems: list[str]) -> T | None:
         try:
             return read(path)
         except NewerVersion as error:
             problems.append(f"{error}; left untouched")
+            self._newer_ids[path] = ids_in_newer_file(path)
         except CantRead as error:
             problems.append(f"{error}; left where it is")
         except BadDocument as error:
-            problems.append(self._quarantine_message(path, error))
+            problems.append(self.upkeep.quarantine_message(path, error))
         except Exception as error:  # any surprise in one file is that file's problem alone
             message = f"{shown(path)}: can't be read ({type(error).__name__})"
-            problems.append(self._quarantine_message(path, BadDocument(message)))
+            problems.append(self.upkeep.quarantine_message(path, BadDocument(message)))
         return None
-
-    def _quarantine_message(self, path: Path, error: StretchDeskError) -> str:
-        if not self.inside(path.parent):
-            return f"{error}; left where it is (outside the data dir)"
-        try:
-            moved = self.quarantine(path)
-        except StretchDeskError as move_error:
-            return f"{error}; could not move it to quarantine ({move_error})"
-        except OSError as move_error:
-            return f"{error}; could not move it to quarantine ({move_error.strerror})"
-        return f"{error}; moved to {shown(moved)}"
-
-    def _move_to(self, path: Path, folder: Path, name: str | None = None) -> Path:
-        base = Path(name) if name else Path(f"{_stamp()}-{path.name}")
-        for number in range(1, 1000):
-            target = folder / (base.name if number == 1 else f"{base.stem}-{number}{base.suffix}")
-            try:
-                move_exclusive(path, target)
-                return target
-            except FileExistsError:
-                continue
-        raise StretchDeskError(f"{shown(folder)}: no free name for {shown(path.name)}")
 
     def _locate(
         self, folder: Path, item_id: str, known: dict[str, Path], read: Callable[[Path], Routine | Pose]
@@ -434,28 +413,33 @@ class Store:
         path = known.get(item_id)
         if path is not None and self._still_holds(path, item_id, read):
             return path
+        newer_holder: str | None = None
         for candidate in json_files(folder):
-            if candidate != path and self._still_holds(candidate, item_id, read, refuse_newer=False):
-                known[item_id] = candidate
-                return candidate
+            if candidate == path:
+                continue
+            try:
+                if read(candidate).id == item_id:
+                    known[item_id] = candidate
+                    return candidate
+            except NewerVersion as error:  # its ids may sit under other field names
+                if newer_holder is None and item_id in ids_in_newer_file(candidate):
+                    newer_holder = f"{error}; it may hold {item_id!r} too, so nothing was changed"
+            except StretchDeskError:
+                continue
+        if newer_holder is not None:  # a second file with that id would hide one of the two
+            raise StretchDeskError(newer_holder)
         return None
 
     @staticmethod
-    def _still_holds(
-        path: Path, item_id: str, read: Callable[[Path], Routine | Pose], refuse_newer: bool = True
-    ) -> bool:
-        """Does the file at `path` still hold the item with this id? Where ours was, a
-        newer-version file or one the system won't let us read stops the write; a missing,
-        damaged or different file is left alone."""
+    def _still_holds(path: Path, item_id: str, read: Callable[[Path], Routine | Pose]) -> bool:
+        """Does the file where ours was still hold the item with this id? A newer-version
+        file or one the system won't let us read stops the write; a missing, damaged or
+        different file is left alone."""
         try:
             return read(path).id == item_id
         except NewerVersion as error:
-            if not refuse_newer:
-                return False
             raise StretchDeskError(f"{error}; not overwriting it") from None
         except CantRead as error:
-            if not refuse_newer:
-                return False
             raise StretchDeskError(f"{error}; nothing was changed") from None
         except StretchDeskError:
             return False
@@ -479,41 +463,8 @@ def json_files(folder: Path, regular_only: bool = True) -> list[Path]:
         path
         for path in entries
         if path.suffix == ".json" and not path.name.startswith(".")
-        and (not regular_only or _is_file(path))
+        and (not regular_only or is_listed_file(path))
     )
-
-
-def _is_file(path: Path) -> bool:
-    try:
-        return path.is_file()
-    except OSError:  # a folder we may list but not search: its files are reported on reading
-        return True
-
-
-def _inodes(folder: Path) -> set[tuple[int, int]]:
-    """The files a folder shows (not its hidden temps), by device and inode."""
-    return set(_inode_map(folder))
-
-
-def _inode_map(folder: Path) -> dict[tuple[int, int], Path]:
-    found: dict[tuple[int, int], Path] = {}
-    try:
-        for path in folder.iterdir():
-            if not path.name.startswith("."):
-                with contextlib.suppress(OSError):
-                    status = path.lstat()
-                    found[(status.st_dev, status.st_ino)] = path
-    except OSError:
-        pass
-    return found
-
-
-def _hidden_temps(folder: Path) -> list[Path]:
-    try:
-        entries = list(folder.iterdir()) if folder.is_dir() else []
-    except OSError:
-        return []
-    return sorted(p for p in entries if p.name.startswith(".") and p.name.endswith(TEMP_SUFFIX) and _is_file(p))
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:
@@ -522,8 +473,3 @@ def _same_bytes(path: Path, data: bytes) -> bool:
             return handle.read(len(data) + 1) == data
     except OSError:
         return False
-
-
-def _stamp() -> str:
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-

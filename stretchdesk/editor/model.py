@@ -3,28 +3,16 @@
 A thin adapter over `core.editing.EditSession`: gestures become one core
 operation pushed as one undo command; `execute` replays the operation's
 primitives as row insertions, removals and data changes so views keep up.
-Rows are identified by small integer keys mirroring the routine's tree, so a
-persistent index never points at freed memory.
+Row identity lives in `tree_rows`, what a drag carries in `step_mime`.
 """
 
 from __future__ import annotations
 
-import itertools
-import json
-import os
 from collections.abc import Mapping, Sequence
 from enum import IntEnum
-from typing import Any, overload
+from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QMimeData,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QMimeData, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
 
 from stretchdesk.core import edit_plans
@@ -44,12 +32,18 @@ from stretchdesk.core.editing import (
 from stretchdesk.core.models import Block, Pose, Routine, Step
 from stretchdesk.editor.edits import RoutineEdits
 from stretchdesk.editor.labels import hold_text, item_title
+from stretchdesk.editor.step_mime import (
+    STEP_MIME,
+    drop_destination,
+    model_token,
+    step_paths_from_mime,
+    step_paths_mime,
+)
+from stretchdesk.editor.tree_rows import AnyIndex, RowTree
 from stretchdesk.library.catalog import PoseCatalog
 from stretchdesk.library.model import POSE_MIME, pose_ids_from_mime
 
-STEP_MIME = "application/x-stretchdesk-step-paths"
-
-AnyIndex = QModelIndex | QPersistentModelIndex
+__all__ = ["STEP_MIME", "AnyIndex", "ItemRole", "RoutineTreeModel"]
 
 
 class ItemRole(IntEnum):
@@ -72,24 +66,7 @@ _EDITABLE_BLOCK_FLAGS = _BLOCK_FLAGS | Qt.ItemFlag.ItemIsDropEnabled
 _EDITABLE_STEP_FLAGS = _STEP_FLAGS | Qt.ItemFlag.ItemIsEditable
 
 
-class _Node:
-    """One row's identity; `row` is kept current so paths cost O(depth)."""
-
-    __slots__ = ("block", "children", "key", "parent", "row")
-
-    def __init__(self, key: int, parent: _Node | None, row: int, block: bool) -> None:
-        self.key = key
-        self.parent = parent
-        self.row = row
-        self.block = block
-        self.children: list[_Node] = []
-
-    def renumber(self, start: int = 0) -> None:
-        for row in range(start, len(self.children)):
-            self.children[row].row = row
-
-
-class RoutineTreeModel(QAbstractItemModel):
+class RoutineTreeModel(RowTree):
     items_changed = Signal()
     settings_changed = Signal()
     edit_rejected = Signal(str)
@@ -100,11 +77,8 @@ class RoutineTreeModel(QAbstractItemModel):
         self._poses = catalog
         self._stack = undo_stack
         self._session: EditSession | None = None
-        self._keys = itertools.count(1)
-        self._root = _Node(0, None, 0, True)
         self._checked: tuple[Routine, Operation, Routine, Operation] | None = None
-        self._nodes: dict[int, _Node] = {}
-        self._token = f"{os.getpid()}:{id(self)}"
+        self._token = model_token(self)
         self.edits = RoutineEdits(self, undo_stack)
         self._poses.changed.connect(self._on_catalog_changed)
 
@@ -135,13 +109,10 @@ class RoutineTreeModel(QAbstractItemModel):
 
     def load(self, routine: Routine | None, read_only: bool) -> None:
         """Show another routine; not undoable (the caller clears the stack)."""
-        self.beginResetModel()
-        self._session = EditSession(routine, read_only) if routine is not None else None
-        self._nodes.clear()
-        self._root.children = []
-        if routine is not None:
-            self._root.children = self._make_nodes(routine.items, self._root)
-        self.endResetModel()
+        def commit() -> None:
+            self._session = EditSession(routine, read_only) if routine is not None else None
+
+        self._reset_rows(routine.items if routine is not None else (), commit)
         self.settings_changed.emit()
         self.items_changed.emit()
 
@@ -159,20 +130,6 @@ class RoutineTreeModel(QAbstractItemModel):
         assert self._session is not None
         return item_at(self._session.routine, path)
 
-    def path_of(self, index: AnyIndex) -> TreePath:
-        node = self._nodes.get(index.internalId()) if index.isValid() else None
-        path: list[int] = []
-        while node is not None and node.parent is not None:
-            path.append(node.row)
-            node = node.parent
-        return tuple(reversed(path))
-
-    def index_of(self, path: TreePath) -> QModelIndex:
-        index = QModelIndex()
-        for row in path:
-            index = self.index(row, 0, index)
-        return index
-
     # -- checking and applying core operations ---------------------------
     def check(self, operation: Operation) -> tuple[Routine, Operation]:
         """The session's check, remembered so checking then pushing validates once
@@ -189,144 +146,65 @@ class RoutineTreeModel(QAbstractItemModel):
     # -- called by the undo commands --------------------------------------
     def execute(self, operation: Operation) -> Operation:
         """Apply an operation with the row signals of each primitive; returns its inverse."""
-        assert self._session is not None
+        session = self._session
+        assert session is not None
         final, inverse = self.check(operation)
         settings_touched = False
-        steps = operation.primitives(self._session.routine)
+        steps = operation.primitives(session.routine)
         skip = False
         for number, step in enumerate(steps):
             if skip:
                 skip = False
                 continue
-            after = step.apply_unchecked(self._session.routine)
+            after = step.apply_unchecked(session.routine)
+
+            def commit(after: Routine = after) -> None:
+                session.routine = after
+
             following = steps[number + 1] if number + 1 < len(steps) else None
-            if isinstance(step, Remove) and isinstance(following, Insert) and self._move_rows(
+            if isinstance(step, Remove) and isinstance(following, Insert) and self._replay_move(
                     step, following):
                 skip = True
             elif isinstance(step, Insert):
-                parent = self.index_of(step.at[:-1])
-                node = self._node(parent)
-                row = step.at[-1]
-                self.beginInsertRows(parent, row, row + len(step.items) - 1)
-                self._session.routine = after
-                node.children[row:row] = self._make_nodes(step.items, node)
-                node.renumber(row)
-                self.endInsertRows()
+                self._insert_rows(step.at, step.items, commit)
             elif isinstance(step, Remove):
-                parent = self.index_of(step.at[:-1])
-                node = self._node(parent)
-                row = step.at[-1]
-                self.beginRemoveRows(parent, row, row + step.count - 1)
-                self._session.routine = after
-                for gone in node.children[row:row + step.count]:
-                    self._forget(gone)
-                del node.children[row:row + step.count]
-                node.renumber(row)
-                self.endRemoveRows()
+                self._remove_rows(step.at, step.count, commit)
             elif isinstance(step, Replace):
-                self._session.routine = after
+                commit()
                 index = self.index_of(step.at)
                 self.dataChanged.emit(index, index)
             else:
-                self._session.routine = after
+                commit()
                 settings_touched = True
-        self._session.routine = final
+        session.routine = final
         if settings_touched:
             self.settings_changed.emit()
         self.items_changed.emit()
         return inverse
 
-    def _move_rows(self, remove: Remove, insert: Insert) -> bool:
+    def _replay_move(self, remove: Remove, insert: Insert) -> bool:
         """A removal that the next insert puts back elsewhere is announced as one row move,
         so selections, expanded blocks and persistent indexes follow the rows."""
-        assert self._session is not None
-        before = self._session.routine
+        session = self._session
+        assert session is not None
+        before = session.routine
         moving = children_of(before, remove.at[:-1])[remove.at[-1]:remove.at[-1] + remove.count]
         if len(moving) != len(insert.items) or any(
                 a is not b for a, b in zip(moving, insert.items, strict=True)):
             return False
-        source_parent = self.index_of(remove.at[:-1])
-        dest_path = before_removal(remove.at, remove.count, insert.at)
-        dest_parent = self.index_of(dest_path[:-1])
-        first, last = remove.at[-1], remove.at[-1] + remove.count - 1
-        if not self.beginMoveRows(source_parent, first, last, dest_parent, dest_path[-1]):
-            return False
-        source, dest = self._node(source_parent), self._node(dest_parent)
-        nodes = source.children[first:last + 1]
-        del source.children[first:last + 1]
-        source.renumber(first)
-        dest.children[insert.at[-1]:insert.at[-1]] = nodes
-        for node in nodes:
-            node.parent = dest
-        dest.renumber()
-        self._session.routine = insert.apply_unchecked(remove.apply_unchecked(before))
-        self.endMoveRows()
-        return True
 
-    def _make_nodes(self, items: Sequence[Item], parent: _Node) -> list[_Node]:
-        made = []
-        for row, item in enumerate(items):
-            node = _Node(next(self._keys), parent, row, isinstance(item, Block))
-            self._nodes[node.key] = node
-            if isinstance(item, Block):
-                node.children = self._make_nodes(item.items, node)
-            made.append(node)
-        return made
+        def commit() -> None:
+            session.routine = insert.apply_unchecked(remove.apply_unchecked(before))
 
-    def _forget(self, node: _Node) -> None:
-        self._nodes.pop(node.key, None)
-        for child in node.children:
-            self._forget(child)
+        return self._move_rows(remove.at, remove.count,
+                               before_removal(remove.at, remove.count, insert.at), insert.at,
+                               commit)
 
-    def _node(self, index: AnyIndex) -> _Node:
-        if not index.isValid():
-            return self._root
-        return self._nodes.get(index.internalId(), self._root)
-
-    # -- Qt model interface -------------------------------------------------
-    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if column != 0 or (parent.isValid() and parent.column() != 0):
-            return QModelIndex()
-        node = self._node(parent)
-        if parent.isValid() and node is self._root:
-            return QModelIndex()
-        if not 0 <= row < len(node.children):
-            return QModelIndex()
-        return self.createIndex(row, 0, node.children[row].key)
-
-    @overload
-    def parent(self) -> QObject | None: ...
-
-    @overload
-    def parent(self, child: AnyIndex) -> QModelIndex: ...
-
-    def parent(self, child: AnyIndex | None = None) -> QObject | QModelIndex | None:
-        if child is None:
-            return super().parent()
-        node = self._nodes.get(child.internalId()) if child.isValid() else None
-        if node is None or node.parent is None or node.parent is self._root:
-            return QModelIndex()
-        above = node.parent
-        return self.createIndex(above.row, 0, above.key)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        node = self._node(parent)
-        if parent.isValid() and node is self._root:
-            return 0
-        return len(node.children)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 1
-
-    def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        return self.rowCount(parent) > 0
-
+    # -- Qt model interface: content ------------------------------------------
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ROLES or not index.isValid() or self._session is None:
             return None
-        if index.internalId() not in self._nodes:
+        if self._is_block_row(index) is None:
             return None
         path = self.path_of(index)
         item = item_at(self._session.routine, path)
@@ -355,13 +233,14 @@ class RoutineTreeModel(QAbstractItemModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags if self.read_only else Qt.ItemFlag.ItemIsDropEnabled
-        node = self._nodes.get(index.internalId())
-        if node is None:
+        block = self._is_block_row(index)
+        if block is None:
             return Qt.ItemFlag.NoItemFlags
-        if node.block:
+        if block:
             return _BLOCK_FLAGS if self.read_only else _EDITABLE_BLOCK_FLAGS
         return _STEP_FLAGS if self.read_only else _EDITABLE_STEP_FLAGS
 
+    # -- Qt model interface: drag and drop, moves and removals ----------------
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
 
@@ -373,10 +252,8 @@ class RoutineTreeModel(QAbstractItemModel):
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         paths = edit_plans.top_most(self.path_of(index) for index in indexes if index.isValid())
-        mime = QMimeData()
-        mime.setData(STEP_MIME, json.dumps({"model": self._token, "paths": paths}).encode())
-        mime.setText("\n".join(str(self.index_of(path).data()) for path in paths))
-        return mime
+        return step_paths_mime(self._token, paths,
+                               [str(self.index_of(path).data()) for path in paths])
 
     def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
                         parent: AnyIndex) -> bool:
@@ -389,21 +266,14 @@ class RoutineTreeModel(QAbstractItemModel):
         """Drop before `row` under `parent`; with no row, into a block or after a step."""
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
-        dest = self._drop_destination(row, parent)
+        target = self.path_of(parent)
+        dest = drop_destination(target, row, self.rowCount(parent),
+                                bool(target) and isinstance(self.item(target), Block),
+                                self.rowCount())
         paths = self._own_paths(data)
         if paths:
             return self.edits.move_paths(paths, dest)
         return self.edits.add_poses(pose_ids_from_mime(data), dest)
-
-    def _drop_destination(self, row: int, parent: AnyIndex) -> TreePath:
-        target = self.path_of(parent)
-        if row >= 0:
-            return (*target, min(row, self.rowCount(parent)))
-        if not target:
-            return (self.rowCount(),)
-        if isinstance(self.item(target), Block):
-            return (*target, self.rowCount(parent))
-        return (*target[:-1], target[-1] + 1)
 
     def moveRows(self, source_parent: AnyIndex, source_row: int, count: int,
                  destination_parent: AnyIndex, destination_child: int) -> bool:
@@ -420,18 +290,6 @@ class RoutineTreeModel(QAbstractItemModel):
         return self.edits.delete_paths([(*above, r) for r in range(row, row + count)])
 
     def _own_paths(self, data: QMimeData) -> list[TreePath]:
-        if not data.hasFormat(STEP_MIME):
-            return []
-        try:
-            payload = json.loads(bytes(data.data(STEP_MIME).data()).decode())
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            return []
-        if not isinstance(payload, dict) or payload.get("model") != self._token:
-            return []
-        raw = payload.get("paths")
-        if not isinstance(raw, list):
-            return []
-        return [tuple(path) for path in raw
-                if isinstance(path, list) and path and all(isinstance(i, int) for i in path)
-                and self.index_of(tuple(path)).isValid()]
-
+        """Paths dragged from this model that still name a row."""
+        return [path for path in step_paths_from_mime(data, self._token)
+                if self.index_of(path).isValid()]

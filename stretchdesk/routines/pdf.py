@@ -233,7 +233,7 @@ def _line(painter: QPainter, rect: QRect, line: SheetLine, images: PoseImages,
         painter.drawRoundedRect(figure, 12, 12)
         painter.drawPixmap(figure, images.pixmap(line.pose_id, FIGURE_SIZE, 1.0))
         text_left = figure.right() + 20
-    width = rect.right() - text_left
+    width = measure.text_width(line)  # the width the line was measured at, so nothing overflows
     top = rect.top() + PAD
     painter.setPen(QColor("#222222"))
     painter.drawText(QRect(text_left, top, width, measure.title.height()),
