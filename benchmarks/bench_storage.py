@@ -15,7 +15,8 @@ from pathlib import Path
 from benchmarks.goals import goal
 from stretchdesk.core.catalog import builtin_routines
 from stretchdesk.core.models import Routine
-from stretchdesk.core.storage import Store, routine_json
+from stretchdesk.core.routine_files import routine_json
+from stretchdesk.core.storage import Store
 
 
 def best_of(runs: int, action: Callable[[], object]) -> float:

@@ -23,7 +23,8 @@ from stretchdesk.core.documents import BadDocument
 from stretchdesk.core.errors import StretchDeskError
 from stretchdesk.core.imagecheck import image_problem
 from stretchdesk.core.models import Block, BlockMode, Pose, Routine, Step
-from stretchdesk.core.storage import Store, read_routine_file, routine_json
+from stretchdesk.core.routine_files import read_routine_file, routine_json
+from stretchdesk.core.storage import Store
 from stretchdesk.core.workspace import Workspace
 from tests.safety_helpers import bundle, fan_out_svg, png, png_header_only, pose_dict, snapshot
 

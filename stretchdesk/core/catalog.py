@@ -16,7 +16,7 @@ from stretchdesk.core.documents import (
 )
 from stretchdesk.core.models import Pose, Routine
 from stretchdesk.core.paths import resource
-from stretchdesk.core.storage import read_routine_file
+from stretchdesk.core.routine_files import read_routine_file
 
 
 class Catalog(Mapping[str, Pose]):

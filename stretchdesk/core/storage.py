@@ -9,7 +9,8 @@ Nothing here ever deletes or overwrites a user's file by mistake:
 - writers of one data dir (CLI and GUI alike) take turns through a lock;
 - folders that resolve outside the data dir (a symlinked `routines/`) are read,
   but never written into or moved out of.
-Start-up upkeep (unfinished saves, interrupted imports, quarantine) is in `upkeep`.
+Start-up upkeep (unfinished saves, interrupted imports, quarantine) is in `upkeep`;
+reading and writing one routine or pose file in `routine_files`.
 """
 
 from __future__ import annotations
@@ -24,36 +25,31 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from pydantic import ValidationError
-
 from stretchdesk.core.atomic import atomic_write_text
-from stretchdesk.core.bundle import RoutineBundle
 from stretchdesk.core.documents import (
-    POSE_FORMAT,
-    ROUTINE_FORMAT,
     BadDocument,
     NewerVersion,
-    check_header,
-    describe_validation_error,
-    dump_document,
-    read_document,
-    read_document_bytes,
-    read_json_bytes,
 )
 from stretchdesk.core.errors import StretchDeskError
 from stretchdesk.core.imagecheck import extension
 from stretchdesk.core.lock import DataDirLock
-from stretchdesk.core.models import SLUG_PATTERN, Pose, Routine
+from stretchdesk.core.models import Pose, Routine
 from stretchdesk.core.paths import broken_link
+from stretchdesk.core.routine_files import (
+    ids_in_newer_file,
+    json_files,
+    pose_json,
+    read_pose_file,
+    read_routine_file,
+    routine_json,
+)
 from stretchdesk.core.safeio import CantRead, shown
 from stretchdesk.core.transaction import Transaction
-from stretchdesk.core.upkeep import Upkeep, is_listed_file, move_to_free_name, stamp
+from stretchdesk.core.upkeep import Upkeep, move_to_free_name, stamp
 
 T = TypeVar("T")
 _CONTENT_TAG = re.compile(r"-[0-9a-f]{12}$")
 _TRASH_NAME = re.compile(r"^\d{8}T\d{6}-")
-_SLUG = re.compile(SLUG_PATTERN)
-_MAX_ID = 80
 
 
 @dataclass
@@ -61,63 +57,6 @@ class Loaded(Generic[T]):
     items: dict[str, T] = field(default_factory=dict)
     paths: dict[str, Path] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
-
-
-def routine_json(routine: Routine) -> str:
-    return dump_document(ROUTINE_FORMAT, routine=routine.model_dump(mode="json"))
-
-
-def pose_json(pose: Pose) -> str:
-    custom = pose.model_copy(update={"custom": True})
-    return dump_document(POSE_FORMAT, pose=custom.model_dump(mode="json"))
-
-
-def parse_routine_document(payload: dict[str, object], source: str) -> Routine:
-    try:
-        return RoutineBundle.model_validate(payload).routine
-    except ValidationError as error:
-        raise BadDocument(describe_validation_error(error, source)) from None
-
-
-def read_routine_file(path: Path) -> Routine:
-    """Validate straight from bytes (fast); on failure, look again for a precise message."""
-    data = read_document_bytes(path)
-    try:
-        return RoutineBundle.model_validate_json(data).routine
-    except ValueError:
-        pass
-    payload = check_header(read_json_bytes(data, str(path)), ROUTINE_FORMAT, str(path))
-    return parse_routine_document(payload, str(path))
-
-
-def ids_in_newer_file(path: Path) -> frozenset[str]:
-    """Every id a file from a newer StretchDesk may hold, whatever it calls the field: each
-    string in it, key or value, that has the shape of an id. Over-counting only keeps a new
-    id off a name; missing one could give two files one id."""
-    try:
-        value = read_json_bytes(read_document_bytes(path), str(path))
-    except StretchDeskError:
-        return frozenset()
-    found: set[str] = set()
-    stack: list[object] = [value]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, dict):
-            stack.extend(current.keys())
-            stack.extend(current.values())
-        elif isinstance(current, list):
-            stack.extend(current)
-        elif isinstance(current, str) and len(current) <= _MAX_ID and _SLUG.match(current):
-            found.add(current)
-    return frozenset(found)
-
-
-def read_pose_file(path: Path) -> Pose:
-    payload = read_document(path, POSE_FORMAT)
-    try:
-        return Pose.model_validate(payload.get("pose")).model_copy(update={"custom": True})
-    except ValidationError as error:
-        raise BadDocument(describe_validation_error(error, str(path))) from None
 
 
 class Store:
@@ -452,19 +391,6 @@ class Store:
         except OSError as error:
             where = shown(error.filename) if error.filename else shown(folder)
             raise StretchDeskError(f"{where}: can't write ({error.strerror or error}); nothing was changed") from None
-
-
-def json_files(folder: Path, regular_only: bool = True) -> list[Path]:
-    try:
-        entries = list(folder.iterdir()) if folder.is_dir() else []
-    except OSError:
-        return []
-    return sorted(
-        path
-        for path in entries
-        if path.suffix == ".json" and not path.name.startswith(".")
-        and (not regular_only or is_listed_file(path))
-    )
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from stretchdesk.core.errors import StretchDeskError
 from stretchdesk.core.models import Routine
-from stretchdesk.core.storage import read_routine_file
+from stretchdesk.core.routine_files import read_routine_file
 
 _STAMP_FORMAT = "%Y%m%dT%H%M%S"
 

@@ -23,7 +23,7 @@ from stretchdesk.core.errors import StretchDeskError
 from stretchdesk.core.history import HISTORY_FILE, History, SessionRecord
 from stretchdesk.core.lock import LOCK_NAME
 from stretchdesk.core.models import Hold, Routine, Step
-from stretchdesk.core.storage import read_routine_file, routine_json
+from stretchdesk.core.routine_files import read_routine_file, routine_json
 from stretchdesk.mainwindow import MainWindow, first_size
 from stretchdesk.player.history_view import HistoryView
 from stretchdesk.problems import ProblemsDialog

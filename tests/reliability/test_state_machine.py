@@ -22,7 +22,7 @@ from hypothesis.stateful import Bundle, RuleBasedStateMachine, consumes, invaria
 
 from stretchdesk.core.errors import StretchDeskError
 from stretchdesk.core.models import Pose, Routine, Step
-from stretchdesk.core.storage import routine_json
+from stretchdesk.core.routine_files import routine_json
 from stretchdesk.core.workspace import Workspace
 from tests.safety_helpers import bundle, png, pose_dict
 
