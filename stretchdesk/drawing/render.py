@@ -30,9 +30,11 @@ from stretchdesk.core.skeleton import (
     PoseFigure,
     Shape,
     Skeleton,
+    cue_marks,
     solve,
 )
 from stretchdesk.core.skeleton.targets import glow_spots
+from stretchdesk.drawing.motion_cue import framed, paint_arrow, paint_ghost
 
 World = tuple[float, float, float, float]  # left, bottom, right, top (m)
 MIN_WIDTH = 2.0  # m: small poses are not blown up, so every figure has a similar size
@@ -127,16 +129,21 @@ def paint_figure(
     palette: Palette | None = None,
     frame: World | None = None,
     glow: Sequence[str] = (),
+    motion: PoseFigure | None = None,
 ) -> None:
     """Paint a figure fitted into rect; mirrored draws the left-side version.
 
     Pass `frame=world_bounds(pose)` while animating so the camera stays still.
     `glow` takes the pose's target areas (poses.json "targets", e.g. ("hamstrings",
     "calves")) and lights them softly on the body: "feel it here".
+    A PoseFigure's still shows its motion cue (ghost and arrow); a live frame of a
+    movement passes its pose as `motion` and shows only the arrow.
     """
     palette = palette or Palette()
+    pose = figure if isinstance(figure, PoseFigure) else motion
+    marks = cue_marks(pose, ghost=pose is figure) if pose is not None else None
     figure = figure_of(figure)
-    left, bottom, right, top = frame or world_bounds(figure)
+    left, bottom, right, top = frame or framed(world_bounds(pose if pose and marks else figure), marks)
     width = max(right - left, MIN_WIDTH)
     height = max(top - bottom, MIN_HEIGHT)
     usable_w, usable_h = rect.width() * (1 - 2 * MARGIN), rect.height() * (1 - 2 * MARGIN)
@@ -151,7 +158,9 @@ def paint_figure(
     painter.scale(-scale if mirrored else scale, -scale)
     painter.translate(-(left + right) / 2, -(bottom + top) / 2)
     half_w = rect.width() / 2 / scale
+    paint_ghost(painter, marks, palette.far)
     _paint_world(painter, figure, palette, ((left + right) / 2 - half_w, (left + right) / 2 + half_w))
+    paint_arrow(painter, marks, palette.outline)
     if glow:
         _paint_glow(painter, figure, glow, palette)
     painter.restore()

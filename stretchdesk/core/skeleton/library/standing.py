@@ -10,6 +10,7 @@ from stretchdesk.core.skeleton.balance import balance_on
 from stretchdesk.core.skeleton.body import Depth, Limb
 from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
 from stretchdesk.core.skeleton.interpolate import interpolate
+from stretchdesk.core.skeleton.motion import MotionCue
 from stretchdesk.core.skeleton.props import Band, Chair, Wall, YogaBlock
 
 
@@ -255,8 +256,17 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
     "wall-calf-stretch": lambda: hold(wall_calf_stretch()),
     "wall-psoas-hold": lambda: hold(wall_psoas_hold()),
     "forward-lunge": lambda: moving(lunge_standing(), lunge_step(), lunge_down(), lunge_step(), still=2),
-    "skater-squats": lambda: moving(skater_squat(), skater_lift("near"), skater_squat(), skater_lift("far"), still=1),
-    "lateral-band-walks": lambda: moving(band_walk_together(), band_walk_apart(), still=1),
-    "monster-walk": lambda: moving(monster_step("near"), monster_step("far"), still=0),
+    "skater-squats": lambda: moving(
+        skater_squat(), skater_lift("near"), skater_squat(), skater_lift("far"), still=0,
+        cue=MotionCue(("torso", "near_leg", "far_leg"), "near_ankle", offset=-0.05),
+    ),
+    "lateral-band-walks": lambda: moving(
+        band_walk_together(), band_walk_apart(), still=1,
+        cue=MotionCue((), "hips", path="heading", size=0.4, offset=-0.55),
+    ),
+    "monster-walk": lambda: moving(
+        monster_step("near"), monster_step("far"), still=0,
+        cue=MotionCue((), "head", path="heading", size=0.45, offset=0.25),
+    ),
     "hip-hinge-with-tke": lambda: moving(hinge_up(), hinge_down(), still=1),
 }
