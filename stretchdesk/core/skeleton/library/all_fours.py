@@ -8,6 +8,7 @@ from collections.abc import Callable
 from stretchdesk.core.skeleton import bases, body
 from stretchdesk.core.skeleton.body import Limb
 from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
+from stretchdesk.core.skeleton.motion import MotionCue
 from stretchdesk.core.skeleton.kinematics import Vec, add, direction
 from stretchdesk.core.skeleton.props import Band, YogaBlock
 from stretchdesk.core.skeleton.resting import SHIN_TAPER, rest_on
@@ -196,7 +197,10 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
     "half-pigeon-variation": lambda: hold(half_pigeon_variation()),
     "frog-hip-stretch": lambda: hold(frog()),
     "rocking-hip-to-heel": lambda: moving(_rock_forward(), _rock_back(), still=1),
-    "side-to-side-hip-shifts": lambda: moving(_hips_shifted(17.0), _hips_shifted(-17.0)),
+    "side-to-side-hip-shifts": lambda: moving(
+        _hips_shifted(17.0), _hips_shifted(-17.0),
+        cue=MotionCue(("torso", "near_leg", "far_leg"), "hips", offset=0.3),
+    ),
     "hip-joint-capsule-mobilization": lambda: moving(
         _capsule_circle(-80.0, -8.0),
         _capsule_circle(-90.0, 10.0),
