@@ -8,8 +8,8 @@ from collections.abc import Callable
 from stretchdesk.core.skeleton import bases, body
 from stretchdesk.core.skeleton.body import Limb
 from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
-from stretchdesk.core.skeleton.motion import MotionCue
 from stretchdesk.core.skeleton.kinematics import Vec, add, direction
+from stretchdesk.core.skeleton.motion import MotionCue
 from stretchdesk.core.skeleton.props import Band, YogaBlock
 from stretchdesk.core.skeleton.resting import SHIN_TAPER, rest_on
 

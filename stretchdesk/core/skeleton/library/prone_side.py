@@ -19,12 +19,11 @@ import math
 from collections.abc import Callable
 
 from stretchdesk.core.skeleton import bases, body
-from stretchdesk.core.skeleton.balance import settle
 from stretchdesk.core.skeleton.body import Depth, Limb, wrap
 from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
 from stretchdesk.core.skeleton.kinematics import foot_points
 from stretchdesk.core.skeleton.props import FoamRoller, Sliders
-from stretchdesk.core.skeleton.resting import on_plan_mat, rest_on
+from stretchdesk.core.skeleton.resting import on_plan_mat
 
 LEGS_DOWN = ("near_knee", "far_knee", "near_toe", "far_toe")
 
