@@ -196,7 +196,10 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
     "twisting-lizard": lambda: hold(twisting_lizard()),
     "half-pigeon-variation": lambda: hold(half_pigeon_variation()),
     "frog-hip-stretch": lambda: hold(frog()),
-    "rocking-hip-to-heel": lambda: moving(_rock_forward(), _rock_back(), still=1),
+    "rocking-hip-to-heel": lambda: moving(
+        _rock_forward(), _rock_back(), still=1,
+        cue=MotionCue(("torso", "near_leg", "far_leg"), "hips", ghost=0, offset=0.32),
+    ),
     "side-to-side-hip-shifts": lambda: moving(
         _hips_shifted(17.0), _hips_shifted(-17.0),
         cue=MotionCue(("torso", "near_leg", "far_leg"), "hips", offset=0.3),

@@ -22,6 +22,7 @@ from stretchdesk.core.skeleton import bases, body
 from stretchdesk.core.skeleton.body import Depth, Limb, wrap
 from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
 from stretchdesk.core.skeleton.kinematics import foot_points
+from stretchdesk.core.skeleton.motion import MotionCue
 from stretchdesk.core.skeleton.props import FoamRoller, Sliders
 from stretchdesk.core.skeleton.resting import on_plan_mat
 
@@ -188,7 +189,10 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
     "sphinx-with-pelvic-tilt": lambda: hold(sphinx()),
     "rotating-stomach-stretch": lambda: hold(rotating_stomach()),
     "floor-sliding-mountain-climbers": lambda: _mountain_climbers(),
-    "hip-foam-rolling": lambda: moving(foam_roll(0.08), foam_roll(0.2)),
+    "hip-foam-rolling": lambda: moving(
+        foam_roll(0.08), foam_roll(0.2),
+        cue=MotionCue((), "hips", path="glide", size=0.3, offset=0.22),
+    ),
     "origami-stretch": lambda: hold(origami()),
     "side-lying-quad-stretch": lambda: hold(side_lying_quad()),
 }

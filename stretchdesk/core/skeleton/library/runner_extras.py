@@ -281,7 +281,10 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
         ball_roll(0.05), ball_roll(0.14), ball_roll(0.05), ball_roll(-0.03), still=0,
         cue=MotionCue((), "near_toe", path="glide", size=0.18, offset=0.07),
     ),
-    "foam-roll-quads": lambda: moving(foam_roll(0.26), foam_roll(0.36), still=1),
+    "foam-roll-quads": lambda: moving(
+        foam_roll(0.26), foam_roll(0.36), still=1,
+        cue=MotionCue((), "near_knee", path="glide", size=0.3, offset=0.17),
+    ),
     "foam-roll-calves": lambda: moving(calf_roll(0.06), calf_roll(0.22), still=0),
     "thomas-test-hip-flexor-check": lambda: hold(thomas_check()),
     "foam-roll-it-band": lambda: hold(it_band_roll()),

@@ -267,5 +267,8 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
         monster_step("near"), monster_step("far"), still=0,
         cue=MotionCue((), "head", path="heading", size=0.45, offset=0.25),
     ),
-    "hip-hinge-with-tke": lambda: moving(hinge_up(), hinge_down(), still=1),
+    "hip-hinge-with-tke": lambda: moving(
+        hinge_up(), hinge_down(), still=1,
+        cue=MotionCue(("torso", "near_arm", "far_arm"), "head", ghost=0, offset=0.15),
+    ),
 }

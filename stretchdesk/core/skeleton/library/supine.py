@@ -123,10 +123,10 @@ def knee_ankle_glute() -> Figure:
     which no side view can show (there it points at the viewer and the pose reads as
     the single knee-to-chest hug). The thigh points up at the ceiling, so it is short.
     """
-    f = _from_above().foreshortened(near_thigh=0.7)
-    f = f.aim(near_thigh=166.0, near_shin=-98.0, near_foot=-170.0)
-    f = f.reach("near_arm", _beside(f, "near_hip", "near_knee", 0.95, 0.0, 1.0), flip=True)
-    f = f.reach("far_arm", f.point("near_ankle"), flip=True).aim(far_hand=60.0, near_hand=-60.0)
+    f = _from_above().foreshortened(near_thigh=0.55)
+    f = f.aim(near_thigh=172.0, near_shin=-96.0, near_foot=-170.0)
+    f = f.reach("near_arm", _beside(f, "near_hip", "near_knee", 0.95, 0.0, 1.0))
+    f = f.reach("far_arm", f.point("near_ankle")).aim(far_hand=150.0, near_hand=-150.0)
     f = f.rests("body", "near_hand", on="near_thigh").rests("body", "far_hand", on="near_shin")
     return _on_mat(f).rests("floor", *ABOVE).accented("near_leg")
 
