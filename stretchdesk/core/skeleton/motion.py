@@ -38,7 +38,7 @@ class MotionCue:
     seen from the side) or points from it toward `heading` degrees, `size` long
     ("heading": where the body walks next; "glide": centred on it, heads at both
     ends, a short back-and-forth). `offset` moves the arrow beside the path in
-    metres (+ = to its left; for circle, heading and glide, + = up).
+    metres (+ = to its left; for a circle, + = up).
     """
 
     parts: tuple[CuePart, ...]
@@ -125,7 +125,8 @@ def _heading(pose: PoseFigure, cue: MotionCue, *, centred: bool = False) -> tupl
     x, y = solve(pose.figure).points[cue.track]
     dx, dy = math.cos(math.radians(cue.heading)), math.sin(math.radians(cue.heading))
     back = cue.size / 2 if centred else 0.0
-    start = (x - dx * back, y + cue.offset - dy * back)
+    x, y = x - dy * cue.offset, y + dx * cue.offset  # offset to the left of the heading
+    start = (x - dx * back, y - dy * back)
     return (start, (start[0] + dx * cue.size, start[1] + dy * cue.size))
 
 

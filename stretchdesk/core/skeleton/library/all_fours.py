@@ -11,7 +11,7 @@ from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
 from stretchdesk.core.skeleton.kinematics import Vec, add, direction
 from stretchdesk.core.skeleton.motion import MotionCue
 from stretchdesk.core.skeleton.props import Band, YogaBlock
-from stretchdesk.core.skeleton.resting import SHIN_TAPER, rest_on
+from stretchdesk.core.skeleton.resting import SHIN_TAPER, on_plan_mat, rest_on
 
 HANDS = ("near_hand", "far_hand")
 TABLE = (*HANDS, "near_knee", "far_knee", "near_shin", "far_shin", "near_toe", "far_toe")
@@ -160,15 +160,30 @@ def _from_front() -> Figure:
     return f.rests("floor", *HANDS, "near_knee", "far_knee")
 
 
-def _hips_shifted(tilt: float) -> Figure:
-    """Hips slid sideways: the thighs lean together about the knees, hands stay planted."""
-    start = _from_front()
-    wrists = start.point("near_wrist"), start.point("far_wrist")
-    turn = math.radians(tilt)
-    f = start.shift(dx=-body.THIGH * math.sin(turn), dy=body.THIGH * (math.cos(turn) - 1.0))
-    f = f.aim(near_thigh=-90.0 + tilt, far_thigh=-90.0 + tilt)
-    f = f.aim(near_shin=100.0 + tilt, far_shin=80.0 + tilt)
-    return f.reach("near_arm", wrists[0]).reach("far_arm", wrists[1]).aim(hand=-10.0)
+def _hips_shifted(shift: float) -> Figure:
+    """Seen from the ceiling, head left, on a mat seen from above: hands under the
+    shoulders and knees under the hips (arms and thighs point at the floor, so they
+    show as stubs), shins lying back along the mat. The hips slide `shift` m toward the
+    near side (up the picture) while hands and knees stay put, so the back bends into
+    a curve: the sideways slide that a side or end view can't show."""
+    f = Figure(view="front", pelvis=180.0).aim(chest=180.0, neck=180.0, head=180.0)
+    f = f.foreshortened(upper_arm=0.2, forearm=0.2)
+    f = f.aim(near_upper_arm=96.0, near_forearm=96.0, far_upper_arm=-96.0, far_forearm=-96.0)
+    f = f.aim(near_hand=180.0, far_hand=180.0)
+    knees = {side: add(f.point(f"{side}_hip"), direction(90.0 if side == "near" else -90.0), 0.03)
+             for side in ("near", "far")}
+    turn = math.degrees(math.atan2(shift, body.PELVIS + body.CHEST))
+    f = f.shift(dy=shift).replace(pelvis=180.0 + turn).aim(chest=180.0 - turn * 0.8, neck=180.0, head=180.0)
+    f = f.aim(near_upper_arm=96.0, near_forearm=96.0, far_upper_arm=-96.0, far_forearm=-96.0)
+    f = f.aim(near_hand=180.0, far_hand=180.0)
+    for side, knee in knees.items():
+        hip = f.point(f"{side}_hip")
+        seen = max(math.dist(hip, knee) / body.THIGH, 0.05)
+        angle = math.degrees(math.atan2(knee[1] - hip[1], knee[0] - hip[0]))
+        f = f.foreshortened(**{f"{side}_thigh": seen}).aim(**{f"{side}_thigh": angle})
+        f = f.aim(**{f"{side}_shin": 0.0, f"{side}_foot": 0.0})
+    f = on_plan_mat(f)
+    return f.rests("floor", *HANDS, "near_knee", "far_knee", "near_shin", "far_shin")
 
 
 def fire_hydrant_up() -> Figure:
@@ -201,8 +216,8 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
         cue=MotionCue(("torso", "near_leg", "far_leg"), "hips", ghost=0, offset=0.32),
     ),
     "side-to-side-hip-shifts": lambda: moving(
-        _hips_shifted(17.0), _hips_shifted(-17.0),
-        cue=MotionCue(("torso", "near_leg", "far_leg"), "hips", offset=0.3),
+        _hips_shifted(0.15), _hips_shifted(-0.15),
+        cue=MotionCue((), "hips", path="glide", heading=90.0, size=0.42, offset=-0.2),
     ),
     "hip-joint-capsule-mobilization": lambda: moving(
         _capsule_circle(-80.0, -8.0),
