@@ -11,7 +11,7 @@ from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
 from stretchdesk.core.skeleton.kinematics import Vec, add, direction
 from stretchdesk.core.skeleton.motion import MotionCue
 from stretchdesk.core.skeleton.props import Band, YogaBlock
-from stretchdesk.core.skeleton.resting import SHIN_TAPER, on_plan_mat, rest_on
+from stretchdesk.core.skeleton.resting import SHIN_TAPER, rest_on
 
 HANDS = ("near_hand", "far_hand")
 TABLE = (*HANDS, "near_knee", "far_knee", "near_shin", "far_shin", "near_toe", "far_toe")
@@ -162,28 +162,44 @@ def _from_front() -> Figure:
 
 def _hips_shifted(shift: float) -> Figure:
     """Seen from the ceiling, head left, on a mat seen from above: hands under the
-    shoulders and knees under the hips (arms and thighs point at the floor, so they
-    show as stubs), shins lying back along the mat. The hips slide `shift` m toward the
-    near side (up the picture) while hands and knees stay put, so the back bends into
-    a curve: the sideways slide that a side or end view can't show."""
+    shoulders and knees a little wider than the hips (arms and thighs point at the
+    floor, so they show as stubs), shins lying back along the mat. The hips slide `shift` m toward the
+    near side (up the picture) while shoulders, hands and knees stay put, so the back
+    bends into a curve: the sideways slide that a side or end view can't show."""
     f = Figure(view="front", pelvis=180.0).aim(chest=180.0, neck=180.0, head=180.0)
-    f = f.foreshortened(upper_arm=0.2, forearm=0.2)
-    f = f.aim(near_upper_arm=96.0, near_forearm=96.0, far_upper_arm=-96.0, far_forearm=-96.0)
-    f = f.aim(near_hand=180.0, far_hand=180.0)
-    knees = {side: add(f.point(f"{side}_hip"), direction(90.0 if side == "near" else -90.0), 0.03)
+    f = f.foreshortened(upper_arm=0.3, forearm=0.3)
+    knees = {side: add(f.point(f"{side}_hip"), direction(90.0 if side == "near" else -90.0), 0.11)
              for side in ("near", "far")}
-    turn = math.degrees(math.atan2(shift, body.PELVIS + body.CHEST))
-    f = f.shift(dy=shift).replace(pelvis=180.0 + turn).aim(chest=180.0 - turn * 0.8, neck=180.0, head=180.0)
-    f = f.aim(near_upper_arm=96.0, near_forearm=96.0, far_upper_arm=-96.0, far_forearm=-96.0)
-    f = f.aim(near_hand=180.0, far_hand=180.0)
+    neck = f.point("neck")
+    wrists = {side: add(f.point(f"{side}_shoulder"), direction(96.0 if side == "near" else -96.0), 0.1)
+              for side in ("near", "far")}
+    f = f.shift(dy=shift).replace(pelvis=180.0 - math.degrees(math.atan2(shift, body.PELVIS + body.CHEST)))
+    waist = f.point("waist")
+    f = f.aim(chest=math.degrees(math.atan2(neck[1] - waist[1], neck[0] - waist[0])), neck=180.0, head=180.0)
+    f = f.reach("near_arm", wrists["near"]).reach("far_arm", wrists["far"], flip=True)
+    f = f.aim(near_hand=172.0, far_hand=188.0)
     for side, knee in knees.items():
         hip = f.point(f"{side}_hip")
         seen = max(math.dist(hip, knee) / body.THIGH, 0.05)
         angle = math.degrees(math.atan2(knee[1] - hip[1], knee[0] - hip[0]))
         f = f.foreshortened(**{f"{side}_thigh": seen}).aim(**{f"{side}_thigh": angle})
         f = f.aim(**{f"{side}_shin": 0.0, f"{side}_foot": 0.0})
-    f = on_plan_mat(f)
     return f.rests("floor", *HANDS, "near_knee", "far_knee", "near_shin", "far_shin")
+
+
+def _hips_shifting() -> PoseFigure:
+    """Both ends of the slide laid on one mat: the parts that stay put line up."""
+    ends = [_hips_shifted(0.1), _hips_shifted(-0.1)]
+    drop = min(e.solve().lowest() for e in ends)
+    ends = [e.shift(dy=-drop) for e in ends]
+    left = min(e.solve().bounds()[0] for e in ends)
+    right = max(e.solve().bounds()[2] for e in ends)
+    low = min(e.solve().bounds()[1] for e in ends)
+    top = max(e.solve().bounds()[3] for e in ends)
+    margin = 0.12
+    mat = YogaBlock((left + right) / 2, low - margin, right - left + 2 * margin, top - low + 2 * margin)
+    keys = [e.replace(mat=False).with_props(mat) for e in ends]
+    return moving(*keys, cue=MotionCue((), "hips", path="glide", heading=90.0, size=0.42, offset=-0.2))
 
 
 def fire_hydrant_up() -> Figure:
@@ -215,10 +231,7 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
         _rock_forward(), _rock_back(), still=1,
         cue=MotionCue(("torso", "near_leg", "far_leg"), "hips", ghost=0, offset=0.32),
     ),
-    "side-to-side-hip-shifts": lambda: moving(
-        _hips_shifted(0.15), _hips_shifted(-0.15),
-        cue=MotionCue((), "hips", path="glide", heading=90.0, size=0.42, offset=-0.2),
-    ),
+    "side-to-side-hip-shifts": _hips_shifting,
     "hip-joint-capsule-mobilization": lambda: moving(
         _capsule_circle(-80.0, -8.0),
         _capsule_circle(-90.0, 10.0),
