@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from stretchdesk.core.skeleton import CueMarks
 
-GHOST_ALPHA = 150
+GHOST_ALPHA = 185
 ARROW_ALPHA = 210
 ARROW_WIDTH = 0.016  # m
 HEAD_LENGTH = 0.07  # m

@@ -263,11 +263,11 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
     ),
     "hip-circles": lambda: moving(
         hip_circle(16.0), hip_circle(-16.0), still=0,
-        cue=MotionCue(("torso",), "hips", path="circle", size=0.2),
+        cue=MotionCue(("torso",), "hips", path="circle", size=0.27, flatten=0.35),
     ),
     "ankle-circles": lambda: moving(
         ankle_circle(-45.0), ankle_circle(15.0), still=0,
-        cue=MotionCue((), "near_toe", path="circle", size=0.09, flatten=0.8),
+        cue=MotionCue((), "near_toe", path="circle", size=0.12, flatten=0.75),
     ),
     "walking-lunges": lambda: moving(
         walking_lunge_up(), walking_lunge_down(), still=1,
