@@ -11,7 +11,7 @@ from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
 from stretchdesk.core.skeleton.kinematics import Vec, add, direction
 from stretchdesk.core.skeleton.motion import MotionCue
 from stretchdesk.core.skeleton.props import Band, YogaBlock
-from stretchdesk.core.skeleton.resting import SHIN_TAPER, rest_on
+from stretchdesk.core.skeleton.resting import SHIN_TAPER, on_plan_mat, rest_on
 
 HANDS = ("near_hand", "far_hand")
 TABLE = (*HANDS, "near_knee", "far_knee", "near_shin", "far_shin", "near_toe", "far_toe")
@@ -209,15 +209,20 @@ def fire_hydrant_up() -> Figure:
 
 
 def frog() -> Figure:
-    """Seen from the head end: knees wide on the mat, hips sunk low, forearms on a block."""
-    f = Figure(view="front").foreshortened(
-        pelvis=0.3, chest=0.35, neck=0.1, head=0.15, shin=0.12, forearm=0.25
-    )
-    f = f.aim(thigh=-17.0, shin=-90.0, foot=0.0, upper_arm=-96.0, forearm=-170.0, hand=180.0)
-    f = _rest_on(f, "near_leg", "far_leg")
-    (nx, ny), (fx, _) = f.solve().underside("near_elbow"), f.solve().underside("far_elbow")
-    f = f.with_props(YogaBlock((nx + fx) / 2, 0.0, abs(nx - fx) + 0.12, ny))
-    return f.rests("floor", "near_foot", "far_foot").rests("block", "near_elbow", "far_elbow")
+    """Seen from the ceiling, head left, on a mat seen from above: knees slid wide to
+    either side of the hips, shins lying back parallel to the spine, feet turned out,
+    chest and hips sunk low onto the forearms.
+
+    From the head end the wide knees and the feet behind them overlap and the pose
+    reads as a wide child's pose; from above the legs draw the frog's square."""
+    f = Figure(view="front", pelvis=180.0).aim(chest=180.0, neck=180.0, head=180.0)
+    f = f.foreshortened(thigh=0.9, upper_arm=0.35)
+    f = f.aim(near_thigh=88.0, far_thigh=-88.0, near_shin=2.0, far_shin=-2.0)
+    f = f.aim(near_foot=80.0, far_foot=-80.0)
+    f = f.aim(near_upper_arm=125.0, far_upper_arm=-125.0, near_forearm=176.0, far_forearm=184.0)
+    f = f.aim(near_hand=180.0, far_hand=180.0)
+    f = on_plan_mat(f)
+    return f.rests("floor", "near_knee", "far_knee", "near_shin", "far_shin", "near_forearm", "far_forearm")
 
 
 BUILDERS: dict[str, Callable[[], PoseFigure]] = {
