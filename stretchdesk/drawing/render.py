@@ -43,6 +43,7 @@ MARGIN = 0.06  # fraction of the rect left free on each side
 OUTLINE = 0.014  # m
 MAT_MARGIN = 0.14
 MAT_THICKNESS = 0.03
+MIN_LINE_PX = 3.0  # px: bands and straps stay visible on small renders (cards, sheets)
 
 
 @dataclass(frozen=True)
@@ -281,7 +282,8 @@ def _paint_shape(painter: QPainter, shape: Shape, palette: Palette) -> None:
         colour = QColor(palette.band if shape.style == "band" else palette.strap)
         if shape.style == "prop":
             colour = outline
-        pen = QPen(colour, shape.width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+        width = max(shape.width, MIN_LINE_PX / (abs(painter.worldTransform().m11()) or 1.0))
+        pen = QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
                    Qt.PenJoinStyle.RoundJoin)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
