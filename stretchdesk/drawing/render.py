@@ -30,9 +30,11 @@ from stretchdesk.core.skeleton import (
     PoseFigure,
     Shape,
     Skeleton,
+    cue_marks,
     solve,
 )
 from stretchdesk.core.skeleton.targets import glow_spots
+from stretchdesk.drawing.motion_cue import framed, paint_arrow, paint_ghost
 
 World = tuple[float, float, float, float]  # left, bottom, right, top (m)
 MIN_WIDTH = 2.0  # m: small poses are not blown up, so every figure has a similar size
@@ -41,6 +43,7 @@ MARGIN = 0.06  # fraction of the rect left free on each side
 OUTLINE = 0.014  # m
 MAT_MARGIN = 0.14
 MAT_THICKNESS = 0.03
+MIN_LINE_PX = 3.0  # px: bands and straps stay visible on small renders (cards, sheets)
 
 
 @dataclass(frozen=True)
@@ -127,16 +130,21 @@ def paint_figure(
     palette: Palette | None = None,
     frame: World | None = None,
     glow: Sequence[str] = (),
+    motion: PoseFigure | None = None,
 ) -> None:
     """Paint a figure fitted into rect; mirrored draws the left-side version.
 
     Pass `frame=world_bounds(pose)` while animating so the camera stays still.
     `glow` takes the pose's target areas (poses.json "targets", e.g. ("hamstrings",
     "calves")) and lights them softly on the body: "feel it here".
+    A PoseFigure's still shows its motion cue (ghost and arrow); a live frame of a
+    movement passes its pose as `motion` and shows only the arrow.
     """
     palette = palette or Palette()
+    pose = figure if isinstance(figure, PoseFigure) else motion
+    marks = cue_marks(pose, ghost=pose is figure) if pose is not None else None
     figure = figure_of(figure)
-    left, bottom, right, top = frame or world_bounds(figure)
+    left, bottom, right, top = frame or framed(world_bounds(pose if pose and marks else figure), marks)
     width = max(right - left, MIN_WIDTH)
     height = max(top - bottom, MIN_HEIGHT)
     usable_w, usable_h = rect.width() * (1 - 2 * MARGIN), rect.height() * (1 - 2 * MARGIN)
@@ -151,7 +159,9 @@ def paint_figure(
     painter.scale(-scale if mirrored else scale, -scale)
     painter.translate(-(left + right) / 2, -(bottom + top) / 2)
     half_w = rect.width() / 2 / scale
+    paint_ghost(painter, marks, palette.far)
     _paint_world(painter, figure, palette, ((left + right) / 2 - half_w, (left + right) / 2 + half_w))
+    paint_arrow(painter, marks, palette.outline)
     if glow:
         _paint_glow(painter, figure, glow, palette)
     painter.restore()
@@ -272,7 +282,8 @@ def _paint_shape(painter: QPainter, shape: Shape, palette: Palette) -> None:
         colour = QColor(palette.band if shape.style == "band" else palette.strap)
         if shape.style == "prop":
             colour = outline
-        pen = QPen(colour, shape.width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+        width = max(shape.width, MIN_LINE_PX / (abs(painter.worldTransform().m11()) or 1.0))
+        pen = QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
                    Qt.PenJoinStyle.RoundJoin)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -201,5 +201,7 @@ class FigureMotion:
         if found is None:
             return False
         body, world = found
-        self._paint(painter, body, rect, mirrored=scene.mirrored, frame=world, glow=scene.glow)
+        pose = self.figure(scene.pose_id) if scene.pose_id and not scene.from_pose_id else None
+        moving = pose if pose is not None and pose.moving else None  # its motion cue's arrow
+        self._paint(painter, body, rect, mirrored=scene.mirrored, frame=world, glow=scene.glow, motion=moving)
         return True

@@ -19,6 +19,7 @@ from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
 from stretchdesk.core.skeleton.interpolate import interpolate
 from stretchdesk.core.skeleton.kinematics import Capsule, Skeleton, Vec, solve
 from stretchdesk.core.skeleton.limits import floor_problems, joint_problems, problems
+from stretchdesk.core.skeleton.motion import CueMarks, MotionCue, cue_marks
 from stretchdesk.core.skeleton.props import (
     Ball,
     Band,
@@ -69,12 +70,14 @@ __all__ = [
     "Capsule",
     "Chair",
     "Contact",
+    "CueMarks",
     "Depth",
     "Disc",
     "Figure",
     "FoamRoller",
     "Limb",
     "Line",
+    "MotionCue",
     "PoseFigure",
     "Prop",
     "Shape",
@@ -88,6 +91,7 @@ __all__ = [
     "YogaBlock",
     "bases",
     "contact_problems",
+    "cue_marks",
     "figure_ids",
     "floor_problems",
     "frames",

@@ -22,6 +22,7 @@ from stretchdesk.core.skeleton.kinematics import (
     foot_points,
     solve,
 )
+from stretchdesk.core.skeleton.motion import MotionCue
 from stretchdesk.core.skeleton.props import Prop, Towel, YogaBlock
 
 LIMB_BONES: tuple[str, ...] = ("upper_arm", "forearm", "hand", "thigh", "shin", "foot")
@@ -331,17 +332,21 @@ class Figure:
 class PoseFigure:
     """The figure of one pose: one keyframe for a held pose, two or more for a movement.
 
-    `still` picks the keyframe shown on cards and in the SVG.
+    `still` picks the keyframe shown on cards and in the SVG; `cue` (motion.py)
+    shows on that still picture where the movement goes.
     """
 
     keyframes: tuple[Figure, ...]
     still: int = 0
+    cue: MotionCue | None = None
 
     def __post_init__(self) -> None:
         if not self.keyframes:
             raise ValueError("a PoseFigure needs at least one keyframe")
         if not 0 <= self.still < len(self.keyframes):
             raise ValueError(f"still={self.still} is not a keyframe index")
+        if self.cue is not None and not 0 <= self.cue.ghost < len(self.keyframes):
+            raise ValueError(f"motion cue ghost={self.cue.ghost} is not a keyframe index")
 
     @property
     def figure(self) -> Figure:
@@ -361,11 +366,12 @@ def hold(figure: Figure) -> PoseFigure:
     return PoseFigure((figure,))
 
 
-def moving(*keyframes: Figure, still: int = 0) -> PoseFigure:
-    """A movement that cycles through the keyframes (and back to the first)."""
+def moving(*keyframes: Figure, still: int = 0, cue: MotionCue | None = None) -> PoseFigure:
+    """A movement that cycles through the keyframes (and back to the first); `cue`
+    declares how its still picture shows the movement (see motion.MotionCue)."""
     if len(keyframes) < 2:
         raise ValueError("a moving pose needs two or more keyframes")
-    return PoseFigure(tuple(keyframes), still)
+    return PoseFigure(tuple(keyframes), still, cue)
 
 
 FIGURE_FIELDS = tuple(f.name for f in fields(Figure))

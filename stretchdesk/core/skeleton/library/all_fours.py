@@ -9,8 +9,9 @@ from stretchdesk.core.skeleton import bases, body
 from stretchdesk.core.skeleton.body import Limb
 from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
 from stretchdesk.core.skeleton.kinematics import Vec, add, direction
+from stretchdesk.core.skeleton.motion import MotionCue
 from stretchdesk.core.skeleton.props import Band, YogaBlock
-from stretchdesk.core.skeleton.resting import SHIN_TAPER, rest_on
+from stretchdesk.core.skeleton.resting import SHIN_TAPER, on_plan_mat, rest_on
 
 HANDS = ("near_hand", "far_hand")
 TABLE = (*HANDS, "near_knee", "far_knee", "near_shin", "far_shin", "near_toe", "far_toe")
@@ -159,15 +160,46 @@ def _from_front() -> Figure:
     return f.rests("floor", *HANDS, "near_knee", "far_knee")
 
 
-def _hips_shifted(tilt: float) -> Figure:
-    """Hips slid sideways: the thighs lean together about the knees, hands stay planted."""
-    start = _from_front()
-    wrists = start.point("near_wrist"), start.point("far_wrist")
-    turn = math.radians(tilt)
-    f = start.shift(dx=-body.THIGH * math.sin(turn), dy=body.THIGH * (math.cos(turn) - 1.0))
-    f = f.aim(near_thigh=-90.0 + tilt, far_thigh=-90.0 + tilt)
-    f = f.aim(near_shin=100.0 + tilt, far_shin=80.0 + tilt)
-    return f.reach("near_arm", wrists[0]).reach("far_arm", wrists[1]).aim(hand=-10.0)
+def _hips_shifted(shift: float) -> Figure:
+    """Seen from the ceiling, head left, on a mat seen from above: hands under the
+    shoulders and knees a little wider than the hips (arms and thighs point at the
+    floor, so they show as stubs), shins lying back along the mat. The hips slide `shift` m toward the
+    near side (up the picture) while shoulders, hands and knees stay put, so the back
+    bends into a curve: the sideways slide that a side or end view can't show."""
+    f = Figure(view="front", pelvis=180.0).aim(chest=180.0, neck=180.0, head=180.0)
+    f = f.foreshortened(upper_arm=0.3, forearm=0.3)
+    knees = {side: add(f.point(f"{side}_hip"), direction(90.0 if side == "near" else -90.0), 0.11)
+             for side in ("near", "far")}
+    neck = f.point("neck")
+    wrists = {side: add(f.point(f"{side}_shoulder"), direction(96.0 if side == "near" else -96.0), 0.1)
+              for side in ("near", "far")}
+    f = f.shift(dy=shift).replace(pelvis=180.0 - math.degrees(math.atan2(shift, body.PELVIS + body.CHEST)))
+    waist = f.point("waist")
+    f = f.aim(chest=math.degrees(math.atan2(neck[1] - waist[1], neck[0] - waist[0])), neck=180.0, head=180.0)
+    f = f.reach("near_arm", wrists["near"]).reach("far_arm", wrists["far"], flip=True)
+    f = f.aim(near_hand=172.0, far_hand=188.0)
+    for side, knee in knees.items():
+        hip = f.point(f"{side}_hip")
+        seen = max(math.dist(hip, knee) / body.THIGH, 0.05)
+        angle = math.degrees(math.atan2(knee[1] - hip[1], knee[0] - hip[0]))
+        f = f.foreshortened(**{f"{side}_thigh": seen}).aim(**{f"{side}_thigh": angle})
+        f = f.aim(**{f"{side}_shin": 0.0, f"{side}_foot": 0.0})
+    return f.rests("floor", *HANDS, "near_knee", "far_knee", "near_shin", "far_shin")
+
+
+def _hips_shifting() -> PoseFigure:
+    """Both ends of the slide laid on one mat: the parts that stay put line up."""
+    ends = [_hips_shifted(0.1), _hips_shifted(-0.1)]
+    drop = min(e.solve().lowest() for e in ends)
+    ends = [e.shift(dy=-drop) for e in ends]
+    left = min(e.solve().bounds()[0] for e in ends)
+    right = max(e.solve().bounds()[2] for e in ends)
+    low = min(e.solve().bounds()[1] for e in ends)
+    top = max(e.solve().bounds()[3] for e in ends)
+    margin = 0.12
+    mat = YogaBlock((left + right) / 2, low - margin, right - left + 2 * margin, top - low + 2 * margin)
+    keys = [e.replace(mat=False).with_props(mat) for e in ends]
+    return moving(*keys, cue=MotionCue((), "hips", path="glide", heading=90.0, size=0.42, offset=-0.2))
 
 
 def fire_hydrant_up() -> Figure:
@@ -177,15 +209,20 @@ def fire_hydrant_up() -> Figure:
 
 
 def frog() -> Figure:
-    """Seen from the head end: knees wide on the mat, hips sunk low, forearms on a block."""
-    f = Figure(view="front").foreshortened(
-        pelvis=0.3, chest=0.35, neck=0.1, head=0.15, shin=0.12, forearm=0.25
-    )
-    f = f.aim(thigh=-17.0, shin=-90.0, foot=0.0, upper_arm=-96.0, forearm=-170.0, hand=180.0)
-    f = _rest_on(f, "near_leg", "far_leg")
-    (nx, ny), (fx, _) = f.solve().underside("near_elbow"), f.solve().underside("far_elbow")
-    f = f.with_props(YogaBlock((nx + fx) / 2, 0.0, abs(nx - fx) + 0.12, ny))
-    return f.rests("floor", "near_foot", "far_foot").rests("block", "near_elbow", "far_elbow")
+    """Seen from the ceiling, head left, on a mat seen from above: knees slid wide to
+    either side of the hips, shins lying back parallel to the spine, feet turned out,
+    chest and hips sunk low onto the forearms.
+
+    From the head end the wide knees and the feet behind them overlap and the pose
+    reads as a wide child's pose; from above the legs draw the frog's square."""
+    f = Figure(view="front", pelvis=180.0).aim(chest=180.0, neck=180.0, head=180.0)
+    f = f.foreshortened(thigh=0.9, upper_arm=0.35)
+    f = f.aim(near_thigh=88.0, far_thigh=-88.0, near_shin=2.0, far_shin=-2.0)
+    f = f.aim(near_foot=80.0, far_foot=-80.0)
+    f = f.aim(near_upper_arm=125.0, far_upper_arm=-125.0, near_forearm=176.0, far_forearm=184.0)
+    f = f.aim(near_hand=180.0, far_hand=180.0)
+    f = on_plan_mat(f)
+    return f.rests("floor", "near_knee", "far_knee", "near_shin", "far_shin", "near_forearm", "far_forearm")
 
 
 BUILDERS: dict[str, Callable[[], PoseFigure]] = {
@@ -195,8 +232,11 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
     "twisting-lizard": lambda: hold(twisting_lizard()),
     "half-pigeon-variation": lambda: hold(half_pigeon_variation()),
     "frog-hip-stretch": lambda: hold(frog()),
-    "rocking-hip-to-heel": lambda: moving(_rock_forward(), _rock_back(), still=1),
-    "side-to-side-hip-shifts": lambda: moving(_hips_shifted(17.0), _hips_shifted(-17.0)),
+    "rocking-hip-to-heel": lambda: moving(
+        _rock_forward(), _rock_back(), still=1,
+        cue=MotionCue(("torso", "near_leg", "far_leg"), "hips", ghost=0, offset=0.32),
+    ),
+    "side-to-side-hip-shifts": _hips_shifting,
     "hip-joint-capsule-mobilization": lambda: moving(
         _capsule_circle(-80.0, -8.0),
         _capsule_circle(-90.0, 10.0),

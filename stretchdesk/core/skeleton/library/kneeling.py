@@ -8,6 +8,7 @@ from collections.abc import Callable
 from stretchdesk.core.skeleton import bases, body
 from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
 from stretchdesk.core.skeleton.kinematics import add, direction
+from stretchdesk.core.skeleton.motion import MotionCue
 from stretchdesk.core.skeleton.props import Ball
 from stretchdesk.core.skeleton.resting import SHIN_TAPER, rest_on, rest_part_on_floor, shin_on_floor
 
@@ -91,5 +92,8 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
     "low-lunge": lambda: hold(low_lunge()),
     "lifted-head-to-knee": lambda: hold(lifted_head_to_knee()),
     "open-lizard": lambda: hold(open_lizard()),
-    "dcr-rec-fem-stretch": lambda: moving(rec_fem_on_ball(), rec_fem_curl()),
+    "dcr-rec-fem-stretch": lambda: moving(
+        rec_fem_on_ball(), rec_fem_curl(),
+        cue=MotionCue(("near_leg",), "near_ankle", offset=0.1),
+    ),
 }

@@ -19,12 +19,12 @@ import math
 from collections.abc import Callable
 
 from stretchdesk.core.skeleton import bases, body
-from stretchdesk.core.skeleton.balance import settle
 from stretchdesk.core.skeleton.body import Depth, Limb, wrap
 from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
 from stretchdesk.core.skeleton.kinematics import foot_points
+from stretchdesk.core.skeleton.motion import MotionCue
 from stretchdesk.core.skeleton.props import FoamRoller, Sliders
-from stretchdesk.core.skeleton.resting import rest_on
+from stretchdesk.core.skeleton.resting import on_plan_mat
 
 LEGS_DOWN = ("near_knee", "far_knee", "near_toe", "far_toe")
 
@@ -62,14 +62,22 @@ def side_lying_quad() -> Figure:
 
 
 def origami() -> Figure:
-    """On the left side with the bottom knee tucked up toward the chest (it points at us,
-    so the thigh shows short and the shin runs back along the mat), the top foot drawn
-    back to the buttock: compact, where the side-lying quad stretch lies long."""
-    f = side_lying().foreshortened(far_thigh=0.4).aim(far_thigh=-35.0, far_shin=-4.0, far_foot=0.0)
-    # the shorter bottom leg tips the body toward the head until the arm takes the weight
-    f = settle(rest_on(_heel_to_buttock(f, 6.0, 148.0), "far_leg", "far_arm"), step=0.5)
-    f = f.replace(contacts=()).rests("floor", "far_shin", "far_elbow")
-    return f.rests("body", "near_hand", on="near_ankle").accented("near_leg")
+    """On the left side, curled: the bottom knee tucked up to the chest, the top heel
+    drawn back to the buttock by the top hand.
+
+    Seen from the ceiling (on a mat seen from above), because both movements happen
+    in the plane of the mat: from the side the tucked knee points at the viewer and
+    the pose reads as the long side-lying quad stretch. Side-view geometry laid flat:
+    the front of the body faces up the picture, the back down it.
+    """
+    f = Figure(pelvis=180.0).aim(chest=172.0, neck=170.0, head=166.0)
+    f = f.aim(far_thigh=118.0, far_shin=-18.0, far_foot=60.0)
+    f = f.aim(near_thigh=-6.0, near_shin=203.0, near_foot=258.0)
+    f = f.aim(far_upper_arm=165.0, far_forearm=195.0, far_hand=195.0)
+    ankle = f.point("near_ankle")
+    f = f.reach("near_arm", (ankle[0] - 0.03, ankle[1])).aim(near_hand=-20.0)
+    f = on_plan_mat(f).rests("body", "near_hand", on="near_ankle")
+    return f.rests("floor", "hips", "chest", "head", "far_knee").accented("near_leg")
 
 
 def rotating_stomach() -> Figure:
@@ -181,7 +189,10 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
     "sphinx-with-pelvic-tilt": lambda: hold(sphinx()),
     "rotating-stomach-stretch": lambda: hold(rotating_stomach()),
     "floor-sliding-mountain-climbers": lambda: _mountain_climbers(),
-    "hip-foam-rolling": lambda: moving(foam_roll(0.08), foam_roll(0.2)),
+    "hip-foam-rolling": lambda: moving(
+        foam_roll(0.08), foam_roll(0.2),
+        cue=MotionCue((), "hips", path="glide", size=0.3, offset=0.22),
+    ),
     "origami-stretch": lambda: hold(origami()),
     "side-lying-quad-stretch": lambda: hold(side_lying_quad()),
 }

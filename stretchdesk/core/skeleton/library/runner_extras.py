@@ -20,6 +20,7 @@ from stretchdesk.core.skeleton.library.all_fours import downward_dog
 from stretchdesk.core.skeleton.library.prone_side import foam_roll
 from stretchdesk.core.skeleton.library.standing import lunge_down, wall_calf_stretch
 from stretchdesk.core.skeleton.library.supine import knee_to_chest
+from stretchdesk.core.skeleton.motion import MotionCue
 from stretchdesk.core.skeleton.props import Ball, FoamRoller, StairStep
 from stretchdesk.core.skeleton.resting import rest_part_on_floor
 
@@ -137,15 +138,18 @@ def bent_knee_soleus() -> Figure:
 
 
 def ball_roll(along: float) -> Figure:
-    """Standing on the left leg, hands on the hips, the right arch rolling over a small ball."""
-    radius = 0.04
+    """Standing on the left leg, hands on the hips, the right arch rolling over a small ball.
+    The right foot is set a step ahead of the left, so the ball shows in front of
+    the standing foot rather than hidden behind it.
+    """
+    radius = 0.045
     f = _hands_on_hips(bases.standing())
     f = _on_one_leg(f, "far")
-    ankle = f.point("near_ankle")
-    ball_x = ankle[0] + along
+    ankle = f.point("far_ankle")
+    ball_x = ankle[0] + 0.3
     sole = body.RADII["foot"][0]
-    f = f.reach("near_leg", (ankle[0], 2 * radius + sole + 0.04)).aim(near_foot=0.0)
-    return f.with_props(Ball(ball_x, radius=radius)).rests("ball", "near_foot").accented("near_leg")
+    f = f.reach("near_leg", (ball_x - along, 2 * radius + sole + 0.04)).aim(near_foot=0.0)
+    return f.with_props(Ball(ball_x, radius=radius, layer="front")).rests("ball", "near_foot").accented("near_leg")
 
 
 def toe_squat() -> Figure:
@@ -253,20 +257,44 @@ def it_band_roll() -> Figure:
 
 
 BUILDERS: dict[str, Callable[[], PoseFigure]] = {
-    "leg-swings-front-back": lambda: moving(leg_swing(-55.0, 25.0), leg_swing(-112.0, -10.0), still=0),
-    "leg-swings-side-to-side": lambda: moving(leg_swing_across(30.0), leg_swing_across(-20.0), still=0),
+    "leg-swings-front-back": lambda: moving(
+        leg_swing(-55.0, 25.0), leg_swing(-112.0, -10.0), still=0,
+        cue=MotionCue(("near_leg",), "near_ankle", offset=-0.12),
+    ),
+    "leg-swings-side-to-side": lambda: moving(
+        leg_swing_across(30.0), leg_swing_across(-20.0), still=0,
+        cue=MotionCue(("near_leg",), "near_ankle", offset=-0.12),
+    ),
     "high-knees": lambda: moving(_jog_stance(), high_knee("near"), _jog_stance(), high_knee("far"), still=1),
-    "butt-kicks": lambda: moving(_jog_stance(), butt_kick("near"), _jog_stance(), butt_kick("far"), still=1),
-    "hip-circles": lambda: moving(hip_circle(16.0), hip_circle(-16.0), still=0),
-    "ankle-circles": lambda: moving(ankle_circle(-45.0), ankle_circle(15.0), still=0),
-    "walking-lunges": lambda: moving(walking_lunge_up(), walking_lunge_down(), still=1),
+    "butt-kicks": lambda: moving(
+        _jog_stance(), butt_kick("near"), _jog_stance(), butt_kick("far"), still=1,
+        cue=MotionCue(("near_leg",), "near_ankle", ghost=0, offset=0.1),
+    ),
+    "hip-circles": lambda: moving(
+        hip_circle(16.0), hip_circle(-16.0), still=0,
+        cue=MotionCue(("torso",), "hips", path="circle", size=0.27, flatten=0.35),
+    ),
+    "ankle-circles": lambda: moving(
+        ankle_circle(-45.0), ankle_circle(15.0), still=0,
+        cue=MotionCue((), "near_toe", path="circle", size=0.12, flatten=0.75),
+    ),
+    "walking-lunges": lambda: moving(
+        walking_lunge_up(), walking_lunge_down(), still=1,
+        cue=MotionCue((), "head", path="heading", size=0.45, offset=0.25),
+    ),
     "standing-side-bend": lambda: hold(standing_side_bend()),
     "bent-knee-soleus-stretch": lambda: hold(bent_knee_soleus()),
     "step-heel-drop": lambda: hold(step_heel_drop()),
     "toe-squat": lambda: hold(toe_squat()),
     "down-dog-calf-pedal": lambda: moving(calf_pedal("far"), calf_pedal("near"), still=0),
-    "plantar-fascia-ball-roll": lambda: moving(ball_roll(0.02), ball_roll(0.1), still=0),
-    "foam-roll-quads": lambda: moving(foam_roll(0.26), foam_roll(0.36), still=1),
+    "plantar-fascia-ball-roll": lambda: moving(
+        ball_roll(0.05), ball_roll(0.14), ball_roll(0.05), ball_roll(-0.03), still=0,
+        cue=MotionCue((), "near_toe", path="glide", size=0.18, offset=0.07),
+    ),
+    "foam-roll-quads": lambda: moving(
+        foam_roll(0.26), foam_roll(0.36), still=1,
+        cue=MotionCue((), "near_knee", path="glide", size=0.3, offset=0.17),
+    ),
     "foam-roll-calves": lambda: moving(calf_roll(0.06), calf_roll(0.22), still=0),
     "thomas-test-hip-flexor-check": lambda: hold(thomas_check()),
     "foam-roll-it-band": lambda: hold(it_band_roll()),

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from stretchdesk.core.skeleton import bases, body
 from stretchdesk.core.skeleton.body import Depth
 from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
+from stretchdesk.core.skeleton.motion import MotionCue
 from stretchdesk.core.skeleton.resting import SHIN_TAPER, rest_on
 
 
@@ -82,8 +83,8 @@ def cross_legged_twist() -> Figure:
     screen's left, the crossing hand on that knee and the other hand on the floor
     by that hip (front-view arms that cross the body must be near arms to be seen)."""
     f = Figure(view="front", pelvis=93.0).twisted(45.0).aim(chest=99.0, neck=101.0, head=102.0)
-    f = f.aim(thigh=16.0, shin=206.0, foot=-90.0, upper_arm=60.0, forearm=60.0)
-    f = f.aim(near_foot=190.0, far_foot=-10.0).ground()
+    f = f.foreshortened(thigh=0.72).aim(thigh=-2.0, shin=193.0, foot=-90.0, upper_arm=60.0, forearm=60.0)
+    f = rest_on(f.aim(near_foot=200.0, far_foot=-20.0), "torso")
     f = _hand_down(f, "far", 250.0, toward=-1.0)
     knee = f.point("far_knee")
     f = f.reach("near_arm", (knee[0] + 0.16, knee[1] + 0.06)).aim(near_hand=195.0)
@@ -142,16 +143,25 @@ def ninety_ninety_back() -> Figure:
 
 
 def seated_rotational_hip() -> Figure:
-    """Seen from the front: right leg in butterfly, left thigh out to the side with the
-    shin folded back, leaning toward the right leg while the chest turns left and
-    both hands rest on the floor on the left."""
-    f = Figure(view="front", pelvis=90.0).aim(chest=92.0, neck=88.0, head=84.0)
-    f = f.aim(near_thigh=18.0, near_shin=210.0, near_foot=-90.0)
-    f = f.aim(far_thigh=186.0, far_shin=-2.0, far_foot=-60.0)
-    f = rest_on(f.aim(upper_arm=60.0, forearm=60.0), "torso", "near_leg", "far_leg")
-    f = _hand_down(f, "far", 235.0, toward=-1.0, bend=0.97)
-    f = f.plant_hand("near", f.point("far_hip")[0] + 0.02, 250.0)
-    return f.rests("floor", "near_toe", "near_fingertips", "far_fingertips").accented("near_leg")
+    """Seen from the front: the right leg folded in as for butterfly (knee low to the
+    right, shin across in front, sole turned in), the left thigh out to the left on
+    the mat with its shin folded back out of sight, the right sole against the left
+    thigh; leaning toward the right leg, the chest turned left, right fingertips on
+    the mat, left hand on the left thigh.
+
+    Two legs folded in different ways, both low on the mat, are the point: a twist
+    with a knee up reads as the seated spinal twist instead."""
+    f = Figure(view="front", pelvis=80.0).twisted(-40.0).aim(chest=78.0, neck=86.0, head=90.0)
+    f = f.foreshortened(far_shin=0.35, near_thigh=0.85)
+    f = f.aim(near_thigh=-13.0, near_shin=181.0, near_foot=178.0)
+    f = f.aim(far_thigh=195.0, far_shin=172.0, far_foot=170.0)
+    f = rest_on(f.aim(upper_arm=-60.0, forearm=-70.0), "torso")
+    f = _hand_down(f, "near", -80.0, toward=1.0, bend=0.98)
+    hip, knee = f.point("far_hip"), f.point("far_knee")
+    grip = (hip[0] + (knee[0] - hip[0]) * 0.6, hip[1] + (knee[1] - hip[1]) * 0.6 + 0.07)
+    f = f.reach("far_arm", grip, flip=True).aim(far_hand=200.0)
+    f = f.rests("body", "far_hand", on="far_thigh")
+    return f.rests("floor", "seat", "near_knee", "near_shin", "far_knee", "near_fingertips").accented("near_leg")
 
 
 def _bjj_sit() -> Figure:
@@ -260,6 +270,7 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
         _bjj_sit(), _bjj_lift(_bjj_sit()), _bjj_bridge(_bjj_sit()), _bjj_lift(_bjj_sit()), still=2
     ),
     "butterfly-reaches": lambda: moving(
-        butterfly_sit(), butterfly_knee_up(), butterfly_reach(), butterfly_knee_up(), still=2
+        butterfly_sit(), butterfly_knee_up(), butterfly_reach(), butterfly_knee_up(), still=0,
+        cue=MotionCue(("near_leg",), "near_ankle", ghost=2, offset=0.2),
     ),
 }

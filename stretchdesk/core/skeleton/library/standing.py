@@ -10,6 +10,7 @@ from stretchdesk.core.skeleton.balance import balance_on
 from stretchdesk.core.skeleton.body import Depth, Limb
 from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
 from stretchdesk.core.skeleton.interpolate import interpolate
+from stretchdesk.core.skeleton.motion import MotionCue
 from stretchdesk.core.skeleton.props import Band, Chair, Wall, YogaBlock
 
 
@@ -69,23 +70,22 @@ def deep_squat() -> Figure:
 
 
 def standing_figure_four() -> Figure:
-    """Seated back into a chair that isn't there: on the bent left leg, hips pushed back,
-    chest leaning forward over the right shin, which lies across the left thigh with
-    the right ankle just above the left knee and the right knee opening toward us;
-    hands together in front of the chest."""
-    f = bases.standing().aim(pelvis=52.0, chest=58.0, neck=70.0, head=80.0)
-    f = f.aim(far_thigh=-30.0, far_shin=-105.0, far_foot=0.0).ground()
-    f = f.plant_foot("far", f.point("far_knee")[0] - 0.02)
+    """Seen from the front: on the bent left leg, the right ankle crossed over the left
+    knee and the right knee dropped open to the side, so the legs draw a 4; hips sent
+    back (the thighs and chest slant away, so they show short), hands together at the
+    chest. From the side the crossed shin points at the viewer and the pose reads as a
+    knee lifted in a single-leg squat."""
+    f = Figure(view="front").foreshortened(far_thigh=0.8, chest=0.85, near_thigh=0.75)
+    f = f.aim(far_thigh=-92.0, far_shin=-90.0, far_foot=180.0).shift(dy=-0.14)
     knee = f.point("far_knee")
-    f = f.foreshortened(near_thigh=0.3).aim(near_thigh=10.0)
-    f = f.aim(near_shin=math.degrees(math.atan2(knee[1] + 0.1 - f.point("near_knee")[1],
-                                                knee[0] + 0.03 - f.point("near_knee")[0])))
-    f = f.aim(near_foot=-20.0)
+    f = f.reach("near_leg", (knee[0] + 0.07, knee[1] + 0.08)).aim(near_foot=200.0)
     chest = f.point("chest")
-    hands = (chest[0] + 0.3, chest[1] - 0.05)
-    f = f.reach("near_arm", hands).reach("far_arm", hands).aim(hand=40.0)
-    f = balance_on(f, "far")
+    hands = (chest[0], chest[1] - 0.02)
+    f = f.reach("near_arm", hands, flip=True).reach("far_arm", hands, flip=True).aim(near_hand=100.0, far_hand=80.0)
+    f = balance_on(f, "far", 180.0)
     f = f.shift(dy=-min(c.lowest() for c in f.solve().capsules if c.part == "far_leg"))
+    knee = f.point("far_knee")  # the standing knee moved as the foot found the balance
+    f = f.reach("near_leg", (knee[0] + 0.07, knee[1] + 0.08)).aim(near_foot=200.0)
     return f.rests("floor", "far_foot").rests("body", "near_ankle", on="far_thigh").accented("near_leg")
 
 
@@ -255,8 +255,20 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
     "wall-calf-stretch": lambda: hold(wall_calf_stretch()),
     "wall-psoas-hold": lambda: hold(wall_psoas_hold()),
     "forward-lunge": lambda: moving(lunge_standing(), lunge_step(), lunge_down(), lunge_step(), still=2),
-    "skater-squats": lambda: moving(skater_squat(), skater_lift("near"), skater_squat(), skater_lift("far"), still=1),
-    "lateral-band-walks": lambda: moving(band_walk_together(), band_walk_apart(), still=1),
-    "monster-walk": lambda: moving(monster_step("near"), monster_step("far"), still=0),
-    "hip-hinge-with-tke": lambda: moving(hinge_up(), hinge_down(), still=1),
+    "skater-squats": lambda: moving(
+        skater_squat(), skater_lift("near"), skater_squat(), skater_lift("far"), still=0,
+        cue=MotionCue(("torso", "near_leg", "far_leg"), "near_ankle", offset=-0.05),
+    ),
+    "lateral-band-walks": lambda: moving(
+        band_walk_together(), band_walk_apart(), still=1,
+        cue=MotionCue((), "hips", path="heading", size=0.4, offset=-0.55),
+    ),
+    "monster-walk": lambda: moving(
+        monster_step("near"), monster_step("far"), still=0,
+        cue=MotionCue((), "head", path="heading", size=0.45, offset=0.25),
+    ),
+    "hip-hinge-with-tke": lambda: moving(
+        hinge_up(), hinge_down(), still=1,
+        cue=MotionCue(("torso", "near_arm", "far_arm"), "head", ghost=0, offset=0.15),
+    ),
 }

@@ -121,16 +121,16 @@ def knee_ankle_glute() -> Figure:
     """Right knee drawn toward the left shoulder with the shin running across the chest,
     right hand on the knee, left hand holding the ankle.
 
-    The shin crosses the body toward us, so it is drawn short (foreshortened) with the
-    sole facing the viewer: that, and the two hands at its two ends, tell it from the
-    single knee-to-chest hug, whose shin hangs down in full."""
-    f = bases.supine().foreshortened(near_shin=0.45)
-    f = f.aim(near_thigh=128.0, near_shin=40.0, near_foot=120.0)
-    under_knee = _beside(f, "near_hip", "near_knee", 0.8, 0.02, -1.0)
-    f = f.reach("near_arm", under_knee).aim(near_hand=60.0)
-    f = f.reach("far_arm", _beside(f, "near_knee", "near_ankle", 0.85, 0.0, 1.0))
+    Seen from above: the shin then lies across the body like a bar held at both ends,
+    which no side view can show (there it points at the viewer and the pose reads as
+    the single knee-to-chest hug). The thigh points up at the ceiling, so it is short.
+    """
+    f = _from_above().foreshortened(near_thigh=0.55)
+    f = f.aim(near_thigh=172.0, near_shin=-96.0, near_foot=-170.0)
+    f = f.reach("near_arm", _beside(f, "near_hip", "near_knee", 0.95, 0.0, 1.0))
+    f = f.reach("far_arm", f.point("near_ankle")).aim(far_hand=150.0, near_hand=-150.0)
     f = f.rests("body", "near_hand", on="near_thigh").rests("body", "far_hand", on="near_shin")
-    return f.rests("floor", *BACK, "far_heel").accented("near_leg")
+    return _on_mat(f).rests("floor", *ABOVE).accented("near_leg")
 
 
 def figure_four() -> Figure:

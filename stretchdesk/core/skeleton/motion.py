@@ -1,0 +1,152 @@
+"""A moving pose's motion cue: how a still picture shows where the body goes.
+
+One frame of a drill (a leg swing, hip circles, a band walk) looks like a held
+stretch. A pose can declare a MotionCue; the renderer then draws the moving
+parts faintly where they are at the other end of the movement (a ghost) and a
+thin arrow along the path a body point travels. Both come from the pose's own
+keyframes, so the cue can never disagree with the animation. This module turns
+the declaration into plain geometry (capsules and polylines); drawing is
+stretchdesk/drawing/motion_cue.py.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from stretchdesk.core.skeleton.kinematics import Capsule, Vec, solve
+
+if TYPE_CHECKING:
+    from stretchdesk.core.skeleton.figure import PoseFigure
+
+CuePart = Literal["torso", "near_arm", "far_arm", "near_leg", "far_leg"]
+Path = Literal["travel", "swing", "circle", "heading", "glide"]
+PATH_STEPS = 12
+LOOP_SWEEP = 300.0  # degrees of a circle arrow: the gap shows where it starts and ends
+
+
+@dataclass(frozen=True, slots=True)
+class MotionCue:
+    """What to draw so a still frame reads as a movement.
+
+    `parts` are drawn faintly as they are in keyframe `ghost` (the other end of
+    the movement). The arrow follows body point `track` between the still and
+    the ghost keyframe ("swing": heads at both ends, back and forth; "travel":
+    from the ghost to the still, one head, the body moved on), goes round it
+    ("circle", radius `size`, drawn `flatten`ed as a circle on the floor plane is
+    seen from the side) or points from it toward `heading` degrees, `size` long
+    ("heading": where the body walks next; "glide": centred on it, heads at both
+    ends, a short back-and-forth). `offset` moves the arrow beside the path in
+    metres (+ = to its left; for a circle, + = up).
+    """
+
+    parts: tuple[CuePart, ...]
+    track: str
+    ghost: int = 1
+    path: Path = "swing"
+    offset: float = 0.0
+    size: float = 0.1
+    flatten: float = 0.4
+    heading: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class CueMarks:
+    """The cue as geometry in world units: ghost capsules, ghost head, an arrow and its heads."""
+
+    ghost: tuple[Capsule, ...]
+    ghost_head: tuple[Vec, float] | None
+    arrow: tuple[Vec, ...]
+    heads: tuple[tuple[Vec, Vec], ...]  # (tip, unit direction the head points)
+
+
+_MARKS: dict[tuple[int, bool], tuple[PoseFigure, CueMarks]] = {}
+_MARKS_KEPT = 256
+
+
+def cue_marks(pose: PoseFigure, *, ghost: bool = True) -> CueMarks | None:
+    """The marks of the pose's motion cue, or None when it declares none.
+
+    Kept per pose object: the player asks for them on every frame it paints.
+    """
+    if pose.cue is None:
+        return None
+    key = (id(pose), ghost)
+    kept = _MARKS.get(key)
+    if kept is not None and kept[0] is pose:
+        return kept[1]
+    if len(_MARKS) >= _MARKS_KEPT:
+        _MARKS.clear()
+    marks = _MARKS[key] = (pose, _marks(pose, pose.cue, ghost))
+    return marks[1]
+
+
+def _marks(pose: PoseFigure, cue: MotionCue, ghost: bool) -> CueMarks:
+    still, other = pose.keyframes[pose.still], pose.keyframes[cue.ghost % len(pose.keyframes)]
+    capsules: tuple[Capsule, ...] = ()
+    head: tuple[Vec, float] | None = None
+    if ghost:
+        skeleton = solve(other)
+        capsules = tuple(c for c in skeleton.capsules if c.part in cue.parts)
+        if "torso" in cue.parts:
+            head = (skeleton.head, skeleton.head_radius)
+    if cue.path == "glide":
+        arrow = _heading(pose, cue, centred=True)
+        return CueMarks(capsules, head, arrow, (_head(arrow, end=False), _head(arrow, end=True)))
+    if cue.path in ("circle", "heading"):
+        arrow = _circle(pose, cue) if cue.path == "circle" else _heading(pose, cue)
+        return CueMarks(capsules, head, arrow, (_head(arrow, end=True),))
+    from stretchdesk.core.skeleton.interpolate import interpolate
+
+    start, end = (other, still) if cue.path == "travel" else (still, other)
+    points = [solve(interpolate(start, end, i / PATH_STEPS)).points[cue.track] for i in range(PATH_STEPS + 1)]
+    arrow = _trimmed(_offset(points, cue.offset), 0.15)
+    heads = (_head(arrow, end=True),) if cue.path == "travel" else (_head(arrow, end=False), _head(arrow, end=True))
+    return CueMarks(capsules, head, arrow, heads)
+
+
+def _circle(pose: PoseFigure, cue: MotionCue) -> tuple[Vec, ...]:
+    """A flattened circle round the tracked point's mean position, open at the front."""
+    xs = [solve(k).points[cue.track][0] for k in pose.keyframes]
+    ys = [solve(k).points[cue.track][1] for k in pose.keyframes]
+    cx, cy = sum(xs) / len(xs), sum(ys) / len(ys) + cue.offset
+    rx = max(cue.size, (max(xs) - min(xs)) / 2)
+    ry = rx * cue.flatten
+    start = 90.0 - (360.0 - LOOP_SWEEP) / 2
+    steps = 36
+    return tuple(
+        (cx + rx * math.cos(math.radians(a)), cy + ry * math.sin(math.radians(a)))
+        for a in (start - LOOP_SWEEP * i / steps for i in range(steps + 1))
+    )
+
+
+def _heading(pose: PoseFigure, cue: MotionCue, *, centred: bool = False) -> tuple[Vec, ...]:
+    x, y = solve(pose.figure).points[cue.track]
+    dx, dy = math.cos(math.radians(cue.heading)), math.sin(math.radians(cue.heading))
+    back = cue.size / 2 if centred else 0.0
+    x, y = x - dy * cue.offset, y + dx * cue.offset  # offset to the left of the heading
+    start = (x - dx * back, y - dy * back)
+    return (start, (start[0] + dx * cue.size, start[1] + dy * cue.size))
+
+
+def _offset(points: list[Vec], distance: float) -> list[Vec]:
+    if not distance:
+        return points
+    (ax, ay), (bx, by) = points[0], points[-1]
+    length = math.hypot(bx - ax, by - ay) or 1.0
+    nx, ny = -(by - ay) / length, (bx - ax) / length
+    return [(x + nx * distance, y + ny * distance) for x, y in points]
+
+
+def _trimmed(points: list[Vec], fraction: float) -> tuple[Vec, ...]:
+    """Drop a fraction of the path at each end, so the heads sit clear of the limbs."""
+    cut = max(1, round(len(points) * fraction)) if len(points) > 4 else 0
+    return tuple(points[cut : len(points) - cut] if cut else points)
+
+
+def _head(points: tuple[Vec, ...], *, end: bool) -> tuple[Vec, Vec]:
+    tip, before = (points[-1], points[-2]) if end else (points[0], points[1])
+    dx, dy = tip[0] - before[0], tip[1] - before[1]
+    length = math.hypot(dx, dy) or 1.0
+    return tip, (dx / length, dy / length)
