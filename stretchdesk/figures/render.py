@@ -15,10 +15,10 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QImage,
-    QLinearGradient,
     QPainter,
     QPainterPath,
     QPen,
+    QTransform,
 )
 
 from stretchdesk.core.figure import (
@@ -32,7 +32,8 @@ from stretchdesk.core.figure import (
     Skeleton,
     solve,
 )
-from stretchdesk.core.figure.targets import glow_spots
+from stretchdesk.core.figure.drawing import Drawing, drawing
+from stretchdesk.figures.glow import paint_glow
 
 World = tuple[float, float, float, float]  # left, bottom, right, top (m)
 MIN_WIDTH = 2.0  # m: small poses are not blown up, so every figure has a similar size
@@ -127,6 +128,7 @@ def paint_figure(
     palette: Palette | None = None,
     frame: World | None = None,
     glow: Sequence[str] = (),
+    fast: bool = False,
 ) -> None:
     """Paint a figure fitted into rect; mirrored draws the left-side version.
 
@@ -134,86 +136,127 @@ def paint_figure(
     `glow` takes the pose's target areas (poses.json "targets", e.g. ("hamstrings",
     "calves")) and lights them softly on the body: "feel it here".
     """
-    palette = palette or Palette()
     figure = figure_of(figure)
-    left, bottom, right, top = frame or world_bounds(figure)
+    paint_drawing(painter, drawing(figure), rect, mirrored=mirrored, palette=palette,
+                  frame=frame or world_bounds(figure), glow=glow, fast=fast)
+
+
+def to_device(rect: QRectF, frame: World, mirrored: bool = False) -> QTransform | None:
+    """The world-to-pixels transform that fits `frame` (metres) into rect; None if rect is empty."""
+    left, bottom, right, top = frame
     width = max(right - left, MIN_WIDTH)
     height = max(top - bottom, MIN_HEIGHT)
     usable_w, usable_h = rect.width() * (1 - 2 * MARGIN), rect.height() * (1 - 2 * MARGIN)
     if usable_w <= 0 or usable_h <= 0:
-        return
+        return None
     scale = min(usable_w / width, usable_h / height)
+    transform = QTransform()
+    transform.translate(rect.center().x(), rect.center().y())
+    transform.scale(-scale if mirrored else scale, -scale)
+    transform.translate(-(left + right) / 2, -(bottom + top) / 2)
+    return transform
+
+
+def paint_drawing(
+    painter: QPainter,
+    picture: Drawing,
+    rect: QRectF,
+    *,
+    frame: World,
+    mirrored: bool = False,
+    palette: Palette | None = None,
+    glow: Sequence[str] = (),
+    fast: bool = False,
+) -> None:
+    """Paint a solved Drawing into rect, the camera on `frame`.
+
+    Shapes are mapped to pixels before they are filled (filling a path under a large
+    scale cost Qt twice as much). `fast` fills without anti-aliasing: a moving figure
+    on a large screen, where a pixel is a sliver of the outline and anti-aliasing made
+    a 4K frame cost 10-20 times more.
+    """
+    palette = palette or Palette()
+    transform = to_device(rect, frame, mirrored)
+    if transform is None:
+        return
     painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, not fast)
     if palette.background:
         painter.fillRect(rect, QColor(palette.background))
-    painter.translate(rect.center())
-    painter.scale(-scale if mirrored else scale, -scale)
-    painter.translate(-(left + right) / 2, -(bottom + top) / 2)
-    half_w = rect.width() / 2 / scale
-    _paint_world(painter, figure, palette, ((left + right) / 2 - half_w, (left + right) / 2 + half_w))
-    if glow:
-        _paint_glow(painter, figure, glow, palette)
+    half_w = rect.width() / 2 / transform.m11() if transform.m11() else 0.0
+    middle = (frame[0] + frame[2]) / 2
+    span = (middle - abs(half_w), middle + abs(half_w))
+    _paint_world(painter, picture, palette, span, transform, merge=fast)
+    spots = picture.glow(tuple(glow)) if glow else []
+    if spots:
+        paint_glow(painter, spots, palette.glow, transform)
     painter.restore()
 
 
-def _paint_glow(painter: QPainter, figure: Figure, areas: Sequence[str], palette: Palette) -> None:
-    """Warm the working muscles: each spot is a capsule whose colour fades to nothing
-    at its edges (a gradient across the limb), so it reads as warmth inside the figure
-    rather than a label or a chart on top of it, and needs no clipping to the body."""
-    spots = glow_spots(figure, tuple(areas))
-    if not spots:
-        return
-    painter.save()
-    painter.setPen(Qt.PenStyle.NoPen)
-    core, edge = QColor(palette.glow), QColor(palette.glow)
-    core.setAlpha(185)
-    edge.setAlpha(0)
-    for spot in spots:
-        (ax, ay), (bx, by) = spot.a, spot.b
-        length = math.hypot(bx - ax, by - ay) or 1.0
-        nx, ny = -(by - ay) / length, (bx - ax) / length  # across the limb
-        cx, cy, r = (ax + bx) / 2, (ay + by) / 2, spot.radius
-        across = QLinearGradient(QPointF(cx - nx * r, cy - ny * r), QPointF(cx + nx * r, cy + ny * r))
-        across.setColorAt(0.0, edge)
-        across.setColorAt(0.5, core)
-        across.setColorAt(1.0, edge)
-        painter.setBrush(QBrush(across))
-        painter.drawPath(_capsule_path(Capsule("torso", "glow", spot.a, spot.b, r, r)))
-    painter.restore()
+def drawing_rect(picture: Drawing, rect: QRectF, frame: World, mirrored: bool = False) -> QRectF:
+    """The pixels a drawing covers in rect (body, props and floor line, outline included)."""
+    to = to_device(rect, frame, mirrored)
+    if to is None:
+        return QRectF()
+    left, bottom, right, top = picture.body_bounds()
+    boxes = [(left - MAT_MARGIN, min(bottom, -MAT_THICKNESS), right + MAT_MARGIN, top)]
+    boxes += [_shape_bounds(p.shape) for p in picture.props]
+    world = QRectF(QPointF(min(b[0] for b in boxes), min(b[1] for b in boxes)),
+                   QPointF(max(b[2] for b in boxes), max(b[3] for b in boxes)))
+    grow = OUTLINE * abs(to.m22()) + 2
+    return to.mapRect(world.normalized()).adjusted(-grow, -grow, grow, grow)
+
+
+def _on_device(paths: list[QPainterPath], to: QTransform, merge: bool) -> list[QPainterPath]:
+    """The paths in pixels; merged into one (a winding fill) where edges are not
+    anti-aliased, since overlapping anti-aliased shapes filled as one cost Qt more."""
+    if not merge:
+        return [to.map(path) for path in paths]
+    union = QPainterPath()
+    union.setFillRule(Qt.FillRule.WindingFill)
+    for path in paths:
+        union.addPath(path)
+    return [to.map(union)]
 
 
 def _paint_world(
-    painter: QPainter, figure: Figure, palette: Palette, span: tuple[float, float]
+    painter: QPainter, picture: Drawing, palette: Palette, span: tuple[float, float], to: QTransform,
+    merge: bool = False,
 ) -> None:
-    skeleton = solve(figure)
-    body_left, _, body_right, _ = skeleton.bounds()
-    painter.setPen(QPen(QColor(palette.floor), OUTLINE * 0.8))
-    painter.drawLine(QPointF(span[0], 0.0), QPointF(span[1], 0.0))
-    if figure.mat:
+    body_left, _, body_right, _ = picture.body_bounds()
+    painter.setPen(QPen(QColor(palette.floor), max(1.0, OUTLINE * 0.8 * abs(to.m22()))))
+    painter.drawLine(to.map(QPointF(span[0], 0.0)), to.map(QPointF(span[1], 0.0)))
+    if picture.mat:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(palette.mat))
-        mat = QRectF(body_left - MAT_MARGIN, -MAT_THICKNESS,
-                     body_right - body_left + 2 * MAT_MARGIN, MAT_THICKNESS)
-        painter.drawRoundedRect(mat, MAT_THICKNESS / 2, MAT_THICKNESS / 2)
-    for shape in _prop_shapes(figure, skeleton, "back"):
-        _paint_shape(painter, shape, palette)
-    side_view = skeleton.view == "side"
+        mat = QPainterPath()
+        mat.addRoundedRect(QRectF(body_left - MAT_MARGIN, -MAT_THICKNESS,
+                                  body_right - body_left + 2 * MAT_MARGIN, MAT_THICKNESS),
+                           MAT_THICKNESS / 2, MAT_THICKNESS / 2)
+        painter.drawPath(to.map(mat))
+    _paint_props(painter, picture, "back", palette, to)
+    side_view = picture.view == "side"
     for part in ("far_leg", "far_arm", "torso", "near_leg", "near_arm"):
-        capsules = [c for c in skeleton.capsules if c.part == part]
+        capsules = [c for c in picture.capsules if c.part == part]
         outlines = [_capsule_path(c, OUTLINE) for c in capsules]
         fills = [_capsule_path(c) for c in capsules]
         if part == "torso":
-            outlines.append(_head_path(skeleton, OUTLINE))
-            fills.append(_head_path(skeleton))
-        accent = part in figure.accent
+            outlines.append(_head_path(picture, OUTLINE))
+            fills.append(_head_path(picture))
+        accent = part in picture.accent
         far = part.startswith("far") and side_view
         tones = (palette.accent_far, palette.accent) if accent else (palette.far, palette.body)
-        fill = tones[0] if far else tones[1]
-        _fill_paths(painter, outlines, QColor(palette.outline))
-        _fill_paths(painter, fills, QColor(fill))
-    for shape in _prop_shapes(figure, skeleton, "front"):
-        _paint_shape(painter, shape, palette)
+        _fill_paths(painter, _on_device(outlines, to, merge), QColor(palette.outline))
+        _fill_paths(painter, _on_device(fills, to, merge), QColor(tones[0] if far else tones[1]))
+    _paint_props(painter, picture, "front", palette, to)
+
+
+def _paint_props(painter: QPainter, picture: Drawing, layer: str, palette: Palette, to: QTransform) -> None:
+    for prop in picture.props:
+        if prop.layer == layer:
+            painter.setOpacity(prop.opacity)
+            _paint_shape(painter, prop.shape, palette, to)
+    painter.setOpacity(1.0)
 
 
 def _fill_paths(painter: QPainter, paths: list[QPainterPath], colour: QColor) -> None:
@@ -254,7 +297,7 @@ def _capsule_path(capsule: Capsule, grow: float = 0.0) -> QPainterPath:
     return path
 
 
-def _head_path(skeleton: Skeleton, grow: float = 0.0) -> QPainterPath:
+def _head_path(skeleton: Skeleton | Drawing, grow: float = 0.0) -> QPainterPath:
     (x, y), r = skeleton.head, skeleton.head_radius
     path = QPainterPath()
     path.setFillRule(Qt.FillRule.WindingFill)
@@ -266,29 +309,30 @@ def _head_path(skeleton: Skeleton, grow: float = 0.0) -> QPainterPath:
     return path
 
 
-def _paint_shape(painter: QPainter, shape: Shape, palette: Palette) -> None:
+def _paint_shape(painter: QPainter, shape: Shape, palette: Palette, to: QTransform) -> None:
     outline = QColor(palette.prop_outline)
+    scale = abs(to.m22())
     if isinstance(shape, Line):
         colour = QColor(palette.band if shape.style == "band" else palette.strap)
         if shape.style == "prop":
             colour = outline
-        pen = QPen(colour, shape.width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+        pen = QPen(colour, shape.width * scale, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
                    Qt.PenJoinStyle.RoundJoin)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        points = [QPointF(x, y) for x, y in shape.points]
-        painter.drawPolyline(points)
+        painter.drawPolyline([to.map(QPointF(x, y)) for x, y in shape.points])
         return
     fill = QColor(palette.wall if shape.style == "wall" else palette.prop)
-    painter.setPen(QPen(outline, OUTLINE, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+    painter.setPen(QPen(outline, OUTLINE * scale, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
                         Qt.PenJoinStyle.RoundJoin))
     painter.setBrush(QBrush(fill))
     if isinstance(shape, Disc):
         (x, y), r = shape.centre, shape.radius
-        painter.drawEllipse(QPointF(x, y), r, r)
+        centre = to.map(QPointF(x, y))
+        painter.drawEllipse(centre, r * scale, r * scale)
         if shape.ring:
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(QPointF(x, y), shape.ring, shape.ring)
+            painter.drawEllipse(centre, shape.ring * scale, shape.ring * scale)
         return
     path = QPainterPath()
     corners = _box_corners(shape)
@@ -299,7 +343,7 @@ def _paint_shape(painter: QPainter, shape: Shape, palette: Palette) -> None:
     else:
         path.addPolygon([QPointF(x, y) for x, y in corners])
         path.closeSubpath()
-    painter.drawPath(path)
+    painter.drawPath(to.map(path))
 
 
 def render_image(
