@@ -186,7 +186,7 @@ def paint_drawing(
     half_w = rect.width() / 2 / transform.m11() if transform.m11() else 0.0
     middle = (frame[0] + frame[2]) / 2
     span = (middle - abs(half_w), middle + abs(half_w))
-    _paint_world(painter, picture, palette, span, transform, merge=fast)
+    _paint_world(painter, picture, palette, span, transform)
     spots = picture.glow(tuple(glow)) if glow else []
     if spots:
         paint_glow(painter, spots, palette.glow, transform)
@@ -207,21 +207,8 @@ def drawing_rect(picture: Drawing, rect: QRectF, frame: World, mirrored: bool = 
     return to.mapRect(world.normalized()).adjusted(-grow, -grow, grow, grow)
 
 
-def _on_device(paths: list[QPainterPath], to: QTransform, merge: bool) -> list[QPainterPath]:
-    """The paths in pixels; merged into one (a winding fill) where edges are not
-    anti-aliased, since overlapping anti-aliased shapes filled as one cost Qt more."""
-    if not merge:
-        return [to.map(path) for path in paths]
-    union = QPainterPath()
-    union.setFillRule(Qt.FillRule.WindingFill)
-    for path in paths:
-        union.addPath(path)
-    return [to.map(union)]
-
-
 def _paint_world(
-    painter: QPainter, picture: Drawing, palette: Palette, span: tuple[float, float], to: QTransform,
-    merge: bool = False,
+    painter: QPainter, picture: Drawing, palette: Palette, span: tuple[float, float], to: QTransform
 ) -> None:
     body_left, _, body_right, _ = picture.body_bounds()
     painter.setPen(QPen(QColor(palette.floor), max(1.0, OUTLINE * 0.8 * abs(to.m22()))))
@@ -238,16 +225,16 @@ def _paint_world(
     side_view = picture.view == "side"
     for part in ("far_leg", "far_arm", "torso", "near_leg", "near_arm"):
         capsules = [c for c in picture.capsules if c.part == part]
-        outlines = [_capsule_path(c, OUTLINE) for c in capsules]
-        fills = [_capsule_path(c) for c in capsules]
+        outlines = [to.map(_capsule_path(c, OUTLINE)) for c in capsules]
+        fills = [to.map(_capsule_path(c)) for c in capsules]
         if part == "torso":
-            outlines.append(_head_path(picture, OUTLINE))
-            fills.append(_head_path(picture))
+            outlines.append(to.map(_head_path(picture, OUTLINE)))
+            fills.append(to.map(_head_path(picture)))
         accent = part in picture.accent
         far = part.startswith("far") and side_view
         tones = (palette.accent_far, palette.accent) if accent else (palette.far, palette.body)
-        _fill_paths(painter, _on_device(outlines, to, merge), QColor(palette.outline))
-        _fill_paths(painter, _on_device(fills, to, merge), QColor(tones[0] if far else tones[1]))
+        _fill_paths(painter, outlines, QColor(palette.outline))
+        _fill_paths(painter, fills, QColor(tones[0] if far else tones[1]))
     _paint_props(painter, picture, "front", palette, to)
 
 
