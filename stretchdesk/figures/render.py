@@ -193,14 +193,17 @@ def paint_drawing(
     painter.restore()
 
 
-def drawing_rect(picture: Drawing, rect: QRectF, frame: World, mirrored: bool = False) -> QRectF:
-    """The pixels a drawing covers in rect (body, props and floor line, outline included)."""
+def drawing_rect(
+    picture: Drawing, rect: QRectF, frame: World, mirrored: bool = False, glow: Sequence[str] = ()
+) -> QRectF:
+    """The pixels a drawing covers in rect (body, props, glow and floor line, outline included)."""
     to = to_device(rect, frame, mirrored)
     if to is None:
         return QRectF()
     left, bottom, right, top = picture.body_bounds()
     boxes = [(left - MAT_MARGIN, min(bottom, -MAT_THICKNESS), right + MAT_MARGIN, top)]
     boxes += [_shape_bounds(p.shape) for p in picture.props]
+    boxes += [_shape_bounds(Line((spot.a, spot.b), 2 * spot.radius)) for spot in picture.glow(glow)]
     world = QRectF(QPointF(min(b[0] for b in boxes), min(b[1] for b in boxes)),
                    QPointF(max(b[2] for b in boxes), max(b[3] for b in boxes)))
     grow = OUTLINE * abs(to.m22()) + 2

@@ -264,4 +264,4 @@ class LiveFigures:
         from stretchdesk.figures.render import drawing_rect
 
         picture, world = found
-        return drawing_rect(picture, rect, world, scene.mirrored)
+        return drawing_rect(picture, rect, world, scene.mirrored, scene.glow)

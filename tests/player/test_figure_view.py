@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QEvent, QObject, QRect
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
@@ -29,8 +30,12 @@ class Paints(QObject):
         return False
 
 
-def _view(qtbot: Any, tmp_path: Path, width: int, height: int) -> tuple[FigureView, Paints]:
+def _view(qtbot: Any, tmp_path: Path, width: int, height: int, play: tuple[str, ...] = ()) -> tuple[FigureView, Paints]:
+    """The view, its figures (and their rep and morph tracks) built by the helper for `play`."""
     live = LiveFigures(enabled=True)
+    if play:
+        live.prepare(play)
+        assert live.wait(120)
     view = FigureView(PoseImages(builtin_poses(), tmp_path), live)
     qtbot.addWidget(view)
     view.resize(width, height)
@@ -56,13 +61,22 @@ def test_a_held_pose_is_painted_once_while_its_clock_runs(qtbot: Any, tmp_path: 
     assert len(paints.rects) == 1
 
 
-def test_a_moving_figure_repaints_its_patch_and_leaves_no_trail(qtbot: Any, tmp_path: Path) -> None:
-    view, paints = _view(qtbot, tmp_path, 1700, 1600)  # big enough for the fast (no AA) fill
-    view.set_scene(FigureScene("childs-pose", from_pose_id="cat-cow", blend=0.0))
+MORPH = [FigureScene("childs-pose", from_pose_id="cat-cow", blend=step / 24) for step in range(12)]
+REPS = [FigureScene("glute-bridge", elapsed=step * 0.4, rep_seconds=4.0, glow=("glutes", "hip-flexors"))
+        for step in range(12)]
+
+
+@pytest.mark.parametrize("scenes", [MORPH, REPS], ids=["morph", "reps-with-glow"])
+def test_a_moving_figure_repaints_its_patch_and_leaves_no_trail(
+    qtbot: Any, tmp_path: Path, scenes: list[FigureScene]
+) -> None:
+    play = (scenes[0].from_pose_id or scenes[0].pose_id or "", scenes[0].pose_id or "")
+    view, paints = _view(qtbot, tmp_path, 1700, 1600, play)  # big enough for the fast (no AA) fill
+    view.set_scene(scenes[0])
     _settle()
     paints.rects.clear()
-    for step in range(1, 12):
-        view.set_scene(FigureScene("childs-pose", from_pose_id="cat-cow", blend=step / 24))
+    for scene in scenes[1:]:
+        view.set_scene(scene)
         _settle()
     assert len(paints.rects) == 11
     full = view.rect()
