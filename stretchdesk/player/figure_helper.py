@@ -55,6 +55,7 @@ def plan(pose_ids: list[str]) -> list[str]:
         if i:
             keys.append(morph_key(order[i - 1], pose_id))
         keys.append(rep_key(pose_id))
+        keys.append(morph_key(pose_id, pose_id))  # switching sides (a moving pose's last frame to its first)
     return list(dict.fromkeys(keys))
 
 
@@ -70,6 +71,8 @@ def build(key: str, figures: dict[str, object]) -> object:
     if kind == "morph":
         a, _, b = rest.partition(">")
         start, end = figures.get(a), figures.get(b)
+        if a == b and isinstance(start, PoseFigure) and not start.moving:
+            return None  # a held pose switching sides does not move
         if isinstance(start, PoseFigure) and isinstance(end, PoseFigure):
             return morph_track(start.keyframes[-1], end.figure)
         return None

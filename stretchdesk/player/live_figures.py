@@ -206,7 +206,11 @@ class LiveFigures:
         return bool(scene.rep_seconds and pose.moving) or self._morphing(scene)
 
     def _morphing(self, scene: FigureScene) -> bool:
-        return bool(scene.from_pose_id and scene.blend < 1.0 and self.has(scene.from_pose_id))
+        if not (scene.from_pose_id and scene.blend < 1.0 and self.has(scene.from_pose_id)):
+            return False
+        if scene.from_pose_id == scene.pose_id:  # switching sides: a held pose morphs into itself
+            return bool(self.figure(scene.from_pose_id).moving)
+        return True
 
     def frame(self, scene: FigureScene) -> tuple[Drawing, World] | None:
         """The drawing to paint now and the camera box: a keyframe blend at the rep pace,
