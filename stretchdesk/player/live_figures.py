@@ -60,6 +60,7 @@ class LiveFigures:
         self._tracks: dict[str, Track | None] = {}
         self._stills: dict[str, Drawing] = {}
         self._last: tuple[FigureScene, tuple[Drawing, World] | None] | None = None
+        self._last_bounds: tuple[tuple[object, ...], QRectF] | None = None
         self._worlds: dict[str, World] = {}
         self._pending: list[str] = []
         self._process: QProcess | None = None
@@ -113,7 +114,7 @@ class LiveFigures:
             return
         self._received += process.readAllStandardOutput().data()
         for key, built in read_frames(self._received):
-            self._last = None
+            self._last = self._last_bounds = None
             if ":" in key:
                 self._tracks[key] = built  # type: ignore[assignment]
             else:
@@ -262,10 +263,15 @@ class LiveFigures:
 
     def device_bounds(self, scene: FigureScene, rect: QRectF) -> QRectF | None:
         """Where this scene's figure lands in rect (pixels), for repainting only that."""
+        key = (scene, rect.x(), rect.y(), rect.width(), rect.height())
+        if self._last_bounds is not None and self._last_bounds[0] == key:
+            return self._last_bounds[1]
         found = self.frame(scene) if self._paint is not None else None
         if found is None:
             return None
         from stretchdesk.figures.render import drawing_rect
 
         picture, world = found
-        return drawing_rect(picture, rect, world, scene.mirrored, scene.glow)
+        bounds = drawing_rect(picture, rect, world, scene.mirrored, scene.glow)
+        self._last_bounds = (key, bounds)
+        return bounds
