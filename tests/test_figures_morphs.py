@@ -69,8 +69,8 @@ def _props_moved(a: Figure, b: Figure) -> list[str]:
     return moved
 
 
-@pytest.mark.parametrize("before", ["legs-up-the-wall", "knees-to-chest", "wall-strap-hamstring-stretch",
-                                    "strap-leg-up-stretch", "savasana"])
+@pytest.mark.parametrize("before", ["lying-spinal-twist", "legs-up-the-wall", "knees-to-chest",
+                                    "wall-strap-hamstring-stretch", "strap-leg-up-stretch", "savasana"])
 def test_props_fade_in_place_and_never_fly(before: str) -> None:
     start, end = _ends(before, "supported-fish")
     assert not _props_moved(start, end)
