@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QImage,
     QPainter,
@@ -22,9 +21,7 @@ from PySide6.QtGui import (
 )
 
 from stretchdesk.core.figure import (
-    Box,
     Capsule,
-    Disc,
     Figure,
     Line,
     PoseFigure,
@@ -34,6 +31,7 @@ from stretchdesk.core.figure import (
 )
 from stretchdesk.core.figure.drawing import Drawing, drawing
 from stretchdesk.figures.glow import paint_glow
+from stretchdesk.figures.shapes import paint_shape, shape_bounds
 
 World = tuple[float, float, float, float]  # left, bottom, right, top (m)
 MIN_WIDTH = 2.0  # m: small poses are not blown up, so every figure has a similar size
@@ -78,37 +76,11 @@ def world_bounds(figure: Figure | PoseFigure) -> World:
     for frame in frames:
         skeleton = solve(frame)
         boxes.append(skeleton.bounds())
-        boxes += [_shape_bounds(s) for s in _prop_shapes(frame, skeleton)]
+        boxes += [shape_bounds(s) for s in _prop_shapes(frame, skeleton)]
     left = min(b[0] for b in boxes)
     right = max(b[2] for b in boxes)
     top = max(b[3] for b in boxes)
     return (left - MAT_MARGIN, -MAT_THICKNESS, right + MAT_MARGIN, top)
-
-
-def _shape_bounds(shape: Shape) -> World:
-    if isinstance(shape, Disc):
-        (x, y), r = shape.centre, shape.radius
-        return (x - r, y - r, x + r, y + r)
-    if isinstance(shape, Line):
-        xs = [p[0] for p in shape.points]
-        ys = [p[1] for p in shape.points]
-        w = shape.width / 2
-        return (min(xs) - w, min(ys) - w, max(xs) + w, max(ys) + w)
-    corners = _box_corners(shape)
-    return (
-        min(c[0] for c in corners),
-        min(c[1] for c in corners),
-        max(c[0] for c in corners),
-        max(c[1] for c in corners),
-    )
-
-
-def _box_corners(box: Box) -> list[tuple[float, float]]:
-    cos, sin = math.cos(math.radians(box.angle)), math.sin(math.radians(box.angle))
-    bx, by = box.base
-    local = [(-box.width / 2, 0.0), (box.width / 2, 0.0),
-             (box.width / 2, box.height), (-box.width / 2, box.height)]
-    return [(bx + x * cos - y * sin, by + x * sin + y * cos) for x, y in local]
 
 
 def _prop_shapes(figure: Figure, skeleton: Skeleton, layer: str | None = None) -> list[Shape]:
@@ -202,8 +174,8 @@ def drawing_rect(
         return QRectF()
     left, bottom, right, top = picture.body_bounds()
     boxes = [(left - MAT_MARGIN, min(bottom, -MAT_THICKNESS), right + MAT_MARGIN, top)]
-    boxes += [_shape_bounds(p.shape) for p in picture.props]
-    boxes += [_shape_bounds(Line((spot.a, spot.b), 2 * spot.radius)) for spot in picture.glow(glow)]
+    boxes += [shape_bounds(p.shape) for p in picture.props]
+    boxes += [shape_bounds(Line((spot.a, spot.b), 2 * spot.radius)) for spot in picture.glow(glow)]
     world = QRectF(QPointF(min(b[0] for b in boxes), min(b[1] for b in boxes)),
                    QPointF(max(b[2] for b in boxes), max(b[3] for b in boxes)))
     grow = OUTLINE * abs(to.m22()) + 2
@@ -245,7 +217,7 @@ def _paint_props(painter: QPainter, picture: Drawing, layer: str, palette: Palet
     for prop in picture.props:
         if prop.layer == layer:
             painter.setOpacity(prop.opacity)
-            _paint_shape(painter, prop.shape, palette, to)
+            paint_shape(painter, prop.shape, palette, to, OUTLINE)
     painter.setOpacity(1.0)
 
 
@@ -297,43 +269,6 @@ def _head_path(skeleton: Skeleton | Drawing, grow: float = 0.0) -> QPainterPath:
         nose = QPointF(x + r * 0.93 * math.cos(face), y + r * 0.93 * math.sin(face))
         path.addEllipse(nose, r * 0.2 + grow, r * 0.2 + grow)
     return path
-
-
-def _paint_shape(painter: QPainter, shape: Shape, palette: Palette, to: QTransform) -> None:
-    outline = QColor(palette.prop_outline)
-    scale = abs(to.m22())
-    if isinstance(shape, Line):
-        colour = QColor(palette.band if shape.style == "band" else palette.strap)
-        if shape.style == "prop":
-            colour = outline
-        pen = QPen(colour, shape.width * scale, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                   Qt.PenJoinStyle.RoundJoin)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPolyline([to.map(QPointF(x, y)) for x, y in shape.points])
-        return
-    fill = QColor(palette.wall if shape.style == "wall" else palette.prop)
-    painter.setPen(QPen(outline, OUTLINE * scale, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                        Qt.PenJoinStyle.RoundJoin))
-    painter.setBrush(QBrush(fill))
-    if isinstance(shape, Disc):
-        (x, y), r = shape.centre, shape.radius
-        centre = to.map(QPointF(x, y))
-        painter.drawEllipse(centre, r * scale, r * scale)
-        if shape.ring:
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(centre, shape.ring * scale, shape.ring * scale)
-        return
-    path = QPainterPath()
-    corners = _box_corners(shape)
-    if shape.corner > 0 and shape.angle == 0:
-        bx, by = shape.base
-        path.addRoundedRect(QRectF(bx - shape.width / 2, by, shape.width, shape.height),
-                            shape.corner, shape.corner)
-    else:
-        path.addPolygon([QPointF(x, y) for x, y in corners])
-        path.closeSubpath()
-    painter.drawPath(to.map(path))
 
 
 def render_image(
