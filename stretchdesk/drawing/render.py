@@ -1,30 +1,28 @@
 """Draw a Figure with QPainter: rounded limbs with an outline, props, floor.
 
-Everything is drawn in world units (metres, y up) under one painter transform,
-so the same code paints a 200 px card, a 4K screen and an SVG file.
+Figures are posed in world units (metres, y up); one world-to-pixels transform
+fits them into any rect, so the same code paints a 200 px card, a 4K screen and
+an SVG file.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QImage,
-    QLinearGradient,
     QPainter,
     QPainterPath,
     QPen,
+    QTransform,
 )
 
 from stretchdesk.core.skeleton import (
-    Box,
     Capsule,
-    Disc,
     Figure,
     Line,
     PoseFigure,
@@ -33,8 +31,11 @@ from stretchdesk.core.skeleton import (
     cue_marks,
     solve,
 )
-from stretchdesk.core.skeleton.targets import glow_spots
-from stretchdesk.drawing.motion_cue import framed, paint_arrow, paint_ghost
+from stretchdesk.core.skeleton.drawing import Drawing, drawing
+from stretchdesk.core.skeleton.motion import CueMarks
+from stretchdesk.drawing.glow import paint_glow
+from stretchdesk.drawing.motion_cue import HEAD_LENGTH, framed, paint_arrow, paint_ghost
+from stretchdesk.drawing.shapes import paint_shape, shape_bounds
 
 World = tuple[float, float, float, float]  # left, bottom, right, top (m)
 MIN_WIDTH = 2.0  # m: small poses are not blown up, so every figure has a similar size
@@ -43,7 +44,6 @@ MARGIN = 0.06  # fraction of the rect left free on each side
 OUTLINE = 0.014  # m
 MAT_MARGIN = 0.14
 MAT_THICKNESS = 0.03
-MIN_LINE_PX = 3.0  # px: bands and straps stay visible on small renders (cards, sheets)
 
 
 @dataclass(frozen=True)
@@ -80,37 +80,11 @@ def world_bounds(figure: Figure | PoseFigure) -> World:
     for frame in frames:
         skeleton = solve(frame)
         boxes.append(skeleton.bounds())
-        boxes += [_shape_bounds(s) for s in _prop_shapes(frame, skeleton)]
+        boxes += [shape_bounds(s) for s in _prop_shapes(frame, skeleton)]
     left = min(b[0] for b in boxes)
     right = max(b[2] for b in boxes)
     top = max(b[3] for b in boxes)
     return (left - MAT_MARGIN, -MAT_THICKNESS, right + MAT_MARGIN, top)
-
-
-def _shape_bounds(shape: Shape) -> World:
-    if isinstance(shape, Disc):
-        (x, y), r = shape.centre, shape.radius
-        return (x - r, y - r, x + r, y + r)
-    if isinstance(shape, Line):
-        xs = [p[0] for p in shape.points]
-        ys = [p[1] for p in shape.points]
-        w = shape.width / 2
-        return (min(xs) - w, min(ys) - w, max(xs) + w, max(ys) + w)
-    corners = _box_corners(shape)
-    return (
-        min(c[0] for c in corners),
-        min(c[1] for c in corners),
-        max(c[0] for c in corners),
-        max(c[1] for c in corners),
-    )
-
-
-def _box_corners(box: Box) -> list[tuple[float, float]]:
-    cos, sin = math.cos(math.radians(box.angle)), math.sin(math.radians(box.angle))
-    bx, by = box.base
-    local = [(-box.width / 2, 0.0), (box.width / 2, 0.0),
-             (box.width / 2, box.height), (-box.width / 2, box.height)]
-    return [(bx + x * cos - y * sin, by + x * sin + y * cos) for x, y in local]
 
 
 def _prop_shapes(figure: Figure, skeleton: Skeleton, layer: str | None = None) -> list[Shape]:
@@ -130,6 +104,7 @@ def paint_figure(
     palette: Palette | None = None,
     frame: World | None = None,
     glow: Sequence[str] = (),
+    fast: bool = False,
     motion: PoseFigure | None = None,
 ) -> None:
     """Paint a figure fitted into rect; mirrored draws the left-side version.
@@ -140,90 +115,136 @@ def paint_figure(
     A PoseFigure's still shows its motion cue (ghost and arrow); a live frame of a
     movement passes its pose as `motion` and shows only the arrow.
     """
-    palette = palette or Palette()
     pose = figure if isinstance(figure, PoseFigure) else motion
     marks = cue_marks(pose, ghost=pose is figure) if pose is not None else None
-    figure = figure_of(figure)
-    left, bottom, right, top = frame or framed(world_bounds(pose if pose and marks else figure), marks)
+    body = figure_of(figure)
+    camera = frame or framed(world_bounds(pose if pose is not None and marks else body), marks)
+    paint_drawing(painter, drawing(body), rect, mirrored=mirrored, palette=palette,
+                  frame=camera, glow=glow, fast=fast, marks=marks)
+
+
+def to_device(rect: QRectF, frame: World, mirrored: bool = False) -> QTransform | None:
+    """The world-to-pixels transform that fits `frame` (metres) into rect; None if rect is empty."""
+    left, bottom, right, top = frame
     width = max(right - left, MIN_WIDTH)
     height = max(top - bottom, MIN_HEIGHT)
     usable_w, usable_h = rect.width() * (1 - 2 * MARGIN), rect.height() * (1 - 2 * MARGIN)
     if usable_w <= 0 or usable_h <= 0:
-        return
+        return None
     scale = min(usable_w / width, usable_h / height)
+    transform = QTransform()
+    transform.translate(rect.center().x(), rect.center().y())
+    transform.scale(-scale if mirrored else scale, -scale)
+    transform.translate(-(left + right) / 2, -(bottom + top) / 2)
+    return transform
+
+
+def paint_drawing(
+    painter: QPainter,
+    picture: Drawing,
+    rect: QRectF,
+    *,
+    frame: World,
+    mirrored: bool = False,
+    palette: Palette | None = None,
+    glow: Sequence[str] = (),
+    fast: bool = False,
+    marks: CueMarks | None = None,
+) -> None:
+    """Paint a solved Drawing into rect, the camera on `frame`, with a motion cue's marks.
+
+    Shapes are mapped to pixels before they are filled (filling a path under a large
+    scale cost Qt twice as much). `fast` fills without anti-aliasing: a moving figure
+    on a large screen, where a pixel is a sliver of the outline and anti-aliasing made
+    a 4K frame cost 10-20 times more.
+    """
+    palette = palette or Palette()
+    transform = to_device(rect, frame, mirrored)
+    if transform is None:
+        return
     painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, not fast)
     if palette.background:
         painter.fillRect(rect, QColor(palette.background))
-    painter.translate(rect.center())
-    painter.scale(-scale if mirrored else scale, -scale)
-    painter.translate(-(left + right) / 2, -(bottom + top) / 2)
-    half_w = rect.width() / 2 / scale
-    paint_ghost(painter, marks, palette.far)
-    _paint_world(painter, figure, palette, ((left + right) / 2 - half_w, (left + right) / 2 + half_w))
-    paint_arrow(painter, marks, palette.outline)
-    if glow:
-        _paint_glow(painter, figure, glow, palette)
+    half_w = rect.width() / 2 / transform.m11() if transform.m11() else 0.0
+    middle = (frame[0] + frame[2]) / 2
+    span = (middle - abs(half_w), middle + abs(half_w))
+    if marks is not None:
+        _paint_in_world(painter, transform, lambda: paint_ghost(painter, marks, palette.far))
+    _paint_world(painter, picture, palette, span, transform)
+    if marks is not None:
+        _paint_in_world(painter, transform, lambda: paint_arrow(painter, marks, palette.outline))
+    spots = picture.glow(tuple(glow)) if glow else []
+    if spots:
+        paint_glow(painter, spots, palette.glow, transform)
     painter.restore()
 
 
-def _paint_glow(painter: QPainter, figure: Figure, areas: Sequence[str], palette: Palette) -> None:
-    """Warm the working muscles: each spot is a capsule whose colour fades to nothing
-    at its edges (a gradient across the limb), so it reads as warmth inside the figure
-    rather than a label or a chart on top of it, and needs no clipping to the body."""
-    spots = glow_spots(figure, tuple(areas))
-    if not spots:
-        return
+def _paint_in_world(painter: QPainter, transform: QTransform, paint: Callable[[], None]) -> None:
+    """Thin cue marks are drawn in metres under the world transform (cheap: a few lines)."""
     painter.save()
-    painter.setPen(Qt.PenStyle.NoPen)
-    core, edge = QColor(palette.glow), QColor(palette.glow)
-    core.setAlpha(185)
-    edge.setAlpha(0)
-    for spot in spots:
-        (ax, ay), (bx, by) = spot.a, spot.b
-        length = math.hypot(bx - ax, by - ay) or 1.0
-        nx, ny = -(by - ay) / length, (bx - ax) / length  # across the limb
-        cx, cy, r = (ax + bx) / 2, (ay + by) / 2, spot.radius
-        across = QLinearGradient(QPointF(cx - nx * r, cy - ny * r), QPointF(cx + nx * r, cy + ny * r))
-        across.setColorAt(0.0, edge)
-        across.setColorAt(0.5, core)
-        across.setColorAt(1.0, edge)
-        painter.setBrush(QBrush(across))
-        painter.drawPath(_capsule_path(Capsule("torso", "glow", spot.a, spot.b, r, r)))
+    painter.setTransform(transform, True)
+    paint()
     painter.restore()
+
+
+def drawing_rect(
+    picture: Drawing, rect: QRectF, frame: World, mirrored: bool = False, glow: Sequence[str] = (),
+    marks: CueMarks | None = None,
+) -> QRectF:
+    """The pixels a drawing covers in rect (body, props, glow, cue and floor line, outline included)."""
+    to = to_device(rect, frame, mirrored)
+    if to is None:
+        return QRectF()
+    left, bottom, right, top = picture.body_bounds()
+    boxes = [(left - MAT_MARGIN, min(bottom, -MAT_THICKNESS), right + MAT_MARGIN, top)]
+    boxes += [shape_bounds(p.shape) for p in picture.props]
+    boxes += [shape_bounds(Line((spot.a, spot.b), 2 * spot.radius)) for spot in picture.glow(glow)]
+    if marks is not None:
+        boxes += [(x - HEAD_LENGTH, y - HEAD_LENGTH, x + HEAD_LENGTH, y + HEAD_LENGTH) for x, y in marks.arrow]
+    world = QRectF(QPointF(min(b[0] for b in boxes), min(b[1] for b in boxes)),
+                   QPointF(max(b[2] for b in boxes), max(b[3] for b in boxes)))
+    grow = OUTLINE * abs(to.m22()) + 2
+    return to.mapRect(world.normalized()).adjusted(-grow, -grow, grow, grow)
 
 
 def _paint_world(
-    painter: QPainter, figure: Figure, palette: Palette, span: tuple[float, float]
+    painter: QPainter, picture: Drawing, palette: Palette, span: tuple[float, float], to: QTransform
 ) -> None:
-    skeleton = solve(figure)
-    body_left, _, body_right, _ = skeleton.bounds()
-    painter.setPen(QPen(QColor(palette.floor), OUTLINE * 0.8))
-    painter.drawLine(QPointF(span[0], 0.0), QPointF(span[1], 0.0))
-    if figure.mat:
+    body_left, _, body_right, _ = picture.body_bounds()
+    painter.setPen(QPen(QColor(palette.floor), max(1.0, OUTLINE * 0.8 * abs(to.m22()))))
+    painter.drawLine(to.map(QPointF(span[0], 0.0)), to.map(QPointF(span[1], 0.0)))
+    if picture.mat:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(palette.mat))
-        mat = QRectF(body_left - MAT_MARGIN, -MAT_THICKNESS,
-                     body_right - body_left + 2 * MAT_MARGIN, MAT_THICKNESS)
-        painter.drawRoundedRect(mat, MAT_THICKNESS / 2, MAT_THICKNESS / 2)
-    for shape in _prop_shapes(figure, skeleton, "back"):
-        _paint_shape(painter, shape, palette)
-    side_view = skeleton.view == "side"
+        mat = QPainterPath()
+        mat.addRoundedRect(QRectF(body_left - MAT_MARGIN, -MAT_THICKNESS,
+                                  body_right - body_left + 2 * MAT_MARGIN, MAT_THICKNESS),
+                           MAT_THICKNESS / 2, MAT_THICKNESS / 2)
+        painter.drawPath(to.map(mat))
+    _paint_props(painter, picture, "back", palette, to)
+    side_view = picture.view == "side"
     for part in ("far_leg", "far_arm", "torso", "near_leg", "near_arm"):
-        capsules = [c for c in skeleton.capsules if c.part == part]
-        outlines = [_capsule_path(c, OUTLINE) for c in capsules]
-        fills = [_capsule_path(c) for c in capsules]
+        capsules = [c for c in picture.capsules if c.part == part]
+        outlines = [to.map(_capsule_path(c, OUTLINE)) for c in capsules]
+        fills = [to.map(_capsule_path(c)) for c in capsules]
         if part == "torso":
-            outlines.append(_head_path(skeleton, OUTLINE))
-            fills.append(_head_path(skeleton))
-        accent = part in figure.accent
+            outlines.append(to.map(_head_path(picture, OUTLINE)))
+            fills.append(to.map(_head_path(picture)))
+        accent = part in picture.accent
         far = part.startswith("far") and side_view
         tones = (palette.accent_far, palette.accent) if accent else (palette.far, palette.body)
-        fill = tones[0] if far else tones[1]
         _fill_paths(painter, outlines, QColor(palette.outline))
-        _fill_paths(painter, fills, QColor(fill))
-    for shape in _prop_shapes(figure, skeleton, "front"):
-        _paint_shape(painter, shape, palette)
+        _fill_paths(painter, fills, QColor(tones[0] if far else tones[1]))
+    _paint_props(painter, picture, "front", palette, to)
+
+
+def _paint_props(painter: QPainter, picture: Drawing, layer: str, palette: Palette, to: QTransform) -> None:
+    for prop in picture.props:
+        if prop.layer == layer:
+            painter.setOpacity(prop.opacity)
+            paint_shape(painter, prop.shape, palette, to, OUTLINE)
+    painter.setOpacity(1.0)
 
 
 def _fill_paths(painter: QPainter, paths: list[QPainterPath], colour: QColor) -> None:
@@ -264,7 +285,7 @@ def _capsule_path(capsule: Capsule, grow: float = 0.0) -> QPainterPath:
     return path
 
 
-def _head_path(skeleton: Skeleton, grow: float = 0.0) -> QPainterPath:
+def _head_path(skeleton: Skeleton | Drawing, grow: float = 0.0) -> QPainterPath:
     (x, y), r = skeleton.head, skeleton.head_radius
     path = QPainterPath()
     path.setFillRule(Qt.FillRule.WindingFill)
@@ -274,43 +295,6 @@ def _head_path(skeleton: Skeleton, grow: float = 0.0) -> QPainterPath:
         nose = QPointF(x + r * 0.93 * math.cos(face), y + r * 0.93 * math.sin(face))
         path.addEllipse(nose, r * 0.2 + grow, r * 0.2 + grow)
     return path
-
-
-def _paint_shape(painter: QPainter, shape: Shape, palette: Palette) -> None:
-    outline = QColor(palette.prop_outline)
-    if isinstance(shape, Line):
-        colour = QColor(palette.band if shape.style == "band" else palette.strap)
-        if shape.style == "prop":
-            colour = outline
-        width = max(shape.width, MIN_LINE_PX / (abs(painter.worldTransform().m11()) or 1.0))
-        pen = QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                   Qt.PenJoinStyle.RoundJoin)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        points = [QPointF(x, y) for x, y in shape.points]
-        painter.drawPolyline(points)
-        return
-    fill = QColor(palette.wall if shape.style == "wall" else palette.prop)
-    painter.setPen(QPen(outline, OUTLINE, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                        Qt.PenJoinStyle.RoundJoin))
-    painter.setBrush(QBrush(fill))
-    if isinstance(shape, Disc):
-        (x, y), r = shape.centre, shape.radius
-        painter.drawEllipse(QPointF(x, y), r, r)
-        if shape.ring:
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(QPointF(x, y), shape.ring, shape.ring)
-        return
-    path = QPainterPath()
-    corners = _box_corners(shape)
-    if shape.corner > 0 and shape.angle == 0:
-        bx, by = shape.base
-        path.addRoundedRect(QRectF(bx - shape.width / 2, by, shape.width, shape.height),
-                            shape.corner, shape.corner)
-    else:
-        path.addPolygon([QPointF(x, y) for x, y in corners])
-        path.closeSubpath()
-    painter.drawPath(path)
 
 
 def render_image(

@@ -1,9 +1,13 @@
 """The figure helper process: `python -m stretchdesk.player.figure_helper POSE_ID...`.
 
-Builds each pose's figure in turn and writes it to stdout as soon as it is
-ready, as a 4-byte big-endian length and a pickle of (pose_id, PoseFigure or
-None). Qt-free: it imports only the core, so it starts fast and shares no GIL
-with the player's GUI thread.
+Takes the routine's poses in play order. Builds each pose's figure in turn and
+writes it to stdout as soon as it is ready, as a 4-byte big-endian length and a
+pickle of (pose_id, PoseFigure or None). Then it samples what the player animates
+into tracks of solved drawings (core/skeleton/drawing.py), in the order they play:
+each movement's rep cycle (key "rep:POSE") and each morph from one pose to the
+next (key "morph:FROM>TO"), so the player's GUI never solves a body per frame.
+Qt-free: it imports only the core, so it starts fast and shares no GIL with the
+player's GUI thread.
 """
 
 from __future__ import annotations
@@ -33,15 +37,58 @@ def read_frames(buffer: bytearray) -> list[tuple[str, object]]:
     return found
 
 
-def main(pose_ids: list[str], out: BinaryIO) -> int:
-    from stretchdesk.core.skeleton import pose_figure
+def rep_key(pose_id: str) -> str:
+    return f"rep:{pose_id}"
 
-    for pose_id in pose_ids:
-        try:
-            figure: object = pose_figure(pose_id)
-        except (KeyError, LookupError, ValueError):
-            figure = None
-        out.write(frame(pose_id, figure))
+
+def morph_key(from_pose: str, to_pose: str) -> str:
+    return f"morph:{from_pose}>{to_pose}"
+
+
+def plan(pose_ids: list[str]) -> list[str]:
+    """Every key the helper sends for poses played in this order: the figures first,
+    then for each pose its rep track and the morph into it from the pose before (a
+    key for a pose without a figure, or one that does not move, arrives as None)."""
+    order = [p for i, p in enumerate(pose_ids) if i == 0 or pose_ids[i - 1] != p]
+    keys = list(dict.fromkeys(order))
+    for i, pose_id in enumerate(order):
+        if i:
+            keys.append(morph_key(order[i - 1], pose_id))
+        keys.append(rep_key(pose_id))
+        keys.append(morph_key(pose_id, pose_id))  # switching sides (a moving pose's last frame to its first)
+    return list(dict.fromkeys(keys))
+
+
+def build(key: str, figures: dict[str, object]) -> object:
+    """The figure or track behind one key of the plan (None when there is none)."""
+    from stretchdesk.core.skeleton import PoseFigure, pose_figure
+    from stretchdesk.core.skeleton.drawing import morph_track, rep_track
+
+    kind, _, rest = key.partition(":")
+    if kind == "rep":
+        pose = figures.get(rest)
+        return rep_track(pose) if isinstance(pose, PoseFigure) and pose.moving else None
+    if kind == "morph":
+        a, _, b = rest.partition(">")
+        start, end = figures.get(a), figures.get(b)
+        if a == b and isinstance(start, PoseFigure) and not start.moving:
+            return None  # a held pose switching sides does not move
+        if isinstance(start, PoseFigure) and isinstance(end, PoseFigure):
+            return morph_track(start.keyframes[-1], end.figure)
+        return None
+    try:
+        return pose_figure(key)
+    except (KeyError, LookupError, ValueError):
+        return None
+
+
+def main(pose_ids: list[str], out: BinaryIO) -> int:
+    figures: dict[str, object] = {}
+    for key in plan(pose_ids):
+        built = build(key, figures)
+        if ":" not in key:
+            figures[key] = built
+        out.write(frame(key, built))
         out.flush()
     return 0
 

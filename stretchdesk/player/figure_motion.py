@@ -10,6 +10,11 @@ helper process (figure_helper.py, run with QProcess), in the order they play,
 while the player shows each pose's picture until its figure is ready. A
 process, not a thread: a thread solving in pure Python holds the GIL and made
 every paint on the GUI thread wait (measured: 60-300 ms stalls).
+
+The helper also samples every rep cycle and every morph of the routine into
+tracks of solved drawings, so a frame costs the GUI a blend of two samples and
+the painting, never a body solve (measured: 2-40 ms per morph frame). Until a
+track arrives, its frames are solved here, as before.
 """
 
 from __future__ import annotations
@@ -19,18 +24,21 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QProcess, QProcessEnvironment, QRectF
 from PySide6.QtGui import QPainter
 
-from stretchdesk.player.figure_helper import read_frames
+from stretchdesk.player.figure_helper import morph_key, plan, read_frames, rep_key
 
 World = tuple[float, float, float, float]
 JOIN_TIMEOUT_S = 2.0
 
 if TYPE_CHECKING:
     from stretchdesk.core.player_view import FigureScene
+    from stretchdesk.core.skeleton import Figure, PoseFigure
+    from stretchdesk.core.skeleton.drawing import Drawing, Track
+    from stretchdesk.core.skeleton.motion import CueMarks
 
 
 def _helper_environment() -> QProcessEnvironment:
@@ -44,12 +52,19 @@ def _helper_environment() -> QProcessEnvironment:
 
 class FigureMotion:
     def __init__(self, enabled: bool = True) -> None:
-        self._pose_figure: Callable[[str], Any] | None = None
-        self._interpolate: Callable[[Any, Any, float], Any] | None = None
-        self._transition: Callable[[Any, Any, float], Any] | None = None
-        self._paint: Callable[..., Any] | None = None
-        self._bounds: Callable[[Any], World] | None = None
-        self._cache: dict[str, Any] = {}
+        self._pose_figure: Callable[[str], PoseFigure] | None = None
+        self._interpolate: Callable[[Figure, Figure, float], Figure] | None = None
+        self._drawing: Callable[[Figure], Drawing] | None = None
+        self._morph: Callable[[Figure, Figure, float], Drawing] | None = None
+        self._paint: Callable[..., None] | None = None
+        self._bounds: Callable[[Figure | PoseFigure], World] | None = None
+        self._cue_marks: Callable[..., CueMarks | None] | None = None
+        self._framed: Callable[[World, CueMarks | None], World] | None = None
+        self._cache: dict[str, PoseFigure | None] = {}
+        self._tracks: dict[str, Track | None] = {}
+        self._stills: dict[str, Drawing] = {}
+        self._last: tuple[FigureScene, tuple[Drawing, World] | None] | None = None
+        self._last_bounds: tuple[tuple[object, ...], QRectF] | None = None
         self._worlds: dict[str, World] = {}
         self._pending: list[str] = []
         self._process: QProcess | None = None
@@ -58,17 +73,20 @@ class FigureMotion:
         self._loaded = False
 
     def _load(self) -> None:
-        """Import the figure model and painter, on the first frame that needs them."""
+        """Import the figure model and painter on the first frame that needs them, not at
+        start-up (disabled: the player shows pictures only)."""
         if self._loaded or not self._enabled:
             return
         self._loaded = True
-        try:
-            from stretchdesk.core.skeleton import interpolate, pose_figure, transition
-            from stretchdesk.drawing.render import paint_figure, world_bounds
-        except ImportError:
-            return
-        self._pose_figure, self._interpolate, self._transition = pose_figure, interpolate, transition
-        self._paint, self._bounds = paint_figure, world_bounds
+        from stretchdesk.core.skeleton import cue_marks, interpolate, pose_figure
+        from stretchdesk.core.skeleton.drawing import drawing, morph_drawing
+        from stretchdesk.drawing.motion_cue import framed
+        from stretchdesk.drawing.render import paint_drawing, world_bounds
+
+        self._pose_figure, self._interpolate = pose_figure, interpolate
+        self._drawing, self._morph = drawing, morph_drawing
+        self._paint, self._bounds = paint_drawing, world_bounds
+        self._cue_marks, self._framed = cue_marks, framed
 
     @property
     def available(self) -> bool:
@@ -77,11 +95,13 @@ class FigureMotion:
     # -- building --------------------------------------------------------------
 
     def prepare(self, pose_ids: Iterable[str]) -> None:
-        """Build these poses' figures in a helper process, first ones first."""
+        """Build these poses' figures, then their rep and morph tracks, in a helper
+        process; `pose_ids` in play order, first ones first."""
         if not self._enabled:
             return
         self._collect()
-        wanted = [p for p in dict.fromkeys(pose_ids) if p not in self._cache]
+        order = list(pose_ids)
+        wanted = [k for k in plan(order) if k not in self._cache and k not in self._tracks]
         if not wanted or wanted == self._pending:
             return
         self._stop_process()
@@ -89,7 +109,7 @@ class FigureMotion:
         process = QProcess()
         process.setProcessEnvironment(_helper_environment())
         process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
-        process.start(sys.executable, ["-m", "stretchdesk.player.figure_helper", *wanted])
+        process.start(sys.executable, ["-m", "stretchdesk.player.figure_helper", *order])
         self._process = process
 
     def _collect(self) -> None:
@@ -98,10 +118,14 @@ class FigureMotion:
         if process is None:
             return
         self._received += process.readAllStandardOutput().data()
-        for pose_id, figure in read_frames(self._received):
-            self._cache[pose_id] = figure
-            if pose_id in self._pending:
-                self._pending.remove(pose_id)
+        for key, built in read_frames(self._received):
+            self._last = self._last_bounds = None
+            if ":" in key:
+                self._tracks[key] = built  # type: ignore[assignment]
+            else:
+                self._cache[key] = built  # type: ignore[assignment]
+            if key in self._pending:
+                self._pending.remove(key)
         if not self._pending:
             self._stop_process()
         elif process.state() is QProcess.ProcessState.NotRunning and not process.bytesAvailable():
@@ -109,7 +133,7 @@ class FigureMotion:
             self._stop_process()
 
     def pending(self) -> bool:
-        """True while the helper still has figures to build."""
+        """True while the helper still has figures (or tracks) to build."""
         self._collect()
         return bool(self._pending)
 
@@ -140,7 +164,7 @@ class FigureMotion:
         process.deleteLater()
         return ended
 
-    def _build(self, pose_id: str) -> Any:
+    def _build(self, pose_id: str) -> PoseFigure | None:
         self._load()
         if self._pose_figure is None:
             return None
@@ -149,7 +173,7 @@ class FigureMotion:
         except (KeyError, LookupError, ValueError):
             return None
 
-    def figure(self, pose_id: str) -> Any:
+    def figure(self, pose_id: str) -> PoseFigure | None:
         """The pose's PoseFigure; None when it has none or the helper has not sent it yet."""
         self._collect()
         if pose_id in self._cache:
@@ -166,42 +190,110 @@ class FigureMotion:
     # -- drawing ---------------------------------------------------------------
 
     def _world(self, pose_id: str) -> World:
-        if pose_id not in self._worlds and self._bounds is not None:
-            self._worlds[pose_id] = self._bounds(self.figure(pose_id))
+        """The camera box of a pose: its figure's bounds, grown to hold its motion cue's arrow."""
+        pose = self.figure(pose_id)
+        if pose_id not in self._worlds and self._bounds is not None and pose is not None:
+            bounds = self._bounds(pose)
+            self._worlds[pose_id] = self._framed(bounds, self._arrow(pose)) if self._framed else bounds
         return self._worlds[pose_id]
 
-    def frame(self, scene: FigureScene) -> tuple[Any, World | None] | None:
-        """The body to draw now and the camera box: a keyframe blend at the rep pace,
-        morphed from the previous pose while a transition runs."""
-        if scene.pose_id is None or self._interpolate is None:
+    def _arrow(self, pose: PoseFigure | None) -> CueMarks | None:
+        """A moving pose's cue arrow (the live figure moves, so no ghost)."""
+        if pose is None or not pose.moving or self._cue_marks is None:
             return None
+        return self._cue_marks(pose, ghost=False)
+
+    def _marks(self, scene: FigureScene) -> CueMarks | None:
+        if scene.pose_id is None or self._morphing(scene):
+            return None
+        return self._arrow(self.figure(scene.pose_id))
+
+    def _track(self, key: str) -> Track | None:
+        return self._tracks.get(key)
+
+    def _still(self, pose_id: str, pose: PoseFigure) -> Drawing:
+        if pose_id not in self._stills and self._drawing is not None:
+            self._stills[pose_id] = self._drawing(pose.figure)
+        return self._stills[pose_id]
+
+    def moving(self, scene: FigureScene) -> bool:
+        """True when this scene's frame changes with time (a rep or a morph)."""
+        if scene.pose_id is None:
+            return False
         pose = self.figure(scene.pose_id)
         if pose is None:
-            return None
-        keys = list(pose.keyframes)
-        body = pose.figure
-        world: World | None = None
-        if scene.rep_seconds and len(keys) > 1:
-            cycle = (scene.elapsed % scene.rep_seconds) / scene.rep_seconds * len(keys)
-            step = int(cycle) % len(keys)
-            body = self._interpolate(keys[step], keys[(step + 1) % len(keys)], cycle - int(cycle))
-            world = self._world(scene.pose_id)
-        before = self.figure(scene.from_pose_id) if scene.from_pose_id else None
-        if before is not None and scene.from_pose_id and scene.blend < 1.0 and self._transition is not None:
-            body = self._transition(before.keyframes[-1], body, scene.blend)
-            a, b = self._world(scene.from_pose_id), self._world(scene.pose_id)
-            world = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
-        return body, world
+            return False
+        return bool(scene.rep_seconds and pose.moving) or self._morphing(scene)
 
-    def paint(self, painter: QPainter, rect: QRectF, scene: FigureScene) -> bool:
-        """Draw the live figure; False when this pose has none (draw its picture instead)."""
+    def _morphing(self, scene: FigureScene) -> bool:
+        if not (scene.from_pose_id and scene.blend < 1.0 and self.has(scene.from_pose_id)):
+            return False
+        if scene.from_pose_id == scene.pose_id:  # switching sides: a held pose morphs into itself
+            before = self.figure(scene.from_pose_id)
+            return before is not None and before.moving
+        return True
+
+    def frame(self, scene: FigureScene) -> tuple[Drawing, World] | None:
+        """The drawing to paint now and the camera box: a keyframe blend at the rep pace,
+        morphed from the previous pose while a transition runs."""
+        if self._last is not None and self._last[0] == scene:
+            return self._last[1]
+        found = self._frame(scene)
+        self._last = (scene, found)
+        return found
+
+    def _frame(self, scene: FigureScene) -> tuple[Drawing, World] | None:
+        if scene.pose_id is None or self._drawing is None or self._interpolate is None:
+            return None
+        pose = self.figure(scene.pose_id)
+        if pose is None or self._drawing is None:
+            return None
+        world = self._world(scene.pose_id)
+        if self._morphing(scene) and scene.from_pose_id and self._morph is not None:
+            a = self._world(scene.from_pose_id)
+            world = (min(a[0], world[0]), min(a[1], world[1]), max(a[2], world[2]), max(a[3], world[3]))
+            track = self._track(morph_key(scene.from_pose_id, scene.pose_id))
+            if track is not None:
+                return track.at(scene.blend), world
+            before = self.figure(scene.from_pose_id)
+            if before is not None:
+                return self._morph(before.keyframes[-1], pose.figure, scene.blend), world
+        if scene.rep_seconds and pose.moving:
+            cycle = (scene.elapsed % scene.rep_seconds) / scene.rep_seconds
+            track = self._track(rep_key(scene.pose_id))
+            if track is not None:
+                return track.at(cycle), world
+            keys = list(pose.keyframes)
+            where = cycle * len(keys)
+            step = int(where) % len(keys)
+            body = self._interpolate(keys[step], keys[(step + 1) % len(keys)], where - int(where))
+            return self._drawing(body), world
+        return self._still(scene.pose_id, pose), world
+
+    def paint(self, painter: QPainter, rect: QRectF, scene: FigureScene, *, fast: bool = False) -> bool:
+        """Draw the live figure; False when this pose has none (draw its picture instead).
+        `fast` skips anti-aliasing (see render.paint_drawing)."""
         if self._paint is None:
             return False
         found = self.frame(scene)
         if found is None:
             return False
-        body, world = found
-        pose = self.figure(scene.pose_id) if scene.pose_id and not scene.from_pose_id else None
-        moving = pose if pose is not None and pose.moving else None  # its motion cue's arrow
-        self._paint(painter, body, rect, mirrored=scene.mirrored, frame=world, glow=scene.glow, motion=moving)
+        picture, world = found
+        self._paint(painter, picture, rect, mirrored=scene.mirrored, frame=world, glow=scene.glow, fast=fast,
+                    marks=self._marks(scene))
         return True
+
+    def device_bounds(self, scene: FigureScene, rect: QRectF) -> QRectF | None:
+        """Where this scene's figure lands in rect (pixels), for repainting only that."""
+        key = (scene, rect.x(), rect.y(), rect.width(), rect.height())
+        if self._last_bounds is not None and self._last_bounds[0] == key:
+            return self._last_bounds[1]
+        found = self.frame(scene) if self._paint is not None else None
+        if found is None:
+            return None
+        from stretchdesk.drawing.render import drawing_rect
+
+        picture, world = found
+        bounds = drawing_rect(picture, rect, world, scene.mirrored, scene.glow, self._marks(scene))
+        self._last_bounds = (key, bounds)
+        return bounds

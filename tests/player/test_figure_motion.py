@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from stretchdesk.player.figure_helper import frame, read_frames
+from stretchdesk.player.figure_helper import frame, plan, read_frames
 from stretchdesk.player.figure_motion import FigureMotion
 from tests.player.conftest import Rig
 
@@ -50,3 +50,19 @@ def test_frames_survive_arriving_in_pieces() -> None:
         buffer += data[start : start + 7]
         got += read_frames(buffer)
     assert got == [("pigeon", {"keys": [1, 2]}), ("butterfly", None)] and not buffer
+
+
+def test_the_helper_plans_figures_first_then_tracks_in_play_order() -> None:
+    keys = plan(["pigeon", "pigeon", "butterfly", "pigeon"])
+    assert keys[:2] == ["pigeon", "butterfly"]  # every figure before any track
+    assert keys[2:] == ["rep:pigeon", "morph:pigeon>pigeon", "morph:pigeon>butterfly", "rep:butterfly",
+                        "morph:butterfly>butterfly", "morph:butterfly>pigeon"]
+
+
+def test_a_track_arrives_for_each_morph_and_moving_pose(qtbot: Any) -> None:
+    live = FigureMotion()
+    live.prepare(["cat-cow", "childs-pose"])
+    assert live.wait(120)
+    assert live._tracks["rep:cat-cow"] is not None and live._tracks["morph:cat-cow>childs-pose"] is not None
+    assert live._tracks["rep:childs-pose"] is None  # a held pose has no rep cycle
+    assert live._tracks["morph:childs-pose>childs-pose"] is None

@@ -9,6 +9,7 @@ legs otherwise.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from stretchdesk.core.skeleton.figure import Figure
@@ -31,6 +32,15 @@ AREAS: dict[str, tuple[tuple[str, str, float, float, float], ...]] = {
     "chest-shoulders": (("chest", "neck", 0.0, 1.0, 0.1), ("arm:shoulder", "arm:elbow", 0.0, 0.4, 0.06)),
 }
 
+GLOW_POINTS: tuple[str, ...] = tuple(sorted({
+    f"{side}_{joint}" if kind in ("leg", "arm") else kind
+    for parts in AREAS.values()
+    for start, end, *_ in parts
+    for name in (start, end)
+    for kind, _, joint in [name.partition(":")]
+    for side in ("near", "far")
+}))
+
 
 @dataclass(frozen=True, slots=True)
 class Spot:
@@ -42,25 +52,35 @@ class Spot:
     radius: float
 
 
-def _sides(figure: Figure, limb: str) -> tuple[str, ...]:
-    accented = [part.split("_")[0] for part in figure.accent if part.endswith(limb)]
+def _sides(accent: Iterable[str], limb: str) -> tuple[str, ...]:
+    accented = [part.split("_")[0] for part in accent if part.endswith(limb)]
     return tuple(accented) or ("near", "far")
 
 
-def _point(skeleton: Skeleton, name: str, side: str) -> Vec:
+def _point(points: Mapping[str, Vec], name: str, side: str) -> Vec:
     kind, _, joint = name.partition(":")
-    return skeleton.points[f"{side}_{joint}"] if joint else skeleton.points[kind]
+    return points[f"{side}_{joint}"] if joint else points[kind]
 
 
-def glow_spots(figure: Figure, targets: tuple[str, ...] | list[str]) -> list[Spot]:
+def glow_points(skeleton: Skeleton) -> dict[str, Vec]:
+    """The body points the glow areas are placed on (all a Drawing keeps of the skeleton)."""
+    return {name: skeleton.points[name] for name in GLOW_POINTS}
+
+
+def spots_at(points: Mapping[str, Vec], accent: Iterable[str], targets: Iterable[str]) -> list[Spot]:
     """The capsules to glow for these target areas; unknown area names are skipped."""
-    skeleton = solve(figure)
+    accent = tuple(accent)
     spots: list[Spot] = []
     for area in targets:
         for start, end, t0, t1, radius in AREAS.get(area, ()):
             uses = start.split(":")[0] if ":" in start else end.split(":")[0] if ":" in end else ""
-            sides = _sides(figure, uses) if uses else ("near",)
+            sides = _sides(accent, uses) if uses else ("near",)
             for side in sides:
-                a, b = _point(skeleton, start, side), _point(skeleton, end, side)
+                a, b = _point(points, start, side), _point(points, end, side)
                 spots.append(Spot(area, lerp_point(a, b, t0), lerp_point(a, b, t1), radius))
     return spots
+
+
+def glow_spots(figure: Figure, targets: tuple[str, ...] | list[str]) -> list[Spot]:
+    """The glow capsules of these target areas on a figure."""
+    return spots_at(solve(figure).points, figure.accent, targets)

@@ -2,15 +2,19 @@
 
 Blending joint angles alone lets a body leave the floor and pass through shapes no
 one takes (a crouch hanging over the mat on the way from sitting to down dog). A
-transition instead goes the way a person does: from standing down to kneeling, on
-to all fours or sitting, and lying down from there; prone and supine swap by
-rolling onto the side. Each leg of the way is a grounded blend.
+transition instead goes the way a person does: from standing down to kneeling, or
+crouching with the hands down on the way to all fours (a standing fold folds on
+down that way to child's pose); from kneeling it sits back beside the heels before
+the legs swing out to sitting, and lies down from there; prone and supine swap by
+rolling onto the side. Each leg of the way is a grounded blend. Props never move
+during a morph: each frame shows the first pose's props, then the next pose's.
 """
 
 from __future__ import annotations
 
 import functools
 from collections import deque
+from dataclasses import replace
 from typing import Literal
 
 from stretchdesk.core.skeleton import bases
@@ -20,15 +24,21 @@ from stretchdesk.core.skeleton.figure import Figure
 from stretchdesk.core.skeleton.interpolate import GROUNDED, interpolate
 from stretchdesk.core.skeleton.kinematics import solve
 from stretchdesk.core.skeleton.props import Wall
+from stretchdesk.core.skeleton.resting import SHIN_TAPER
 
-Posture = Literal["standing", "kneeling", "all_fours", "seated", "supine", "prone", "side"]
+Posture = Literal[
+    "standing", "squat", "kneeling", "all_fours", "side_sit", "seated", "supine", "prone", "side"
+]
 
-# Who can move straight to whom; everything else goes through the postures between.
+# Who can move straight to whom; everything else goes through the postures between
+# (the first listed wins where two ways are as short).
 NEXT: dict[Posture, tuple[Posture, ...]] = {
-    "standing": ("kneeling",),
-    "kneeling": ("standing", "all_fours", "seated"),
-    "all_fours": ("kneeling", "prone"),
-    "seated": ("kneeling", "supine"),
+    "standing": ("squat", "kneeling"),
+    "squat": ("standing", "all_fours"),
+    "kneeling": ("standing", "all_fours", "side_sit"),
+    "all_fours": ("kneeling", "squat", "prone"),
+    "side_sit": ("kneeling", "seated"),
+    "seated": ("side_sit", "supine"),
     "supine": ("seated", "side"),
     "side": ("supine", "prone"),
     "prone": ("all_fours", "side"),
@@ -49,14 +59,16 @@ def posture(figure: Figure) -> Posture:
     lying_along = abs(abs(figure.pelvis % 360.0 - 180.0) - 90.0) > 45.0  # trunk roughly level
     if figure.view == "front" and lying_along and hips_y < 0.3:
         return "side"
-    if trunk_down:
-        if 30.0 < figure.pelvis % 360.0 < 150.0:
-            return "seated"
-        return "supine" if 90.0 < figure.pelvis % 360.0 < 270.0 else "prone"
     knees_down = any(
         skeleton.points[f"{s}_knee"][1] - skeleton.radii[f"{s}_knee"] <= CONTACT_TOLERANCE
         for s in ("near", "far")
     )
+    if trunk_down and knees_down and figure.view == "side" and skeleton.head[1] < hips_y:
+        return "all_fours"  # folded forward over the knees (child's pose): reached from all fours
+    if trunk_down:
+        if 30.0 < figure.pelvis % 360.0 < 150.0:
+            return "seated"
+        return "supine" if 90.0 < figure.pelvis % 360.0 < 270.0 else "prone"
     hands_down = "near_arm" in touching or "far_arm" in touching
     if hips_y > 0.6:
         return "all_fours" if hands_down else "standing"
@@ -65,11 +77,34 @@ def posture(figure: Figure) -> Posture:
     return "all_fours" if hands_down else "standing"
 
 
+def _squat() -> Figure:
+    """Crouched low on both feet, chest over the knees, both hands down on the mat."""
+    figure = Figure(pelvis=40.0).aim(chest=22.0, neck=20.0, head=10.0, thigh=12.0, shin=-112.0, foot=0.0)
+    figure = figure.ground()
+    figure = figure.plant_foot("both", figure.point("near_ankle")[0])
+    return figure.plant_hand("both", figure.point("near_toe")[0] + 0.02)
+
+
+def _side_sit() -> Figure:
+    """Sitting down beside the heels, shins still on the mat, hands on the thighs:
+    the way from kneeling to sitting without falling onto the seat."""
+    figure = Figure(pelvis=100.0).aim(
+        thigh=-14.0, shin=180.0 + SHIN_TAPER, foot=178.0, chest=98.0, neck=94.0, head=88.0
+    )
+    hip, knee = figure.point("near_hip"), figure.point("near_knee")
+    rest = ((hip[0] + knee[0]) / 2 + 0.04, max(hip[1], knee[1]) + 0.07)
+    return figure.reach("near_arm", rest).reach("far_arm", rest).aim(hand=-15.0).ground()
+
+
 @functools.cache
 def _waypoint(kind: Posture) -> Figure:
     """A plain figure of each posture, in the side view."""
     if kind == "standing":
         return bases.standing()
+    if kind == "squat":
+        return _squat()
+    if kind == "side_sit":
+        return _side_sit()
     if kind == "kneeling":
         return bases.kneeling()
     if kind == "all_fours":
@@ -156,4 +191,5 @@ def transition(a: Figure, b: Figure, t: float) -> Figure:
     frame = interpolate(start, end, t * legs - leg)
     if _grounded(start) and _grounded(end):
         frame = settle(frame)
+    frame = replace(frame, props=a.props if t < 0.5 else b.props)  # never a prop in between
     return _clear_of_walls(frame, frame)

@@ -67,7 +67,7 @@ def origami() -> Figure:
 
     Seen from the ceiling (on a mat seen from above), because both movements happen
     in the plane of the mat: from the side the tucked knee points at the viewer and
-    the pose reads as the long side-lying quad stretch. Side-view geometry laid flat:
+    the pose reads as the long side-lying quad stretch. Depth-view geometry laid flat:
     the front of the body faces up the picture, the back down it.
     """
     f = Figure(pelvis=180.0).aim(chest=172.0, neck=170.0, head=166.0)

@@ -13,7 +13,7 @@ from stretchdesk.core.skeleton import bases, body
 from stretchdesk.core.skeleton.body import Depth
 from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
 from stretchdesk.core.skeleton.motion import MotionCue
-from stretchdesk.core.skeleton.resting import SHIN_TAPER, rest_on
+from stretchdesk.core.skeleton.resting import SHIN_TAPER, on_plan_mat, rest_on
 
 
 def pigeon() -> Figure:
@@ -102,44 +102,45 @@ def stacked_knee() -> Figure:
     return f.rests("floor", "near_fingertips", "far_fingertips", "near_toe").accented("near_leg")
 
 
-def _ninety_ninety(pelvis: float, chest: float) -> Figure:
-    """Right leg folded in front (its shin runs across toward us, so it shows short),
-    left thigh out to the far side (hidden, short) with its shin lying back along the
-    mat behind the hips: the back leg's shin and foot are what set 90-90 apart from
-    pigeon, whose back leg is long and straight."""
-    f = bases.seated().aim(pelvis=pelvis, chest=chest, neck=chest - 4.0, head=chest - 8.0)
-    f = f.aim(upper_arm=chest - 90.0 if chest > 90.0 else 0.0, forearm=0.0)
-    f = f.foreshortened(near_shin=0.55, far_thigh=0.6)
-    back = {"far_shin": 180.0 + SHIN_TAPER, "far_foot": 178.0}
-    f = f.aim(near_thigh=-6.0, near_shin=-170.0, near_foot=-170.0, far_thigh=200.0, **back)
-    f = rest_on(f, "torso")
-    f = f.touch("far_knee", "far_hip", 90.0 - pelvis, max(-pelvis, -49.9), aim=back)
-    f = f.touch("far_toe", "far_ankle", 10.0, -95.0)
-    return f.rests("floor", "seat", "far_knee", "far_shin", "far_toe")
+def _ninety_ninety(chest_seen: float) -> Figure:
+    """Seen from the ceiling, facing right: the right thigh runs forward and its shin
+    across in front of the hips, the left thigh out to the side and its shin back:
+    two right angles, the zig-zag that sets 90-90 apart from pigeon (whose back leg
+    is long and straight behind). The upright trunk points at the viewer, so only
+    `chest_seen` of it shows (more when leaning back)."""
+    f = Figure(view="front", pelvis=180.0).foreshortened(pelvis=0.2, chest=chest_seen, neck=0.3)
+    f = f.aim(chest=180.0, neck=180.0, head=180.0)
+    f = f.aim(near_thigh=4.0, near_shin=-88.0, near_foot=-80.0)
+    return f.aim(far_thigh=-94.0, far_shin=178.0, far_foot=175.0)
+
+
+def _ninety_ninety_on_mat(f: Figure, *hands: str) -> Figure:
+    f = on_plan_mat(f).rests("floor", "hips", "near_knee", "near_shin", "far_knee", "far_shin", *hands)
+    return f.accented("near_leg")
 
 
 def ninety_ninety_forward() -> Figure:
-    """Folded forward over the front shin, fingertips on the floor either side of it."""
-    f = _ninety_ninety(42.0, 16.0)
-    f = _hand_down(f, "near", -60.0, toward=1.0, bend=0.9)
-    f = f.plant_hand("far", f.point("near_wrist")[0] - 0.04, -60.0)
-    return f.rests("floor", "near_fingertips", "far_fingertips").accented("near_leg")
+    """Leaning forward over the front shin, hands on the floor at its two ends."""
+    f = _ninety_ninety(0.05)
+    knee, ankle = f.point("near_knee"), f.point("near_ankle")
+    f = f.reach("near_arm", (knee[0] + 0.02, knee[1] - 0.02)).reach("far_arm", (ankle[0] - 0.02, ankle[1] + 0.1))
+    return _ninety_ninety_on_mat(f, "near_hand", "far_hand")
 
 
 def ninety_ninety_tall() -> Figure:
-    """Sitting tall between the rocks, hands resting on the front thigh."""
-    f = _ninety_ninety(62.0, 90.0)
-    (hx, hy), (kx, ky) = f.point("near_hip"), f.point("near_knee")
-    rest = (hx + (kx - hx) * 0.6, hy + (ky - hy) * 0.6 + 0.09)
-    return f.reach("near_arm", rest).reach("far_arm", rest).aim(hand=-20.0).accented("near_leg")
+    """Sitting tall between the rocks, hands on the floor beside the hips."""
+    f = _ninety_ninety(0.2)
+    near, far = f.point("near_hip"), f.point("far_hip")
+    f = f.reach("near_arm", (near[0] - 0.04, near[1] + 0.2)).reach("far_arm", (far[0] - 0.04, far[1] - 0.2))
+    return _ninety_ninety_on_mat(f, "near_hand", "far_hand")
 
 
 def ninety_ninety_back() -> Figure:
-    """Sitting tall and tipped back onto the hands behind the hips."""
-    f = _ninety_ninety(66.0, 100.0)
-    f = _hand_down(f, "near", -140.0, toward=-1.0)
-    f = f.plant_hand("far", f.point("near_wrist")[0] + 0.05, -140.0)
-    return f.rests("floor", "near_fingertips", "far_fingertips").accented("near_leg")
+    """Tipped back onto the hands behind the hips."""
+    f = _ninety_ninety(0.4)
+    near, far = f.point("near_shoulder"), f.point("far_shoulder")
+    f = f.reach("near_arm", (near[0] - 0.16, near[1] + 0.08)).reach("far_arm", (far[0] - 0.16, far[1] - 0.08))
+    return _ninety_ninety_on_mat(f, "near_hand", "far_hand")
 
 
 def seated_rotational_hip() -> Figure:
@@ -263,7 +264,7 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
     "cross-legged-twist": lambda: hold(cross_legged_twist()),
     "stacked-knee-glute-stretch": lambda: hold(stacked_knee()),
     "ninety-ninety-hip-stretch": lambda: moving(
-        ninety_ninety_forward(), ninety_ninety_tall(), ninety_ninety_back(), ninety_ninety_tall()
+        ninety_ninety_forward(), ninety_ninety_tall(), ninety_ninety_back(), ninety_ninety_tall(), still=1
     ),
     "seated-rotational-hip-stretch": lambda: hold(seated_rotational_hip()),
     "bjj-quad": lambda: moving(

@@ -236,14 +236,21 @@ def lying_twist() -> Figure:
 
 
 def twist_with_lift() -> Figure:
-    """Right knee hugged in and carried over to the left, arms resting by the sides.
+    """Seen from the side: the right knee hugged in and carried across toward the left
+    (its thigh and shin point away from us, so they show short), the left hand guiding
+    it down, and the straight left leg lifted a few inches off the mat.
 
-    The small lift of the straight left leg points at the ceiling, so it doesn't
-    show from above; the hugged knee and the quiet arms set it apart from the
-    lying spinal twist.
+    From above the lift points at the ceiling and can't be seen; from the side it is
+    the line that tells this twist from the lying spinal twist (drawn from above,
+    arms in a T) and from the knee hugs (the other leg flat on the mat).
     """
-    f = _from_above().aim(near_thigh=-118.0, near_shin=-30.0, near_foot=-70.0)
-    return _on_mat(f).rests("floor", *ABOVE).accented("near_leg")
+    f = bases.supine().foreshortened(near_thigh=0.6, near_shin=0.7)
+    f = f.aim(near_thigh=84.0, near_shin=-48.0, near_foot=20.0)
+    f = f.aim(far_thigh=11.0, far_shin=11.0, far_foot=80.0)
+    f = f.reach("far_arm", _beside(f, "near_hip", "near_knee", 0.7, 0.05, 1.0)).aim(far_hand=10.0)
+    f = f.plant_hand("near", f.arm_floor_x(side="near", bend=0.99))
+    f = f.rests("body", "far_hand", on="near_thigh")
+    return f.rests("floor", *BACK, "near_hand").accented("near_leg")
 
 
 def banana() -> Figure:

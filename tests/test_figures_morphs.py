@@ -1,0 +1,117 @@
+"""Morphs between poses, as the player draws them: the way a person moves (no
+tumbling), never off the floor, and props that stay where they are. Core only: no
+QApplication."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from stretchdesk.core.skeleton import Figure, floor_problems, pose_figure, solve, transition
+from stretchdesk.core.skeleton.drawing import Drawing, drawing, morph_drawing, morph_props, morph_track, rep_track
+from stretchdesk.core.skeleton.interpolate import GROUNDED
+from stretchdesk.core.skeleton.props import YogaBlock
+from stretchdesk.core.skeleton.transition import path, posture, route
+
+FRAMES = 40
+
+
+def _ends(a: str, b: str) -> tuple[Figure, Figure]:
+    return pose_figure(a).keyframes[-1], pose_figure(b).figure
+
+
+def _lowest(picture: Drawing) -> float:
+    (_, hy), r = picture.head, picture.head_radius
+    return min(min(min(c.a[1] - c.ra, c.b[1] - c.rb) for c in picture.capsules), hy - r)
+
+
+def test_a_standing_fold_crouches_to_the_hands_on_its_way_to_childs_pose() -> None:
+    start, end = _ends("hip-hinge-with-tke", "childs-pose")
+    assert posture(end) == "all_fours"  # folded over the knees: reached from the hands
+    assert route(posture(start), posture(end)) == ["squat"]
+    crouch = solve(path(start, end)[1])
+    assert crouch.points["hips"][1] > crouch.points["near_knee"][1] - 0.15  # low, not lying
+    assert max(crouch.points["near_wrist"][1], crouch.points["far_wrist"][1]) < 0.06  # hands down
+
+
+def test_kneeling_sits_down_beside_the_heels_before_the_legs_come_forward() -> None:
+    start, end = _ends("low-lunge", "seated-spinal-twist")
+    assert route(posture(start), posture(end)) == ["side_sit"]
+    sit = solve(path(start, end)[1])
+    for side in ("near", "far"):  # the shins still on the mat
+        knee, ankle = sit.points[f"{side}_knee"], sit.points[f"{side}_ankle"]
+        assert max(knee[1] - sit.radii[f"{side}_knee"], ankle[1] - sit.radii[f"{side}_ankle"]) < 0.03
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("hip-hinge-with-tke", "childs-pose"), ("low-lunge", "seated-spinal-twist"),
+    ("toe-squat", "butterfly"), ("dcr-rec-fem-stretch", "pigeon"), ("standing-quad-stretch", "childs-pose"),
+])
+def test_no_frame_of_these_morphs_floats_or_sinks(a: str, b: str) -> None:
+    start, end = _ends(a, b)
+    for step in range(FRAMES + 1):
+        t = step / FRAMES
+        frame = transition(start, end, t)
+        assert abs(solve(frame).lowest()) <= GROUNDED + 0.005, f"t={t:.3f} floats or sinks"
+        assert floor_problems(frame) == [], f"t={t:.3f}: {floor_problems(frame)}"
+        assert abs(_lowest(morph_drawing(start, end, t))) <= GROUNDED + 0.005
+
+
+def _props_moved(a: Figure, b: Figure) -> list[str]:
+    """Props of any morph frame that are in neither end's place."""
+    rest = {p.shape for p in drawing(a).props} | {p.shape for p in drawing(b).props}
+    moved = []
+    for step in range(FRAMES + 1):
+        for prop in morph_props(a, b, step / FRAMES):
+            if prop.shape not in rest:
+                moved.append(f"t={step / FRAMES:.3f}: {prop.shape}")
+    return moved
+
+
+@pytest.mark.parametrize("before", ["lying-spinal-twist", "legs-up-the-wall", "knees-to-chest",
+                                    "wall-strap-hamstring-stretch", "strap-leg-up-stretch", "savasana"])
+def test_props_fade_in_place_and_never_fly(before: str) -> None:
+    start, end = _ends(before, "supported-fish")
+    assert not _props_moved(start, end)
+    blocks = [p for p in morph_props(start, end, 0.5) if isinstance(p.shape, YogaBlock)]
+    assert not blocks  # half-way, neither pose's props show
+    at_end = morph_props(start, end, 1.0)
+    assert {p.shape for p in at_end} == {p.shape for p in drawing(end).props}
+    assert all(p.opacity == 1.0 for p in at_end)
+    fading = morph_props(start, end, 0.85)
+    assert fading and all(0.0 < p.opacity < 1.0 for p in fading)
+
+
+def test_the_core_morph_never_puts_a_prop_between_two_places() -> None:
+    """A block in one pose and blocks in the next: transition() shows one pose's props
+    or the other's, never a blend of the two (the box that flew into Supported Fish)."""
+    end = pose_figure("supported-fish").figure
+    blocks = [p for p in end.props if isinstance(p, YogaBlock)]
+    start = pose_figure("savasana").figure.with_props(*(replace(b, x=b.x + 0.6) for b in blocks))
+    assert blocks and start.props != end.props and len(start.props) == len(end.props)
+    for step in range(FRAMES + 1):
+        t = step / FRAMES
+        assert transition(start, end, t).props in (start.props, end.props)
+    assert not _props_moved(start, end)
+
+
+def test_tracks_blend_between_their_samples_and_loop() -> None:
+    pose = pose_figure("cat-cow")
+    track = rep_track(pose, per_step=6)
+    assert len(track.samples) == 12 and track.loop
+    assert track.at(0.0) == track.samples[0] and track.at(1.0) == track.samples[0]
+    half = track.at(0.5 / 12)
+    first, second = track.samples[0].capsules[0], track.samples[1].capsules[0]
+    assert half.capsules[0].a[0] == pytest.approx((first.a[0] + second.a[0]) / 2)
+    morph = morph_track(*_ends("cat-cow", "childs-pose"), samples=8)
+    assert not morph.loop and morph.at(1.0) == morph.samples[-1] and morph.at(0.0) == morph.samples[0]
+
+
+def test_a_drawing_places_the_glow_on_its_own_points() -> None:
+    pose = pose_figure("low-lunge")
+    picture = drawing(pose.figure)
+    spots = picture.glow(("hip-flexors", "no-such-area"))
+    assert spots and {s.area for s in spots} == {"hip-flexors"}
+    hips = dict(picture.points)["hips"]
+    assert any(s.a == pytest.approx(hips) for s in spots)
