@@ -24,7 +24,7 @@ from stretchdesk.player.sounds import CUES
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILTIN_ROUTINES = 17
-BUILTIN_POSES = 80
+BUILTIN_POSES = len(json.loads((ROOT / "resources" / "poses.json").read_text())["poses"])  # what the checkout ships
 
 
 def run(*command: str | Path, cwd: Path, env: dict[str, str] | None = None) -> str:
