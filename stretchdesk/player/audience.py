@@ -302,6 +302,7 @@ class AudienceWindow(QWidget):
         self._phase = phase
         background, accent = phase_colours(phase)
         self._accent = accent
+        self.prompt.set_underlay(background)
         self._stack.setCurrentIndex(1 if phase is Phase.DONE else 0)
         radius = max(8, self.height() // 54)
         self.phase_pill.setStyleSheet(
