@@ -47,9 +47,10 @@ class Ticker(QObject):
         now, cpu = time.perf_counter(), time.thread_time()
         self.gaps.append((self.last, now - self.last, cpu - self.last_cpu))
         self.last, self.last_cpu = now, cpu
-    def worst(self, after=0.0, before=float("inf")):
-        # the longest gap ending after `after` (the one it falls in counts) and starting before `before`
-        return max(((gap, cpu) for at, gap, cpu in self.gaps if at + gap > after and at < before), default=(0.0, 0.0))
+    def worst(self, after=0.0, before=float("inf"), starting_from=0.0):
+        # the longest gap ending in (after, before] (the gap Play falls in counts as Play's)
+        return max(((gap, cpu) for at, gap, cpu in self.gaps
+                    if after < at + gap <= before and at >= starting_from), default=(0.0, 0.0))
 class FirstPaint(QObject):
     def __init__(self):
         super().__init__()
@@ -113,7 +114,7 @@ def report():
         if top.objectName() == "playerWindow" and top.isVisible():
             top.close()
     print(json.dumps({"first_paint": (painted.at - began, painted.cpu - began_cpu),
-                      "play_stall": ticker.worst(after=began), "stall": ticker.worst(after=painted.at),
+                      "play_stall": ticker.worst(after=began), "stall": ticker.worst(starting_from=painted.at),
                       "warm_up_stall": ticker.worst(after=shown + 1.0, before=began)}), flush=True)
     app.quit()
 ticker = Ticker()
