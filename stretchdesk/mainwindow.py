@@ -58,6 +58,7 @@ def redo_shortcuts() -> list[QKeySequence]:
 
 class MainWindow(QMainWindow):
     play_requested = Signal(str)
+    closed = Signal()
 
     def __init__(self, workspace: Workspace, settings: QSettings, images: PoseImages,
                  catalog: PoseCatalog) -> None:
@@ -230,6 +231,7 @@ class MainWindow(QMainWindow):
         self.controller.save_now()
         self.save_layout()
         super().closeEvent(event)
+        self.closed.emit()
 
     def _on_controller_list_refreshed(self) -> None:
         self.routines.select(self.document.routine_id)

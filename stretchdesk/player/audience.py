@@ -7,7 +7,7 @@ and taps become intents (see keys.py); the controller decides what they do.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QResizeEvent,
+    QScreen,
 )
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -81,6 +82,7 @@ class AudienceWindow(QWidget):
     close_requested = Signal()
     intent_triggered = Signal(str)
     clicked = Signal()
+    first_frame_painted = Signal()
 
     def __init__(
         self, images: PoseImages, live: FigureMotion, parent: QWidget | None = None
@@ -94,6 +96,8 @@ class AudienceWindow(QWidget):
         self._phase = Phase.PREPARE
         self._routine_name = ""
         self._accent = QColor(BACKGROUNDS[Phase.PREPARE][1])
+        self._scaled_for = QSize()
+        self._painted = False
         self._build(images, live)
         self._apply_phase(Phase.PREPARE)
         self.countdown.installEventFilter(self)  # the start hint follows the countdown's box
@@ -298,6 +302,7 @@ class AudienceWindow(QWidget):
         self._phase = phase
         background, accent = phase_colours(phase)
         self._accent = accent
+        self.prompt.set_underlay(background)
         self._stack.setCurrentIndex(1 if phase is Phase.DONE else 0)
         radius = max(8, self.height() // 54)
         self.phase_pill.setStyleSheet(
@@ -318,12 +323,26 @@ class AudienceWindow(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), phase_colours(self._phase)[0])
         painter.end()
+        if not self._painted:
+            self._painted = True
+            self.first_frame_painted.emit()
+
+    def prepare_for(self, screen: QScreen) -> None:
+        """Take `screen`'s size while still hidden: polish, scale the type and lay out now,
+        so that showing full screen there later only paints."""
+        self.setScreen(screen)
+        self.setGeometry(screen.geometry())
+        self.ensurePolished()
+        self._scale_fonts()
+        self._stack.activate()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._scale_fonts()
+        if event.size() != self._scaled_for:  # prepared at this size already: nothing to redo
+            self._scale_fonts()
 
     def _scale_fonts(self) -> None:
+        self._scaled_for = self.size()
         h = max(200, self.height())
 
         def font(share: float, bold: bool = False) -> QFont:

@@ -90,8 +90,7 @@ class PlayerController(QObject):
         self._connect_signals()
         self._on_controls_volume_changed(self.controls.volume.value())
         voice = self.parts.voice
-        if voice is not None and voice.status:
-            self.controls.add_message(voice.status)  # a failed engine stays failed: say so again
+        if voice is not None and voice.status:  # it started before this session (a failed one stays failed)
             self._on_voice_status_changed(voice.status)
         self.refresh()
 
@@ -117,7 +116,6 @@ class PlayerController(QObject):
         self.audience.clicked.connect(self._on_audience_clicked)
         c.voice_chosen.connect(self._on_controls_voice_chosen)
         if self.parts.voice is not None:
-            self.parts.voice.status_changed.connect(self.controls.add_message)
             self.parts.voice.status_changed.connect(self._on_voice_status_changed)
             self.parts.voice.voices_listed.connect(self._on_voice_voices_listed)
             self.parts.voice.enabled = c.voice.isChecked()
@@ -135,7 +133,6 @@ class PlayerController(QObject):
         app.screenAdded.disconnect(self.controls.screen_picker.on_screen_added)
         app.screenRemoved.disconnect(self.controls.screen_picker.on_screen_removed)
         if self.parts.voice is not None:
-            self.parts.voice.status_changed.disconnect(self.controls.add_message)
             self.parts.voice.status_changed.disconnect(self._on_voice_status_changed)
             self.parts.voice.voices_listed.disconnect(self._on_voice_voices_listed)
 
@@ -377,8 +374,12 @@ class PlayerController(QObject):
             self.parts.voice.set_volume(value / 100)
 
     def _on_voice_status_changed(self, text: str) -> None:
+        """The voice line of the controls says which voice speaks; only a voice that is off
+        is news for the messages too."""
         self.controls.show_voice_status(text)
         voice = self.parts.voice
+        if voice is not None and voice.failed:
+            self.controls.add_message(text)
         if voice is not None and voice.available:
             if voice.voices:
                 self.controls.show_voices(voice.voices, voice.voice_name)

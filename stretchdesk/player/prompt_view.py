@@ -22,6 +22,7 @@ class PromptView(QWidget):
         self.setObjectName("playerPrompt")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._prompt: Prompt | None = None
+        self._underlay: QColor | None = None
         self.title = self._label("playerPromptTitle", "white")
         self.keys = self._label("playerPromptKeys", "#ffd166")
         self.detail = self._label("playerPromptDetail", "rgba(255, 255, 255, 215)")
@@ -63,6 +64,12 @@ class PromptView(QWidget):
         self.raise_()
         self.update()
 
+    def set_underlay(self, colour: QColor) -> None:
+        """The screen's background, shown at the hint's rounded corners instead of the
+        countdown the hint covers."""
+        self._underlay = colour
+        self.update()
+
     def scale(self, height: int, title_pixels: int) -> None:
         def font(pixels: int, bold: bool = False) -> QFont:
             chosen = QFont(self.font())
@@ -81,6 +88,8 @@ class PromptView(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         question = self.is_question()
+        if not question and self._underlay is not None:
+            painter.fillRect(self.rect(), self._underlay)
         painter.setBrush(QUESTION_BACKGROUND if question else HINT_BACKGROUND)
         radius = self.height() * (0.06 if question else 0.04)
         painter.drawRoundedRect(self.rect(), radius, radius)

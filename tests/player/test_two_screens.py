@@ -32,6 +32,7 @@ CASE_NAMES = [
     "test_picking_a_screen_moves_the_player_and_is_remembered",
     "test_removing_the_screen_moves_the_player_to_the_primary",
     "test_the_controls_screen_going_away_keeps_them_reachable",
+    "test_a_ready_player_is_laid_out_for_the_tv_and_follows_the_picker",
 ]
 
 

@@ -97,3 +97,24 @@ def test_the_controls_screen_going_away_keeps_them_reachable(qtbot: Any, rig: Ri
     assert player.audience.screen().name() == "laptop"
     assert player.controls.is_compact()
     assert QGuiApplication.screens()[0].geometry().contains(player.controls.geometry())
+
+
+def test_a_ready_player_is_laid_out_for_the_tv_and_follows_the_picker(qtbot: Any, rig: Rig) -> None:
+    tv = QGuiApplication.screens()[1]
+    rig.launcher.prepare()
+    ready = rig.launcher.ready
+    assert ready is not None and not ready.audience.isVisible()
+    assert ready.audience.geometry() == tv.geometry()
+    assert ready.controls.screen().name() == "laptop" and not ready.controls.is_compact()
+    player = rig.play()
+    assert player.audience is ready.audience
+    qtbot.waitUntil(player.audience.isFullScreen)
+    assert player.audience.screen().name() == "tv" and player.controls.screen().name() == "laptop"
+    player.close()
+    rig.launcher.prepare()
+    rig.launcher.settings.setValue(SETTINGS_KEY, "laptop")  # chosen after the next player was made ready
+    again = rig.play()
+    assert again.audience.screen().name() == "laptop"
+    assert again.audience.geometry() == QGuiApplication.screens()[0].geometry()
+    assert again.controls.screen().name() == "tv"  # never under the player
+    assert again.controls.screen_picker.currentData() == "laptop"
