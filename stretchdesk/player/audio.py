@@ -85,14 +85,16 @@ class QtSound(QObject):
     """One preloaded QSoundEffect per cue, so a cue starts without decoding delay."""
 
     def __init__(self, report: Callable[[str], None], parent: QObject | None = None,
-                 server: Path | None = None) -> None:
+                 server: Path | None = None, effect_type: Any = None) -> None:
+        """`server`: the sound server's socket to watch (default: PulseAudio's);
+        `effect_type`: stands in for QSoundEffect in tests."""
         super().__init__(parent)
         self._report = report
         self._server = server if server is not None else pulse_socket()
         self._server_lost = False
         self._server_watch = QTimer(self, interval=SERVER_CHECK_MS)
         self._server_watch.timeout.connect(self._on_server_watch_timeout)
-        self._effect_type: Any = None
+        self._effect_type: Any = effect_type
         self._effects: dict[str, Any] = {}
         self._stops: dict[str, QTimer] = {}
         self._to_load = list(CUES)
@@ -121,18 +123,19 @@ class QtSound(QObject):
             self._effect(self._to_load[0])
         if not self._to_load:
             self._loader.stop()
+            if self._server is not None and server_answers(self._server):
+                self._server_watch.start()  # a server we can watch (none at all: Qt says why itself)
 
     def _import(self) -> bool:
         try:
             from PySide6.QtMultimedia import QSoundEffect
+
+            self._effect_type = QSoundEffect
         except ImportError as error:
             self._failed = True
             self._to_load.clear()
             self._report(f"Sound cues are off: Qt Multimedia could not load ({error}).")
             return False
-        self._effect_type = QSoundEffect
-        if self._server is not None and server_answers(self._server):
-            self._server_watch.start()  # a server we can watch (none at all: Qt says why itself)
         return True
 
     def _on_server_watch_timeout(self) -> None:
@@ -177,10 +180,11 @@ class QtSound(QObject):
         return [name for name, stop in self._stops.items() if stop.isActive()]
 
     def stop_all(self) -> None:
-        """Stop every cue now (on quit: nothing is left to end on the audio thread)."""
+        """Stop every sounding cue now (on quit: nothing is left to end on the audio thread)."""
         for name, stop in self._stops.items():
-            stop.stop()
-            self._effects[name].stop()
+            if stop.isActive():
+                stop.stop()
+                self._effects[name].stop()
 
     def set_volume(self, volume: float) -> None:
         self._volume = max(0.0, min(1.0, volume))
