@@ -6,10 +6,9 @@ espeak-ng) go to two null sinks, so each has a clean recording. One session of
 ~37 s: Pigeon both sides at full volume, Child's Pose at 40 %, Child's Pose muted.
 A second, ~16 s session has its sound server killed half-way through.
 
-Timing: every cue must be present (an onset within half a second of its due
-time); the median onset error must be at most 50 ms and the worst at most
-150 ms, bounds that hold on a loaded 2-core CI machine (measured idle: 12-28 ms,
-see benchmarks/bench_audio.py for the numbers).
+Timing (issue 13): every cue must be heard, each onset within 50 ms of its due
+time (measured under a load of 4-9 on 2 cores: median 18-20 ms, worst 32-38 ms;
+the 20 ms median aim is benchmarks/bench_audio.py's).
 """
 
 from __future__ import annotations
@@ -37,8 +36,7 @@ LOUD = 2000
 """An onset: a 2 ms window reaching this peak (full-volume cues peak near 18000)."""
 SILENT = 300
 PRESENT_WITHIN_S = 0.5
-MEDIAN_ERROR_S = 0.050
-WORST_ERROR_S = 0.150
+WORST_ERROR_S = 0.050
 
 
 @dataclass
@@ -103,7 +101,6 @@ def test_every_cue_is_heard_on_time(session: Session) -> None:
     assert missing == [], f"cues not heard: {missing}"
     found = [error for error in errors.values() if error is not None]
     assert min(found) > -0.02, errors  # nothing sounds before it is due
-    assert statistics.median(found) <= MEDIAN_ERROR_S, errors
     assert max(found) <= WORST_ERROR_S, errors
 
 
