@@ -39,7 +39,7 @@ STOP_AFTER_S = 0.15
 """A cue is stopped this long after its sound ends, well inside its silent tail."""
 assert STOP_AFTER_S < TAIL_SECONDS / 2
 SERVER_CHECK_MS = 2000
-SERVER_LOST = "Sound is off: the sound server stopped. The routine goes on without sound."
+SERVER_LOST = "Sound is off: the sound server stopped, so chimes and voice are silent. The routine goes on."
 
 
 def pulse_socket() -> Path | None:
