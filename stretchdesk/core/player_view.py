@@ -16,7 +16,7 @@ from stretchdesk.core.history import MIN_HELD_SECONDS, held_seconds, poses_reach
 from stretchdesk.core.models import SECONDS_PER_BREATH, Block, Hold, Pose, Routine, Side, Step, format_duration
 from stretchdesk.core.session import Event, EventKind, Phase, Session, SessionState
 from stretchdesk.core.timeline import Segment, SegmentKind
-from stretchdesk.core.wording import mirror_sides
+from stretchdesk.core.wording import counted, mirror_sides, number_words, side_word, spoken_duration, spoken_name
 
 PHASE_TITLES = {
     Phase.PREPARE: "GET READY",
@@ -328,16 +328,18 @@ class Presenter:
     # -- what is said and heard --------------------------------------------------
 
     def speech(self, event: Event) -> str | None:
-        """The words for a cue, or None when the event is only a sound."""
+        """The words for a cue, or None when the event is only a sound: said, not
+        shown, so short names and numbers in words (core/wording.py)."""
         if event.kind is EventKind.FINISHED:
             return "Well done. That's the whole routine."
         if event.kind is EventKind.HALFWAY:
             return "Halfway"
         segment = self.session.segments[event.index]
         if event.kind is EventKind.TICK:
-            return str(event.count) if segment.kind in (SegmentKind.HOLD, SegmentKind.PREPARE) else None
-        name = self.pose_name(segment.pose)
-        side = f", {segment.side.value} side" if segment.side else ""
+            return number_words(event.count) if segment.kind in (SegmentKind.HOLD, SegmentKind.PREPARE) else None
+        pose = self.catalog.get(segment.pose) if segment.pose else None
+        name = spoken_name(pose.name) if pose else (segment.pose or "")
+        side = f", {segment.side.value} {side_word(pose) if pose else 'side'}" if segment.side else ""
         seconds = self.session.segment_length(event.index)
         if segment.kind is SegmentKind.HOLD:
             return f"{name}{side}, {self._hold_words(segment, seconds)}"
@@ -352,9 +354,9 @@ class Presenter:
     def _hold_words(self, segment: Segment, seconds: float) -> str:
         hold = self.hold_of(segment)
         if hold is not None and hold.reps is not None:
-            return f"{hold.reps} reps"
+            return counted(hold.reps, "rep")
         if hold is not None and hold.breaths is not None:
-            return f"{hold.breaths} breaths"
+            return counted(hold.breaths, "breath")
         return spoken_duration(seconds)
 
 
@@ -362,17 +364,6 @@ def done_poses(names: Iterable[str]) -> list[str]:
     """Pose names in first-done order, repeats (sides, rounds) counted: 'Low Lunge ×6'."""
     counts = Counter(names)
     return [name if count == 1 else f"{name} ×{count}" for name, count in counts.items()]
-
-
-def spoken_duration(seconds: float) -> str:
-    whole = round(seconds)
-    minutes, rest = divmod(whole, 60)
-    parts = []
-    if minutes:
-        parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
-    if rest or not minutes:
-        parts.append(f"{rest} second{'s' if rest != 1 else ''}")
-    return " ".join(parts)
 
 
 def cue_sound(event: Event, session: Session) -> str | None:

@@ -3,6 +3,10 @@
 Run `python -m stretchdesk.player.sounds` to rewrite resources/sounds/. The
 cues are soft on purpose: a runner hears them across the room with a TV's
 speakers, so they rely on pitch and shape, not loudness.
+
+Each file ends in TAIL_SECONDS of silence. The player loops a cue and stops it
+itself somewhere in that tail (see audio.py), because Qt 6.11 can destroy a cue
+that ends on its own on the audio thread, which freezes the GUI's event loop.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from stretchdesk.core.paths import resource
 
 RATE = 44_100
 PEAK = 0.55
+TAIL_SECONDS = 1.0
+"""Silence after the sound: room for the player to stop the cue late without a repeat."""
 
 
 @dataclass(frozen=True)
@@ -48,9 +54,14 @@ CUES: dict[str, tuple[Note, ...]] = {
 }
 
 
+def audible_seconds(name: str) -> float:
+    """How long a cue sounds before its silent tail."""
+    return max(note.start + note.seconds for note in CUES[name])
+
+
 def render(notes: tuple[Note, ...]) -> list[float]:
     length = max(note.start + note.seconds for note in notes)
-    samples = [0.0] * int(length * RATE)
+    samples = [0.0] * (int(length * RATE) + int(TAIL_SECONDS * RATE))
     for note in notes:
         first = int(note.start * RATE)
         count = int(note.seconds * RATE)

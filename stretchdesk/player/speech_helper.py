@@ -43,14 +43,28 @@ def language_of(locale: str) -> str:
     return "en" if language in ("", "C", "POSIX") else language
 
 
+_TERRITORY_WORDS = {"US": ("America", "United States"), "GB": ("Great Britain", "United Kingdom", "England")}
+"""How voice names spell a country: espeak-ng calls every English voice en_US or en_GB
+and lists "English (Caribbean)" before "English (America)"."""
+
+
 def pick_voice(voices: list[tuple[str, str]], locale: str) -> str | None:
-    """The voice for a locale such as "en_GB": the same locale, else the same
-    language, else English, else the first (voices are (name, locale) pairs)."""
+    """The voice for a locale such as "en_GB": the same locale (one named after its
+    country first), else the same language, else English, else the first (voices
+    are (name, locale) pairs)."""
     language = language_of(locale)
     if language_of(locale) != locale.split("_")[0]:
         locale = "en_US"  # the C locale: American English
-    for wanted, whole in ((locale, True), (language, False), ("en", False)):
-        for name, voice_locale in voices:
+    territory = locale.partition("_")[2].partition(".")[0]
+
+    def named_for(name: str, place: str) -> bool:
+        return any(word in name for word in _TERRITORY_WORDS.get(place, ()))
+
+    # the country's own voice first, then the main ones (American, British), then regional ones
+    named = sorted(voices, key=lambda voice: (not named_for(voice[0], territory),
+                                              not (named_for(voice[0], "US") or named_for(voice[0], "GB"))))
+    for wanted, whole in ((locale.partition(".")[0], True), (language, False), ("en", False)):
+        for name, voice_locale in named:
             if (voice_locale if whole else voice_locale.split("_")[0]) == wanted:
                 return name
     return voices[0][0] if voices else None

@@ -22,7 +22,10 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
 
-START_TIMEOUT_S = 6.0
+START_TIMEOUT_S = 15.0
+"""Starting speech-dispatcher takes ~3 s on an idle 2-core machine and measured over 6 s
+under load; the GUI never waits on it, so a generous limit only delays the message
+when the engine really hangs, while a slow start still gets its voice."""
 REPLY_TIMEOUT_S = 2.0
 QUIT_GRACE_MS = 15
 """How long closing lets a healthy helper quit on its own before it is killed."""

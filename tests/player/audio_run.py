@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QProcessEnvironment, QSettings, QTimer
+from PySide6.QtCore import QProcessEnvironment, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 import stretchdesk.player.voice as voice_module
@@ -38,6 +38,27 @@ def _voice_sink_environment() -> QProcessEnvironment:
 
 def emit(record: dict[str, Any]) -> None:
     print(json.dumps(record), flush=True)
+
+
+class Stall:
+    """The longest the GUI thread went without running a 10 ms timer, once the session plays."""
+
+    def __init__(self) -> None:
+        self.worst = 0.0
+        self._last: float | None = None
+        self._timer = QTimer(interval=10)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._on_timer_timeout)
+
+    def start(self) -> None:
+        self._last = time.monotonic()
+        self._timer.start()
+
+    def _on_timer_timeout(self) -> None:
+        now = time.monotonic()
+        if self._last is not None:
+            self.worst = max(self.worst, now - self._last - 0.010)
+        self._last = now
 
 
 def main(data_dir: str, plan: dict[str, Any]) -> int:
@@ -66,8 +87,11 @@ def main(data_dir: str, plan: dict[str, Any]) -> int:
                   "segment": segment.kind.value, "sound": cue_sound(event, controller.session),
                   "words": controller.presenter.speech(event), "at": time.monotonic()})
 
+    stall = Stall()
+
     def finish() -> None:
-        emit({"voice": voice.status, "spoken": list(voice.spoken)})
+        emit({"voice": voice.status, "spoken": list(voice.spoken), "stall_ms": round(stall.worst * 1000),
+              "messages": controller.controls.message.text().splitlines(), "sound_on": sound.available()})
         launcher.shut_down()
         app.quit()
 
@@ -88,6 +112,7 @@ def main(data_dir: str, plan: dict[str, Any]) -> int:
         began = controller.session.started_at
         assert began is not None
         emit({"started": began, "voice": voice.status})
+        stall.start()
         for index, volume in plan.get("volumes", []):
             wait = began + controller.session.segments[index].start - 0.6 - time.monotonic()
             QTimer.singleShot(max(0, round(wait * 1000)),

@@ -15,6 +15,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -128,6 +129,12 @@ class PulseServer:
         for recorder in self.recorders.values():
             recorder.stop()
 
+    def kill(self) -> None:
+        """The sound server dies (as when it crashes): SIGKILL, no goodbye to its clients."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(10)
+
     def stop(self) -> None:
         """End parec, the speech-dispatcher this server's clients spawned, and the server."""
         self.stop_recording()
@@ -156,17 +163,36 @@ def _speech_dispatchers(runtime: Path) -> list[int]:
     return found
 
 
-def run_player(server: PulseServer, data_dir: Path, plan: dict[str, Any], timeout: float = 120) -> list[dict[str, Any]]:
+def run_player(server: PulseServer, data_dir: Path, plan: dict[str, Any], timeout: float = 120,
+               kill_server_at: float | None = None) -> list[dict[str, Any]]:
     """Play through tests/player/audio_run.py in its own process (its sound output is
-    this server's); returns what it logged (one dict per cue, with its due time)."""
+    this server's); returns what it logged (one dict per cue, with its due time).
+    `kill_server_at`: seconds into the session when the sound server is killed."""
     env = {**server.env, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(server.root / "data"),
            "XDG_CONFIG_HOME": str(server.root / "config"), "QT_LOGGING_RULES": "qt.multimedia.*=false"}
     root = Path(__file__).resolve().parents[2]
     env["PYTHONPATH"] = os.pathsep.join([str(root), env.get("PYTHONPATH", "")])
-    result = subprocess.run(
+    with tempfile.TemporaryFile() as errors, subprocess.Popen(
         [sys.executable, "-m", "tests.player.audio_run", str(data_dir), json.dumps(plan)],
-        env=env, capture_output=True, text=True, timeout=timeout, check=False, cwd=root,
-    )
-    if result.returncode:
-        raise RuntimeError(f"the player run failed ({result.returncode}): {result.stderr[-3000:]}")
-    return [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+        env=env, stdout=subprocess.PIPE, stderr=errors, cwd=root,  # a file: stderr can never fill up and block it
+    ) as player:
+        head = b""
+        if kill_server_at is not None:
+            assert player.stdout is not None
+            while b'{"started"' not in head or not head.endswith(b"\n"):  # the kill is timed from the start
+                chunk = os.read(player.stdout.fileno(), 4096)
+                if not chunk:
+                    break
+                head += chunk
+            threading.Timer(kill_server_at, server.kill).start()
+        try:
+            out, _ = player.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            player.kill()
+            out, _ = player.communicate()
+        errors.seek(0)
+        err = errors.read()[-3000:].decode(errors="replace")
+    if player.returncode:
+        raise RuntimeError(f"the player run failed or hung ({player.returncode}): {err}")
+    lines = (head + out).decode().splitlines()
+    return [json.loads(line) for line in lines if line.startswith("{")]

@@ -4,11 +4,11 @@ PulseAudio server, and each cue is found in the recording of the sink's monitor.
 The cues (QSoundEffect) and the voice (speech helper → speech-dispatcher →
 espeak-ng) go to two null sinks, so each has a clean recording. One session of
 ~37 s: Pigeon both sides at full volume, Child's Pose at 40 %, Child's Pose muted.
+A second, ~16 s session has its sound server killed half-way through.
 
-Timing: every cue must be present (an onset within half a second of its due
-time); the median onset error must be at most 50 ms and the worst at most
-150 ms, bounds that hold on a loaded 2-core CI machine (measured idle: 12-28 ms,
-see benchmarks/bench_audio.py for the numbers).
+Timing (issue 13): every cue must be heard, each onset within 50 ms of its due
+time (measured under a load of 4-9 on 2 cores: median 18-20 ms, worst 32-38 ms;
+the 20 ms median aim is benchmarks/bench_audio.py's).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 
+from stretchdesk.player.audio import SERVER_LOST
 from tests.player.pulse_rig import PulseServer, Recorder, missing_tools, run_player
 
 pytestmark = pytest.mark.audio
@@ -35,8 +36,7 @@ LOUD = 2000
 """An onset: a 2 ms window reaching this peak (full-volume cues peak near 18000)."""
 SILENT = 300
 PRESENT_WITHIN_S = 0.5
-MEDIAN_ERROR_S = 0.050
-WORST_ERROR_S = 0.150
+WORST_ERROR_S = 0.050
 
 
 @dataclass
@@ -57,11 +57,20 @@ class Session:
         return int(cue["index"])
 
 
-@pytest.fixture(scope="module")
-def session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
+KILL_PLAN = {"steps": [["pigeon", 5, "both"]], "prepare": 3, "switch": 3, "timeout": 60}
+KILL_AT = 5.5
+"""Seconds into the killed session: inside the first hold, before its 3-2-1."""
+
+
+def _need_pulseaudio() -> None:
     missing = missing_tools()
     if missing:
         pytest.skip(f"no PulseAudio here ({', '.join(missing)} not installed: ./scripts/setup test installs them)")
+
+
+@pytest.fixture(scope="module")
+def session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
+    _need_pulseaudio()
     root: Path = tmp_path_factory.mktemp("pulse")
     server = PulseServer(root)
     try:
@@ -92,14 +101,13 @@ def test_every_cue_is_heard_on_time(session: Session) -> None:
     assert missing == [], f"cues not heard: {missing}"
     found = [error for error in errors.values() if error is not None]
     assert min(found) > -0.02, errors  # nothing sounds before it is due
-    assert statistics.median(found) <= MEDIAN_ERROR_S, errors
     assert max(found) <= WORST_ERROR_S, errors
 
 
 def test_the_voice_speaks_after_each_hold_start(session: Session) -> None:
     assert session.final["voice"].startswith("Voice is on: speechd engine"), session.final["voice"]
     holds = [c for c in session.at_volume(0, QUIET_SEGMENT - 1) if c["event"] == "started" and c["segment"] == "hold"]
-    assert [c["words"] for c in holds] == ["Pigeon Pose, right side, 6 seconds", "Pigeon Pose, left side, 6 seconds"]
+    assert [c["words"] for c in holds] == ["Pigeon, right leg, six seconds", "Pigeon, left leg, six seconds"]
     for hold in holds:
         assert hold["words"] in session.final["spoken"]
         heard = session.voice.onset(hold["due"], hold["due"] + 1.0, LOUD)
@@ -129,3 +137,30 @@ def test_muted_the_player_is_silent(session: Session) -> None:
     start, end = muted[0]["due"] + 0.25, muted[-1]["due"] + 2.0
     assert session.sound.peak(start, end) < SILENT
     assert session.voice.peak(start, end) < SILENT
+
+
+@pytest.fixture(scope="module")
+def killed(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+    _need_pulseaudio()
+    root: Path = tmp_path_factory.mktemp("pulse-killed")
+    server = PulseServer(root)
+    try:
+        server.start()
+        return run_player(server, root / "data", KILL_PLAN, kill_server_at=KILL_AT)
+    finally:
+        server.stop()
+
+
+def test_killing_the_sound_server_leaves_the_player_running_silently(killed: list[dict[str, Any]]) -> None:
+    """The server dies mid-hold: every later cue still fires on the beat, the session
+    ends and the player quits cleanly (run_player checks the exit), with one message."""
+    began = next(entry["started"] for entry in killed if "started" in entry)
+    cues = [entry for entry in killed if "due" in entry]
+    after = [cue for cue in cues if cue["due"] > began + KILL_AT + 1]
+    assert {("tick", "hold"), ("started", "switch"), ("started", "hold"), ("finished", "hold")} <= {
+        (cue["event"], cue["segment"]) for cue in after}
+    late = [round(cue["at"] - cue["due"], 3) for cue in after]
+    assert max(late) < 0.5, late  # not a speed bound: a stuck GUI would be seconds late or never fire
+    final = killed[-1]
+    assert not final["sound_on"]
+    assert [m for m in final["messages"] if m.startswith("Sound")] == [SERVER_LOST], final["messages"]

@@ -42,7 +42,7 @@ def test_a_breath_hold_says_in_and_out_and_shows_a_breathing_ring(qtbot: Any, ri
     rig.at(player, 1.0)
     assert countdown.breath() is None  # getting ready: no pace yet
     rig.at(player, PREPARE + 0.05)
-    qtbot.waitUntil(lambda: "Child's Pose, 3 breaths" in rig.engine.said)
+    qtbot.waitUntil(lambda: "Child's Pose, three breaths" in rig.engine.said)
     breath = countdown.breath()
     assert breath is not None and breath.word == "in"
     small = countdown.breath_ring().width()

@@ -85,9 +85,9 @@ def test_cues_sound_and_voice_at_each_change(qtbot: Any, rig: Rig) -> None:
     rig.at(player, cat_cow.start + cat_cow.seconds / 2)
     qtbot.waitUntil(lambda: "Halfway" in rig.engine.said)
     said = rig.engine.said
-    assert said[:5] == ["Get ready: Child's Pose", "3", "2", "1", "Child's Pose, 25 seconds"]
-    assert "Next: Cat-Cow Pose" in said
-    assert "Cat-Cow Pose, 10 reps" in said
+    assert said[:5] == ["Get ready: Child's Pose", "three", "two", "one", "Child's Pose, twenty-five seconds"]
+    assert "Next: Cat-Cow" in said
+    assert "Cat-Cow, ten reps" in said
 
 
 def test_pause_extend_skip_previous_from_the_controls(qtbot: Any, rig: Rig) -> None:

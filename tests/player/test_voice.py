@@ -80,6 +80,12 @@ def test_the_voice_follows_the_users_language() -> None:
     assert pick_voice(voices, "fi_FI") == "Bob"  # no Finnish voice: English, not the first one
     assert pick_voice(voices, "C") == "Cara"  # no language set: American English
     assert pick_voice([], "en_US") is None
+    espeak = [("English (Caribbean)", "en_US"), ("English (America)", "en_US"), ("English (Scotland)", "en_GB"),
+              ("English (Great Britain)", "en_GB"), ("German", "de_DE")]
+    assert pick_voice(espeak, "C") == "English (America)"  # not the first en_US one
+    assert pick_voice(espeak, "en_GB.UTF-8") == "English (Great Britain)"
+    assert pick_voice(espeak, "en_IE") == "English (America)"
+    assert pick_voice(espeak, "de_CH") == "German"
 
 
 def test_a_missing_engine_turns_the_voice_off_with_one_message(qtbot: Any) -> None:
