@@ -122,7 +122,7 @@ def test_the_voice_says_pigeon_right_leg_thirty_seconds_and_the_tv_keeps_digits(
     assert presenter.speech(Event(EventKind.TICK, 1, 0.0, 2)) == "two"
     session.start()
     clock.advance(routine.prepare_seconds + 1)
-    screen = presenter.screen(session.state())
+    screen = presenter.tv_content(session.state())
     assert (screen.pose_name, screen.side, screen.countdown) == ("Pigeon Pose", "RIGHT", "29")
 
 
