@@ -8,11 +8,11 @@ from dataclasses import replace
 
 import pytest
 
-from stretchdesk.core.skeleton import Figure, floor_problems, pose_figure, solve, transition
+from stretchdesk.core.skeleton import Figure, body, floor_problems, pose_figure, solve, transition
 from stretchdesk.core.skeleton.drawing import Drawing, drawing, morph_drawing, morph_props, morph_track, rep_track
 from stretchdesk.core.skeleton.interpolate import GROUNDED
-from stretchdesk.core.skeleton.props import YogaBlock
-from stretchdesk.core.skeleton.transition import path, posture, route
+from stretchdesk.core.skeleton.props import Box, StairStep, YogaBlock
+from stretchdesk.core.skeleton.transition import path, posture, prop_hold, route
 
 FRAMES = 40
 
@@ -115,3 +115,27 @@ def test_a_drawing_places_the_glow_on_its_own_points() -> None:
     assert spots and {s.area for s in spots} == {"hip-flexors"}
     hips = dict(picture.points)["hips"]
     assert any(s.a == pytest.approx(hips) for s in spots)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("step-heel-drop", "toe-squat"), ("bent-knee-soleus-stretch", "step-heel-drop"),
+    ("step-heel-drop", "wall-calf-stretch"),
+])
+def test_a_step_is_stepped_off_and_on_never_floated_over(a: str, b: str) -> None:
+    """On or off Step Heel Drop the body steps down foot by foot (one foot to the floor
+    behind the step, then the other) and the step stays while a foot is on it."""
+    start, end = _ends(a, b)
+    assert "step_down" in route(posture(start), posture(end))
+    leave, arrive = prop_hold(start, end)
+    for step in range(FRAMES + 1):
+        t = step / FRAMES
+        frame = transition(start, end, t)
+        skeleton = solve(frame)
+        on_floor = abs(skeleton.lowest()) <= GROUNDED + 0.005
+        steps = [p for p in morph_props(start, end, t) if isinstance(p.shape, Box) and p.opacity == 1.0]
+        tread = StairStep(edge=0.0).height + body.ANKLE_HEIGHT  # an ankle over a foot flat on the step
+        on_step = any(abs(skeleton.points[f"{side}_ankle"][1] - tread) <= 0.02 for side in ("near", "far"))
+        assert on_floor or (on_step and steps), f"t={t:.3f} floats: neither on the floor nor on a shown step"
+        assert floor_problems(frame) == [] or not on_floor, f"t={t:.3f}: {floor_problems(frame)}"
+    held = morph_props(start, end, leave) if leave else morph_props(start, end, arrive)
+    assert any(isinstance(p.shape, Box) and p.opacity == 1.0 for p in held)

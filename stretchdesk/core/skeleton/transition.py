@@ -6,8 +6,11 @@ transition instead goes the way a person does: from standing down to kneeling, o
 crouching with the hands down on the way to all fours (a standing fold folds on
 down that way to child's pose); from kneeling it sits back beside the heels before
 the legs swing out to sitting, and lies down from there; prone and supine swap by
-rolling onto the side. Each leg of the way is a grounded blend. Props never move
-during a morph: each frame shows the first pose's props, then the next pose's.
+rolling onto the side; a body on a stair step steps back down off it (one foot to
+the floor behind the step, then the other) before anything else, and climbs on the
+same way. Each leg of the way is a grounded blend. Props never move during a morph:
+each frame shows the first pose's props, then the next pose's, and a step stays
+until the body is off it (`prop_hold`).
 """
 
 from __future__ import annotations
@@ -17,23 +20,26 @@ from collections import deque
 from dataclasses import replace
 from typing import Literal
 
-from stretchdesk.core.skeleton import bases
+from stretchdesk.core.skeleton import bases, body
 from stretchdesk.core.skeleton.balance import settle
-from stretchdesk.core.skeleton.contacts import CONTACT_TOLERANCE, contact_problems
+from stretchdesk.core.skeleton.contacts import CONTACT_TOLERANCE, contact_problems, stands_on_step
 from stretchdesk.core.skeleton.figure import Figure
 from stretchdesk.core.skeleton.interpolate import GROUNDED, interpolate
 from stretchdesk.core.skeleton.kinematics import solve
-from stretchdesk.core.skeleton.props import Wall
+from stretchdesk.core.skeleton.props import StairStep, Wall
 from stretchdesk.core.skeleton.resting import SHIN_TAPER
 
 Posture = Literal[
-    "standing", "squat", "kneeling", "all_fours", "side_sit", "seated", "supine", "prone", "side"
+    "standing", "squat", "kneeling", "all_fours", "side_sit", "seated", "supine", "prone", "side",
+    "on_step", "step_down",
 ]
 
 # Who can move straight to whom; everything else goes through the postures between
 # (the first listed wins where two ways are as short).
 NEXT: dict[Posture, tuple[Posture, ...]] = {
-    "standing": ("squat", "kneeling"),
+    "on_step": ("step_down",),
+    "step_down": ("on_step", "standing"),
+    "standing": ("squat", "kneeling", "step_down"),
     "squat": ("standing", "all_fours"),
     "kneeling": ("standing", "all_fours", "side_sit"),
     "all_fours": ("kneeling", "squat", "prone"),
@@ -49,6 +55,8 @@ def posture(figure: Figure) -> Posture:
     """Which family of support a figure is in, read from what touches the floor."""
     if not figure.mat:
         return "supine"  # the figures seen from above all lie on their backs
+    if stands_on_step(figure):
+        return "on_step"
     skeleton = solve(figure)
     touching = {
         c.part for c in skeleton.capsules
@@ -94,6 +102,20 @@ def _side_sit() -> Figure:
     hip, knee = figure.point("near_hip"), figure.point("near_knee")
     rest = ((hip[0] + knee[0]) / 2 + 0.04, max(hip[1], knee[1]) + 0.07)
     return figure.reach("near_arm", rest).reach("far_arm", rest).aim(hand=-15.0).ground()
+
+
+def _step_of(*ends: Figure) -> StairStep:
+    return next(p for end in ends for p in end.props if isinstance(p, StairStep))
+
+
+def _step_down(step: StairStep) -> Figure:
+    """Half off a stair step: the right foot down on the floor behind its edge, the
+    left still flat on the tread, knees soft, hands on the hips."""
+    f = bases.standing().aim(pelvis=86.0, chest=88.0).replace(x=step.edge - 0.03, y=0.82)
+    f = f.reach("near_leg", (step.edge - 0.14, body.ANKLE_HEIGHT)).aim(near_foot=0.0)
+    f = f.reach("far_leg", (step.edge + 0.1, step.height + body.ANKLE_HEIGHT)).aim(far_foot=0.0)
+    f = f.aim(upper_arm=-100.0, forearm=-20.0)
+    return f.with_props(step).rests("floor", "near_foot").rests("step", "far_foot")
 
 
 @functools.cache
@@ -177,8 +199,22 @@ def path(a: Figure, b: Figure) -> tuple[Figure, ...]:
     """Every figure the morph passes through, ends included."""
     between = route(posture(a), posture(b))
     count = len(between) + 1
-    stops = [_placed(_waypoint(kind), a, b, (i + 1) / count) for i, kind in enumerate(between)]
+    stops = [
+        _step_down(_step_of(a, b)) if kind == "step_down" else _placed(_waypoint(kind), a, b, (i + 1) / count)
+        for i, kind in enumerate(between)
+    ]
     return (a, *stops, b)
+
+
+def prop_hold(a: Figure, b: Figure) -> tuple[float, float]:
+    """(until when the first pose's props must stay, from when the next pose's must be
+    there) as shares of the morph: a step stays until the last foot lifts off it (then
+    fades as that foot comes down), and is there before the first foot goes up; other
+    props may go at once and come at the end."""
+    legs = len(path(a, b)) - 1
+    leave = 1 / legs if stands_on_step(a) else 0.0
+    arrive = 1.0 - 1 / legs if stands_on_step(b) else 1.0
+    return leave, arrive
 
 
 def transition(a: Figure, b: Figure, t: float) -> Figure:
@@ -191,5 +227,7 @@ def transition(a: Figure, b: Figure, t: float) -> Figure:
     frame = interpolate(start, end, t * legs - leg)
     if _grounded(start) and _grounded(end):
         frame = settle(frame)
-    frame = replace(frame, props=a.props if t < 0.5 else b.props)  # never a prop in between
+    leave, arrive = prop_hold(a, b)
+    switch = min(max(0.5, leave), arrive) if leave or arrive < 1.0 else 0.5
+    frame = replace(frame, props=a.props if t < switch else b.props)  # never a prop in between
     return _clear_of_walls(frame, frame)

@@ -227,8 +227,9 @@ def thomas_check() -> Figure:
 
 
 def it_band_roll() -> Figure:
-    """On the left side, propped on the left forearm, legs long: the outside of the left
-    thigh rests on a roller, the left heel on the floor."""
+    """On the left side, propped on the left forearm, the left leg long: the outside of
+    the left thigh rests on a roller, the left heel on the floor, the right foot
+    planted on the floor in front of the left knee."""
 
     def posed(angle: float) -> Figure:
         f = Figure(view="front", pelvis=176.0).aim(chest=158.0, neck=165.0, head=172.0)
@@ -253,7 +254,15 @@ def it_band_roll() -> Figure:
         radius = (small + big) / 2
         small, big = (radius, big) if segment_gap((x, radius), radius, a, ra, b, rb) > 0 else (small, radius)
     f = f.with_props(FoamRoller(x, small)).rests("roller", "far_thigh")
-    return f.rests("floor", "far_elbow", "far_heel").accented("far_leg")
+    # The top leg crosses in front, knee up, its foot planted on the floor before the
+    # lower knee: the side-lying outline no prone roll (quads, hip) has.
+    knee = f.point("far_knee")
+    foot_at = (knee[0] - 0.02, body.ANKLE_HEIGHT)
+    f = f.reach("near_leg", foot_at).aim(near_foot=0.0)
+    hip, top_knee = f.point("near_hip"), f.point("near_knee")
+    f = f.reach("near_arm", (hip[0] + (top_knee[0] - hip[0]) * 0.15, hip[1] + (top_knee[1] - hip[1]) * 0.15 + 0.03))
+    f = f.rests("body", "near_hand", on="near_thigh")
+    return f.rests("floor", "far_elbow", "far_heel", "near_foot").accented("far_leg")
 
 
 BUILDERS: dict[str, Callable[[], PoseFigure]] = {
