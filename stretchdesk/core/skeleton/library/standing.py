@@ -174,9 +174,10 @@ def lunge_step() -> Figure:
 
 
 def skater_squat() -> Figure:
-    """Feet hip-width, seat lowered, knees tracking out over the toes."""
+    """Feet hip-width, seat lowered, knees tracking out over the toes; the right leg,
+    which lifts out to the side next, is accented so it matches its ghost."""
     f = bases.standing("front").shift(dy=-0.2).plant_foot("both", 0.17)
-    return _hands_on_hips(f).rests("floor", "near_foot", "far_foot")
+    return _hands_on_hips(f).rests("floor", "near_foot", "far_foot").accented("near_leg")
 
 
 def skater_lift(lifted: Depth) -> Figure:
@@ -262,7 +263,7 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
     ),
     "skater-squats": lambda: moving(
         skater_squat(), skater_lift("near"), skater_squat(), skater_lift("far"), still=0,
-        cue=MotionCue(("torso", "near_leg", "far_leg"), "near_ankle", offset=-0.05),
+        cue=MotionCue(("near_leg",), "near_ankle", offset=-0.05),
     ),
     "lateral-band-walks": lambda: moving(
         band_walk_together(), band_walk_apart(), still=1,
