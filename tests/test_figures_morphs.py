@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from stretchdesk.core.skeleton import Figure, body, floor_problems, pose_figure, solve, transition
+from stretchdesk.core.skeleton import Figure, Skeleton, body, floor_problems, pose_figure, solve, transition
 from stretchdesk.core.skeleton.drawing import Drawing, drawing, morph_drawing, morph_props, morph_track, rep_track
 from stretchdesk.core.skeleton.interpolate import GROUNDED
 from stretchdesk.core.skeleton.props import Box, StairStep, YogaBlock
@@ -139,3 +139,36 @@ def test_a_step_is_stepped_off_and_on_never_floated_over(a: str, b: str) -> None
         assert floor_problems(frame) == [] or not on_floor, f"t={t:.3f}: {floor_problems(frame)}"
     held = morph_props(start, end, leave) if leave else morph_props(start, end, arrive)
     assert any(isinstance(p.shape, Box) and p.opacity == 1.0 for p in held)
+
+
+def _into_box(skeleton: Skeleton, box: YogaBlock) -> float:
+    """How deep any body circle reaches into a box standing on the floor (m)."""
+    left, right, top = box.x - box.width / 2, box.x + box.width / 2, box.y + box.height
+    deepest = 0.0
+    for capsule in skeleton.capsules:
+        for (x, y), r in ((capsule.a, capsule.ra), (capsule.b, capsule.rb)):
+            if left + r < x < right - r and y < top + r:
+                deepest = max(deepest, top - (y - r))
+    return deepest
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("thomas-test-hip-flexor-check", "savasana"), ("wall-calf-stretch", "thomas-test-hip-flexor-check"),
+])
+def test_a_bench_is_sat_up_on_and_stood_up_from_never_sunk_into(a: str, b: str) -> None:
+    """Off the Thomas test's bench the body sits up on its edge and then stands (and
+    the other way round), the bench drawn in full while the body is on it, and no
+    frame passes through it."""
+    start, end = _ends(a, b)
+    assert "bench_sit" in route(posture(start), posture(end))
+    bench = next(p for p in (*start.props, *end.props) if isinstance(p, YogaBlock))
+    leave, arrive = prop_hold(start, end)
+    for step in range(FRAMES + 1):
+        t = step / FRAMES
+        frame = transition(start, end, t)
+        shown = [p for p in morph_props(start, end, t) if p.opacity == 1.0]
+        on_bench = (leave > 0.0 and t <= leave) or (arrive < 1.0 and t >= arrive)
+        if on_bench:
+            assert shown, f"t={t:.3f}: the body is on the bench but it isn't drawn"
+            assert _into_box(solve(frame), bench) <= 0.02, f"t={t:.3f}: the body sinks into the bench"
+        assert abs(solve(frame).lowest()) <= GROUNDED + 0.005, f"t={t:.3f} floats or sinks"

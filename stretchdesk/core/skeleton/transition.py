@@ -8,9 +8,10 @@ down that way to child's pose); from kneeling it sits back beside the heels befo
 the legs swing out to sitting, and lies down from there; prone and supine swap by
 rolling onto the side; a body on a stair step steps back down off it (one foot to
 the floor behind the step, then the other) before anything else, and climbs on the
-same way. Each leg of the way is a grounded blend. Props never move during a morph:
-each frame shows the first pose's props, then the next pose's, and a step stays
-until the body is off it (`prop_hold`).
+same way; a body lying along a bench sits up on its edge, then stands. Each leg of
+the way is a grounded blend. Props never move during a morph: each frame shows the
+first pose's props, then the next pose's, and a step or bench stays until the body
+is off it (`prop_hold`).
 """
 
 from __future__ import annotations
@@ -26,12 +27,12 @@ from stretchdesk.core.skeleton.contacts import CONTACT_TOLERANCE, contact_proble
 from stretchdesk.core.skeleton.figure import Figure
 from stretchdesk.core.skeleton.interpolate import GROUNDED, interpolate
 from stretchdesk.core.skeleton.kinematics import solve
-from stretchdesk.core.skeleton.props import StairStep, Wall
+from stretchdesk.core.skeleton.props import StairStep, Wall, YogaBlock
 from stretchdesk.core.skeleton.resting import SHIN_TAPER
 
 Posture = Literal[
     "standing", "squat", "kneeling", "all_fours", "side_sit", "seated", "supine", "prone", "side",
-    "on_step", "step_down",
+    "on_step", "step_down", "on_bench", "bench_sit",
 ]
 
 # Who can move straight to whom; everything else goes through the postures between
@@ -39,7 +40,9 @@ Posture = Literal[
 NEXT: dict[Posture, tuple[Posture, ...]] = {
     "on_step": ("step_down",),
     "step_down": ("on_step", "standing"),
-    "standing": ("squat", "kneeling", "step_down"),
+    "on_bench": ("bench_sit",),
+    "bench_sit": ("on_bench", "standing"),
+    "standing": ("squat", "kneeling", "step_down", "bench_sit"),
     "squat": ("standing", "all_fours"),
     "kneeling": ("standing", "all_fours", "side_sit"),
     "all_fours": ("kneeling", "squat", "prone"),
@@ -57,6 +60,8 @@ def posture(figure: Figure) -> Posture:
         return "supine"  # the figures seen from above all lie on their backs
     if stands_on_step(figure):
         return "on_step"
+    if _bench_of(figure) is not None:
+        return "on_bench"
     skeleton = solve(figure)
     touching = {
         c.part for c in skeleton.capsules
@@ -102,6 +107,35 @@ def _side_sit() -> Figure:
     hip, knee = figure.point("near_hip"), figure.point("near_knee")
     rest = ((hip[0] + knee[0]) / 2 + 0.04, max(hip[1], knee[1]) + 0.07)
     return figure.reach("near_arm", rest).reach("far_arm", rest).aim(hand=-15.0).ground()
+
+
+BENCH_HEIGHT = 0.2  # a block at least this high that the hips rest on is a bench
+
+
+def _bench_of(figure: Figure) -> YogaBlock | None:
+    """The bench the body lies on: a tall block under the hips (Thomas test)."""
+    if not any(c.surface == "block" and c.part == "hips" for c in figure.contacts):
+        return None
+    return next((p for p in figure.props if isinstance(p, YogaBlock) and p.height >= BENCH_HEIGHT), None)
+
+
+def _carried(figure: Figure) -> bool:
+    """Raised off the floor on a step or a bench: the prop must stay while the body
+    gets down off it."""
+    return stands_on_step(figure) or _bench_of(figure) is not None
+
+
+def _bench_sit(bench: YogaBlock) -> Figure:
+    """Sitting up on the bench's right-hand edge, feet down on the floor, hands on the
+    thighs: the way from lying along a bench to standing."""
+    edge = bench.x + bench.width / 2
+    f = Figure(x=edge - 0.1, y=bench.y + bench.height + body.RADII["pelvis"][0], pelvis=96.0)
+    f = f.aim(chest=94.0, neck=92.0, head=90.0, thigh=-4.0)
+    f = f.plant_foot("both", edge + 0.3)
+    hip, knee = f.point("near_hip"), f.point("near_knee")
+    rest = ((hip[0] + knee[0]) / 2 + 0.04, max(hip[1], knee[1]) + 0.07)
+    f = f.reach("near_arm", rest).reach("far_arm", rest).aim(hand=-15.0)
+    return f.with_props(bench).rests("block", "hips").rests("floor", "near_foot", "far_foot")
 
 
 def _step_of(*ends: Figure) -> StairStep:
@@ -199,21 +233,29 @@ def path(a: Figure, b: Figure) -> tuple[Figure, ...]:
     """Every figure the morph passes through, ends included."""
     between = route(posture(a), posture(b))
     count = len(between) + 1
-    stops = [
-        _step_down(_step_of(a, b)) if kind == "step_down" else _placed(_waypoint(kind), a, b, (i + 1) / count)
-        for i, kind in enumerate(between)
-    ]
-    return (a, *stops, b)
+    return (a, *(_stop(kind, a, b, (i + 1) / count) for i, kind in enumerate(between)), b)
+
+
+def _stop(kind: Posture, a: Figure, b: Figure, share: float) -> Figure:
+    """The waypoint of a posture on the way from a to b; getting off (or onto) a step
+    or a bench is built where that end's prop stands."""
+    if kind == "step_down":
+        return _step_down(_step_of(a, b))
+    if kind == "bench_sit":
+        bench = _bench_of(a) or _bench_of(b)
+        assert bench is not None, "bench_sit is only on the way to or from a bench"
+        return _bench_sit(bench)
+    return _placed(_waypoint(kind), a, b, share)
 
 
 def prop_hold(a: Figure, b: Figure) -> tuple[float, float]:
     """(until when the first pose's props must stay, from when the next pose's must be
-    there) as shares of the morph: a step stays until the last foot lifts off it (then
-    fades as that foot comes down), and is there before the first foot goes up; other
-    props may go at once and come at the end."""
+    there) as shares of the morph: a step or bench stays until the body's last part
+    leaves it (then fades as the body comes off it), and is there before the body gets
+    onto it; other props may go at once and come at the end."""
     legs = len(path(a, b)) - 1
-    leave = 1 / legs if stands_on_step(a) else 0.0
-    arrive = 1.0 - 1 / legs if stands_on_step(b) else 1.0
+    leave = 1 / legs if _carried(a) else 0.0
+    arrive = 1.0 - 1 / legs if _carried(b) else 1.0
     return leave, arrive
 
 
@@ -224,8 +266,8 @@ def transition(a: Figure, b: Figure, t: float) -> Figure:
     legs = len(stops) - 1
     leg = min(int(t * legs), legs - 1)
     start, end = stops[leg], stops[leg + 1]
-    frame = interpolate(start, end, t * legs - leg)
-    if _grounded(start) and _grounded(end):
+    frame = interpolate(start, end, t * legs - leg)  # a step or bench carries a body settle would tip
+    if _grounded(start) and _grounded(end) and not (_carried(start) or _carried(end)):
         frame = settle(frame)
     leave, arrive = prop_hold(a, b)
     switch = min(max(0.5, leave), arrive) if leave or arrive < 1.0 else 0.5

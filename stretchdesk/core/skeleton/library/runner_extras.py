@@ -21,7 +21,7 @@ from stretchdesk.core.skeleton.library.prone_side import foam_roll
 from stretchdesk.core.skeleton.library.standing import lunge_down, wall_calf_stretch
 from stretchdesk.core.skeleton.library.supine import knee_to_chest
 from stretchdesk.core.skeleton.motion import MotionCue
-from stretchdesk.core.skeleton.props import Ball, FoamRoller, StairStep
+from stretchdesk.core.skeleton.props import Ball, FoamRoller, StairStep, YogaBlock
 from stretchdesk.core.skeleton.resting import rest_part_on_floor
 
 
@@ -81,11 +81,13 @@ def _jog_stance() -> Figure:
 
 
 def butt_kick(lifted: Depth) -> Figure:
-    """Jogging on the spot: one heel flicked up to the buttock, the thigh pointing down."""
+    """Jogging on the spot: one heel flicked up to the buttock, the thigh pointing down,
+    the arms swinging as in a run: the kicking side's arm forward, the other back, so
+    no hand comes near the foot (a hand at the foot is the standing quad stretch)."""
     standing = _other(lifted)
     f = bases.standing().aim(**{f"{lifted}_thigh": -100.0, f"{lifted}_shin": 95.0, f"{lifted}_foot": 150.0})
-    f = f.aim(**{f"{standing}_upper_arm": -40.0, f"{standing}_forearm": 40.0})
-    f = f.aim(**{f"{lifted}_upper_arm": -130.0, f"{lifted}_forearm": -80.0})
+    f = f.aim(**{f"{lifted}_upper_arm": -40.0, f"{lifted}_forearm": 40.0})
+    f = f.aim(**{f"{standing}_upper_arm": -130.0, f"{standing}_forearm": -80.0})
     return _on_one_leg(f, standing).accented("near_leg" if lifted == "near" else "far_leg")
 
 
@@ -220,10 +222,20 @@ def calf_roll(along: float) -> Figure:
     return f.rests("floor", "seat", "far_foot", "near_hand", "far_hand").accented("near_leg")
 
 
-def thomas_check() -> Figure:
-    """On the back, the left knee hugged to the chest with both hands; the right leg lies
-    long and we watch whether the back of the right thigh stays on the floor."""
-    return knee_to_chest(hugged="far").accented("near_leg")
+def thomas_check(bench: float = 0.45) -> Figure:
+    """On the back along a firm bench, the seat at its very edge, the left knee hugged
+    to the chest with both hands; the right leg hangs over the edge, knee bent, foot
+    down on the floor: we watch whether the right thigh stays raised. The bench (a
+    box `bench` m high) is what tells the test from the knee hug on the floor."""
+    f = knee_to_chest(hugged="far").replace(contacts=()).shift(dy=bench)
+    hip = f.point("near_hip")
+    f = f.aim(near_thigh=-18.0, near_shin=-80.0, near_foot=0.0)
+    f = f.plant_foot("near", f.point("near_knee")[0] + 0.03)
+    left = f.solve().bounds()[0] - 0.06
+    right = hip[0] + 0.07
+    f = f.with_props(YogaBlock((left + right) / 2, 0.0, right - left, bench))
+    f = f.rests("block", "hips", "head").rests("body", "near_hand", "far_hand", on="far_shin")
+    return f.rests("floor", "near_foot").accented("near_leg")
 
 
 def it_band_roll() -> Figure:
