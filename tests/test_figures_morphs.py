@@ -172,3 +172,23 @@ def test_a_bench_is_sat_up_on_and_stood_up_from_never_sunk_into(a: str, b: str) 
             assert shown, f"t={t:.3f}: the body is on the bench but it isn't drawn"
             assert _into_box(solve(frame), bench) <= 0.02, f"t={t:.3f}: the body sinks into the bench"
         assert abs(solve(frame).lowest()) <= GROUNDED + 0.005, f"t={t:.3f} floats or sinks"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("standing-quad-stretch", "toe-squat"), ("wall-psoas-hold", "low-lunge"),
+    ("thomas-test-hip-flexor-check", "savasana"),
+])
+def test_an_upright_body_kneels_down_without_falling_over(a: str, b: str) -> None:
+    """Between upright postures (standing, kneeling, sitting up) the body shifts its
+    weight over its feet instead of toppling flat to stay balanced."""
+    start, end = _ends(a, b)
+    stops = path(start, end)
+    for step in range(FRAMES + 1):
+        t = step / FRAMES
+        legs = len(stops) - 1
+        leg = min(int(t * legs), legs - 1)
+        ends = (solve(stops[leg]), solve(stops[leg + 1]))
+        if not all(s.head[1] - s.points["hips"][1] > 0.3 for s in ends):
+            continue  # a leg of the way that lies down
+        frame = solve(transition(start, end, t))
+        assert frame.head[1] - frame.points["hips"][1] > 0.3, f"t={t:.3f}: the body falls over"

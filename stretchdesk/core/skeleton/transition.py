@@ -22,11 +22,12 @@ from dataclasses import replace
 from typing import Literal
 
 from stretchdesk.core.skeleton import bases, body
-from stretchdesk.core.skeleton.balance import settle
+from stretchdesk.core.skeleton.balance import BALANCE_MARGIN, centre_of_mass, settle, support_span
 from stretchdesk.core.skeleton.contacts import CONTACT_TOLERANCE, contact_problems, stands_on_step
 from stretchdesk.core.skeleton.figure import Figure
-from stretchdesk.core.skeleton.interpolate import GROUNDED, interpolate
-from stretchdesk.core.skeleton.kinematics import solve
+from stretchdesk.core.skeleton.interpolate import GROUNDED, LIMB_ENDS, interpolate
+from stretchdesk.core.skeleton.kinematics import Vec, solve
+from stretchdesk.core.skeleton.limits import joint_problems
 from stretchdesk.core.skeleton.props import StairStep, Wall, YogaBlock
 from stretchdesk.core.skeleton.resting import SHIN_TAPER
 
@@ -259,6 +260,45 @@ def prop_hold(a: Figure, b: Figure) -> tuple[float, float]:
     return leave, arrive
 
 
+def _standing_ends(frame: Figure) -> dict[str, tuple[Vec, float]]:
+    """The hands and feet on the floor: wrist or ankle point and end-bone direction."""
+    skeleton = solve(frame)
+    ends: dict[str, tuple[Vec, float]] = {}
+    for side in body.DEPTHS:
+        for kind, (end, last, _) in LIMB_ENDS.items():
+            part = f"{side}_{kind}"
+            low = min(c.lowest() for c in skeleton.capsules if c.part == part and c.bone in (last, "instep"))
+            if low <= CONTACT_TOLERANCE:
+                ends[part] = (skeleton.points[f"{side}_{end}"], skeleton.directions[f"{side}_{last}"])
+    return ends
+
+
+def _shift_weight(frame: Figure) -> Figure:
+    """Bring the weight back over what touches the floor the way a person does: the
+    hips move over the support while the hands and feet on the floor stay where they
+    are (a blended frame often leans off its feet; settle() would let it fall)."""
+    planted = _standing_ends(frame)
+    for _ in range(6):
+        skeleton = solve(frame)
+        span = support_span(skeleton)
+        if span is None or not planted:
+            return frame
+        x, _ = centre_of_mass(skeleton)
+        if span[0] - BALANCE_MARGIN / 2 <= x <= span[1] + BALANCE_MARGIN / 2:
+            return frame
+        moved = frame.shift(dx=((span[0] + span[1]) / 2 - x) * 0.7)
+        for limb, (point, angle) in planted.items():
+            bone = limb.replace("arm", "hand").replace("leg", "foot")
+            try:
+                moved = moved.reach(limb, point).aim(**{bone: angle})  # type: ignore[arg-type]
+            except ValueError:
+                return frame  # out of reach: the hips can't go there
+        if joint_problems(moved):
+            return frame
+        frame = moved
+    return frame
+
+
 def transition(a: Figure, b: Figure, t: float) -> Figure:
     """The figure a fraction t of the way from pose a's end to pose b's start."""
     t = min(1.0, max(0.0, t))
@@ -268,7 +308,7 @@ def transition(a: Figure, b: Figure, t: float) -> Figure:
     start, end = stops[leg], stops[leg + 1]
     frame = interpolate(start, end, t * legs - leg)  # a step or bench carries a body settle would tip
     if _grounded(start) and _grounded(end) and not (_carried(start) or _carried(end)):
-        frame = settle(frame)
+        frame = settle(_shift_weight(frame))
     leave, arrive = prop_hold(a, b)
     switch = min(max(0.5, leave), arrive) if leave or arrive < 1.0 else 0.5
     frame = replace(frame, props=a.props if t < switch else b.props)  # never a prop in between
