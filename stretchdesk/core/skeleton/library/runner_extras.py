@@ -155,8 +155,10 @@ def ball_roll(along: float) -> Figure:
 
 
 def toe_squat() -> Figure:
-    """Kneeling with the toes tucked under, sitting back onto the heels, hands on the thighs."""
-    f = bases.kneeling().aim(pelvis=86.0, thigh=-14.0, shin=176.0, foot=-120.0)
+    """Kneeling with the toes tucked under, sitting back toward the heels, hands on the
+    thighs. The seat stays a hand above the heels so the upturned heels and the
+    tucked toes show behind it instead of hiding under the seat."""
+    f = bases.kneeling().aim(pelvis=84.0, thigh=-30.0, shin=176.0, foot=-104.0)
     f = rest_part_on_floor(f, "near_knee")
     f = f.touch("near_toe", "near_ankle", -178.0, -20.0)
     f = f.touch("far_toe", "far_ankle", -178.0, -20.0)
