@@ -315,7 +315,7 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
         cue=MotionCue((), "near_toe", path="glide", size=0.18, offset=0.07),
     ),
     "foam-roll-quads": lambda: moving(
-        foam_roll(0.26), foam_roll(0.36), still=1,
+        foam_roll(0.26, knee_out=True), foam_roll(0.36, knee_out=True), still=1,
         cue=MotionCue((), "near_knee", path="glide", size=0.3, offset=0.17),
     ),
     "foam-roll-calves": lambda: moving(calf_roll(0.06), calf_roll(0.22), still=0),
