@@ -28,7 +28,8 @@ from stretchdesk.core.skeleton.figure import Figure
 from stretchdesk.core.skeleton.interpolate import GROUNDED, LIMB_ENDS, interpolate
 from stretchdesk.core.skeleton.kinematics import Vec, solve
 from stretchdesk.core.skeleton.limits import joint_problems
-from stretchdesk.core.skeleton.props import StairStep, Wall, YogaBlock
+from stretchdesk.core.skeleton.props import Wall
+from stretchdesk.core.skeleton.raised import bench_of, bench_sit_on, carried, step_down_from, step_of
 from stretchdesk.core.skeleton.resting import SHIN_TAPER
 
 Posture = Literal[
@@ -61,7 +62,7 @@ def posture(figure: Figure) -> Posture:
         return "supine"  # the figures seen from above all lie on their backs
     if stands_on_step(figure):
         return "on_step"
-    if _bench_of(figure) is not None:
+    if bench_of(figure) is not None:
         return "on_bench"
     skeleton = solve(figure)
     touching = {
@@ -108,49 +109,6 @@ def _side_sit() -> Figure:
     hip, knee = figure.point("near_hip"), figure.point("near_knee")
     rest = ((hip[0] + knee[0]) / 2 + 0.04, max(hip[1], knee[1]) + 0.07)
     return figure.reach("near_arm", rest).reach("far_arm", rest).aim(hand=-15.0).ground()
-
-
-BENCH_HEIGHT = 0.2  # a block at least this high that the hips rest on is a bench
-
-
-def _bench_of(figure: Figure) -> YogaBlock | None:
-    """The bench the body lies on: a tall block under the hips (Thomas test)."""
-    if not any(c.surface == "block" and c.part == "hips" for c in figure.contacts):
-        return None
-    return next((p for p in figure.props if isinstance(p, YogaBlock) and p.height >= BENCH_HEIGHT), None)
-
-
-def _carried(figure: Figure) -> bool:
-    """Raised off the floor on a step or a bench: the prop must stay while the body
-    gets down off it."""
-    return stands_on_step(figure) or _bench_of(figure) is not None
-
-
-def _bench_sit(bench: YogaBlock) -> Figure:
-    """Sitting up on the bench's right-hand edge, feet down on the floor, hands on the
-    thighs: the way from lying along a bench to standing."""
-    edge = bench.x + bench.width / 2
-    f = Figure(x=edge - 0.1, y=bench.y + bench.height + body.RADII["pelvis"][0], pelvis=96.0)
-    f = f.aim(chest=94.0, neck=92.0, head=90.0, thigh=-4.0)
-    f = f.plant_foot("both", edge + 0.3)
-    hip, knee = f.point("near_hip"), f.point("near_knee")
-    rest = ((hip[0] + knee[0]) / 2 + 0.04, max(hip[1], knee[1]) + 0.07)
-    f = f.reach("near_arm", rest).reach("far_arm", rest).aim(hand=-15.0)
-    return f.with_props(bench).rests("block", "hips").rests("floor", "near_foot", "far_foot")
-
-
-def _step_of(*ends: Figure) -> StairStep:
-    return next(p for end in ends for p in end.props if isinstance(p, StairStep))
-
-
-def _step_down(step: StairStep) -> Figure:
-    """Half off a stair step: the right foot down on the floor behind its edge, the
-    left still flat on the tread, knees soft, hands on the hips."""
-    f = bases.standing().aim(pelvis=86.0, chest=88.0).replace(x=step.edge - 0.03, y=0.82)
-    f = f.reach("near_leg", (step.edge - 0.14, body.ANKLE_HEIGHT)).aim(near_foot=0.0)
-    f = f.reach("far_leg", (step.edge + 0.1, step.height + body.ANKLE_HEIGHT)).aim(far_foot=0.0)
-    f = f.aim(upper_arm=-100.0, forearm=-20.0)
-    return f.with_props(step).rests("floor", "near_foot").rests("step", "far_foot")
 
 
 @functools.cache
@@ -241,11 +199,11 @@ def _stop(kind: Posture, a: Figure, b: Figure, share: float) -> Figure:
     """The waypoint of a posture on the way from a to b; getting off (or onto) a step
     or a bench is built where that end's prop stands."""
     if kind == "step_down":
-        return _step_down(_step_of(a, b))
+        return step_down_from(step_of(a, b))
     if kind == "bench_sit":
-        bench = _bench_of(a) or _bench_of(b)
+        bench = bench_of(a) or bench_of(b)
         assert bench is not None, "bench_sit is only on the way to or from a bench"
-        return _bench_sit(bench)
+        return bench_sit_on(bench)
     return _placed(_waypoint(kind), a, b, share)
 
 
@@ -255,8 +213,8 @@ def prop_hold(a: Figure, b: Figure) -> tuple[float, float]:
     leaves it (then fades as the body comes off it), and is there before the body gets
     onto it; other props may go at once and come at the end."""
     legs = len(path(a, b)) - 1
-    leave = 1 / legs if _carried(a) else 0.0
-    arrive = 1.0 - 1 / legs if _carried(b) else 1.0
+    leave = 1 / legs if carried(a) else 0.0
+    arrive = 1.0 - 1 / legs if carried(b) else 1.0
     return leave, arrive
 
 
@@ -307,7 +265,7 @@ def transition(a: Figure, b: Figure, t: float) -> Figure:
     leg = min(int(t * legs), legs - 1)
     start, end = stops[leg], stops[leg + 1]
     frame = interpolate(start, end, t * legs - leg)  # a step or bench carries a body settle would tip
-    if _grounded(start) and _grounded(end) and not (_carried(start) or _carried(end)):
+    if _grounded(start) and _grounded(end) and not (carried(start) or carried(end)):
         frame = settle(_shift_weight(frame))
     leave, arrive = prop_hold(a, b)
     switch = min(max(0.5, leave), arrive) if leave or arrive < 1.0 else 0.5
