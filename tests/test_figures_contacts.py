@@ -125,6 +125,8 @@ def _pairs() -> list[tuple[str, str]]:
         ("sphinx-with-pelvic-tilt", "knee-to-chest"), ("knee-to-chest", "sphinx-with-pelvic-tilt"),
         ("seated-spinal-twist", "downward-facing-dog"), ("hip-hinge-with-tke", "childs-pose"),
         ("cat-cow", "standing-quad-stretch"), ("pigeon", "savasana"),
+        ("step-heel-drop", "toe-squat"), ("bent-knee-soleus-stretch", "step-heel-drop"),
+        ("thomas-test-hip-flexor-check", "savasana"), ("wall-calf-stretch", "thomas-test-hip-flexor-check"),
     })
     return sorted((a, b) for a, b in pairs if a in IDS and b in IDS)
 

@@ -8,11 +8,11 @@ from dataclasses import replace
 
 import pytest
 
-from stretchdesk.core.skeleton import Figure, floor_problems, pose_figure, solve, transition
+from stretchdesk.core.skeleton import Figure, Skeleton, body, floor_problems, pose_figure, solve, transition
 from stretchdesk.core.skeleton.drawing import Drawing, drawing, morph_drawing, morph_props, morph_track, rep_track
 from stretchdesk.core.skeleton.interpolate import GROUNDED
-from stretchdesk.core.skeleton.props import YogaBlock
-from stretchdesk.core.skeleton.transition import path, posture, route
+from stretchdesk.core.skeleton.props import Box, StairStep, YogaBlock
+from stretchdesk.core.skeleton.transition import path, posture, prop_hold, route
 
 FRAMES = 40
 
@@ -115,3 +115,80 @@ def test_a_drawing_places_the_glow_on_its_own_points() -> None:
     assert spots and {s.area for s in spots} == {"hip-flexors"}
     hips = dict(picture.points)["hips"]
     assert any(s.a == pytest.approx(hips) for s in spots)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("step-heel-drop", "toe-squat"), ("bent-knee-soleus-stretch", "step-heel-drop"),
+    ("step-heel-drop", "wall-calf-stretch"),
+])
+def test_a_step_is_stepped_off_and_on_never_floated_over(a: str, b: str) -> None:
+    """On or off Step Heel Drop the body steps down foot by foot (one foot to the floor
+    behind the step, then the other) and the step stays while a foot is on it."""
+    start, end = _ends(a, b)
+    assert "step_down" in route(posture(start), posture(end))
+    leave, arrive = prop_hold(start, end)
+    for step in range(FRAMES + 1):
+        t = step / FRAMES
+        frame = transition(start, end, t)
+        skeleton = solve(frame)
+        on_floor = abs(skeleton.lowest()) <= GROUNDED + 0.005
+        steps = [p for p in morph_props(start, end, t) if isinstance(p.shape, Box) and p.opacity == 1.0]
+        tread = StairStep(edge=0.0).height + body.ANKLE_HEIGHT  # an ankle over a foot flat on the step
+        on_step = any(abs(skeleton.points[f"{side}_ankle"][1] - tread) <= 0.02 for side in ("near", "far"))
+        assert on_floor or (on_step and steps), f"t={t:.3f} floats: neither on the floor nor on a shown step"
+        assert floor_problems(frame) == [] or not on_floor, f"t={t:.3f}: {floor_problems(frame)}"
+    held = morph_props(start, end, leave) if leave else morph_props(start, end, arrive)
+    assert any(isinstance(p.shape, Box) and p.opacity == 1.0 for p in held)
+
+
+def _into_box(skeleton: Skeleton, box: YogaBlock) -> float:
+    """How deep any body circle reaches into a box standing on the floor (m)."""
+    left, right, top = box.x - box.width / 2, box.x + box.width / 2, box.y + box.height
+    deepest = 0.0
+    for capsule in skeleton.capsules:
+        for (x, y), r in ((capsule.a, capsule.ra), (capsule.b, capsule.rb)):
+            if left + r < x < right - r and y < top + r:
+                deepest = max(deepest, top - (y - r))
+    return deepest
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("thomas-test-hip-flexor-check", "savasana"), ("wall-calf-stretch", "thomas-test-hip-flexor-check"),
+])
+def test_a_bench_is_sat_up_on_and_stood_up_from_never_sunk_into(a: str, b: str) -> None:
+    """Off the Thomas test's bench the body sits up on its edge and then stands (and
+    the other way round), the bench drawn in full while the body is on it, and no
+    frame passes through it."""
+    start, end = _ends(a, b)
+    assert "bench_sit" in route(posture(start), posture(end))
+    bench = next(p for p in (*start.props, *end.props) if isinstance(p, YogaBlock))
+    leave, arrive = prop_hold(start, end)
+    for step in range(FRAMES + 1):
+        t = step / FRAMES
+        frame = transition(start, end, t)
+        shown = [p for p in morph_props(start, end, t) if p.opacity == 1.0]
+        on_bench = (leave > 0.0 and t <= leave) or (arrive < 1.0 and t >= arrive)
+        if on_bench:
+            assert shown, f"t={t:.3f}: the body is on the bench but it isn't drawn"
+            assert _into_box(solve(frame), bench) <= 0.02, f"t={t:.3f}: the body sinks into the bench"
+        assert abs(solve(frame).lowest()) <= GROUNDED + 0.005, f"t={t:.3f} floats or sinks"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("standing-quad-stretch", "toe-squat"), ("wall-psoas-hold", "low-lunge"),
+    ("thomas-test-hip-flexor-check", "savasana"),
+])
+def test_an_upright_body_kneels_down_without_falling_over(a: str, b: str) -> None:
+    """Between upright postures (standing, kneeling, sitting up) the body shifts its
+    weight over its feet instead of toppling flat to stay balanced."""
+    start, end = _ends(a, b)
+    stops = path(start, end)
+    for step in range(FRAMES + 1):
+        t = step / FRAMES
+        legs = len(stops) - 1
+        leg = min(int(t * legs), legs - 1)
+        ends = (solve(stops[leg]), solve(stops[leg + 1]))
+        if not all(s.head[1] - s.points["hips"][1] > 0.3 for s in ends):
+            continue  # a leg of the way that lies down
+        frame = solve(transition(start, end, t))
+        assert frame.head[1] - frame.points["hips"][1] > 0.3, f"t={t:.3f}: the body falls over"

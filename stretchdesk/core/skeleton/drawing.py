@@ -23,7 +23,7 @@ from stretchdesk.core.skeleton.interpolate import interpolate
 from stretchdesk.core.skeleton.kinematics import Capsule, Vec, lerp_point, solve
 from stretchdesk.core.skeleton.props import Box, Disc, Layer, Line, Shape
 from stretchdesk.core.skeleton.targets import Spot, glow_points, spots_at
-from stretchdesk.core.skeleton.transition import transition
+from stretchdesk.core.skeleton.transition import prop_hold, transition
 
 FADE = 0.3  # share of a morph over which the props of either end fade
 
@@ -100,8 +100,9 @@ def morph_props(a: Figure, b: Figure, t: float) -> tuple[PropShape, ...]:
     start, end = prop_shapes(a), prop_shapes(b)
     shared = {p.shape for p in start} & {p.shape for p in end}
     kept = [p for p in start if p.shape in shared]
-    leaving = [replace(p, opacity=_fade_out(t)) for p in start if p.shape not in shared]
-    coming = [replace(p, opacity=_fade_in(t)) for p in end if p.shape not in shared]
+    leave, arrive = prop_hold(a, b)  # a step stays while a foot is on it
+    leaving = [replace(p, opacity=_fade_out(max(0.0, t - leave))) for p in start if p.shape not in shared]
+    coming = [replace(p, opacity=_fade_in(min(1.0, t + 1.0 - arrive))) for p in end if p.shape not in shared]
     return tuple(p for p in (*kept, *leaving, *coming) if p.opacity > 0.0)
 
 

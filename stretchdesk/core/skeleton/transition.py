@@ -6,8 +6,12 @@ transition instead goes the way a person does: from standing down to kneeling, o
 crouching with the hands down on the way to all fours (a standing fold folds on
 down that way to child's pose); from kneeling it sits back beside the heels before
 the legs swing out to sitting, and lies down from there; prone and supine swap by
-rolling onto the side. Each leg of the way is a grounded blend. Props never move
-during a morph: each frame shows the first pose's props, then the next pose's.
+rolling onto the side; a body on a stair step steps back down off it (one foot to
+the floor behind the step, then the other) before anything else, and climbs on the
+same way; a body lying along a bench sits up on its edge, then stands. Each leg of
+the way is a grounded blend. Props never move during a morph: each frame shows the
+first pose's props, then the next pose's, and a step or bench stays until the body
+is off it (`prop_hold`).
 """
 
 from __future__ import annotations
@@ -17,23 +21,30 @@ from collections import deque
 from dataclasses import replace
 from typing import Literal
 
-from stretchdesk.core.skeleton import bases
-from stretchdesk.core.skeleton.balance import settle
-from stretchdesk.core.skeleton.contacts import CONTACT_TOLERANCE, contact_problems
+from stretchdesk.core.skeleton import bases, body
+from stretchdesk.core.skeleton.balance import BALANCE_MARGIN, centre_of_mass, settle, support_span
+from stretchdesk.core.skeleton.contacts import CONTACT_TOLERANCE, contact_problems, stands_on_step
 from stretchdesk.core.skeleton.figure import Figure
-from stretchdesk.core.skeleton.interpolate import GROUNDED, interpolate
-from stretchdesk.core.skeleton.kinematics import solve
+from stretchdesk.core.skeleton.interpolate import GROUNDED, LIMB_ENDS, interpolate
+from stretchdesk.core.skeleton.kinematics import Vec, solve
+from stretchdesk.core.skeleton.limits import joint_problems
 from stretchdesk.core.skeleton.props import Wall
+from stretchdesk.core.skeleton.raised import bench_of, bench_sit_on, carried, step_down_from, step_of
 from stretchdesk.core.skeleton.resting import SHIN_TAPER
 
 Posture = Literal[
-    "standing", "squat", "kneeling", "all_fours", "side_sit", "seated", "supine", "prone", "side"
+    "standing", "squat", "kneeling", "all_fours", "side_sit", "seated", "supine", "prone", "side",
+    "on_step", "step_down", "on_bench", "bench_sit",
 ]
 
 # Who can move straight to whom; everything else goes through the postures between
 # (the first listed wins where two ways are as short).
 NEXT: dict[Posture, tuple[Posture, ...]] = {
-    "standing": ("squat", "kneeling"),
+    "on_step": ("step_down",),
+    "step_down": ("on_step", "standing"),
+    "on_bench": ("bench_sit",),
+    "bench_sit": ("on_bench", "standing"),
+    "standing": ("squat", "kneeling", "step_down", "bench_sit"),
     "squat": ("standing", "all_fours"),
     "kneeling": ("standing", "all_fours", "side_sit"),
     "all_fours": ("kneeling", "squat", "prone"),
@@ -49,6 +60,10 @@ def posture(figure: Figure) -> Posture:
     """Which family of support a figure is in, read from what touches the floor."""
     if not figure.mat:
         return "supine"  # the figures seen from above all lie on their backs
+    if stands_on_step(figure):
+        return "on_step"
+    if bench_of(figure) is not None:
+        return "on_bench"
     skeleton = solve(figure)
     touching = {
         c.part for c in skeleton.capsules
@@ -177,8 +192,69 @@ def path(a: Figure, b: Figure) -> tuple[Figure, ...]:
     """Every figure the morph passes through, ends included."""
     between = route(posture(a), posture(b))
     count = len(between) + 1
-    stops = [_placed(_waypoint(kind), a, b, (i + 1) / count) for i, kind in enumerate(between)]
-    return (a, *stops, b)
+    return (a, *(_stop(kind, a, b, (i + 1) / count) for i, kind in enumerate(between)), b)
+
+
+def _stop(kind: Posture, a: Figure, b: Figure, share: float) -> Figure:
+    """The waypoint of a posture on the way from a to b; getting off (or onto) a step
+    or a bench is built where that end's prop stands."""
+    if kind == "step_down":
+        return step_down_from(step_of(a, b))
+    if kind == "bench_sit":
+        bench = bench_of(a) or bench_of(b)
+        assert bench is not None, "bench_sit is only on the way to or from a bench"
+        return bench_sit_on(bench)
+    return _placed(_waypoint(kind), a, b, share)
+
+
+def prop_hold(a: Figure, b: Figure) -> tuple[float, float]:
+    """(until when the first pose's props must stay, from when the next pose's must be
+    there) as shares of the morph: a step or bench stays until the body's last part
+    leaves it (then fades as the body comes off it), and is there before the body gets
+    onto it; other props may go at once and come at the end."""
+    legs = len(path(a, b)) - 1
+    leave = 1 / legs if carried(a) else 0.0
+    arrive = 1.0 - 1 / legs if carried(b) else 1.0
+    return leave, arrive
+
+
+def _standing_ends(frame: Figure) -> dict[str, tuple[Vec, float]]:
+    """The hands and feet on the floor: wrist or ankle point and end-bone direction."""
+    skeleton = solve(frame)
+    ends: dict[str, tuple[Vec, float]] = {}
+    for side in body.DEPTHS:
+        for kind, (end, last, _) in LIMB_ENDS.items():
+            part = f"{side}_{kind}"
+            low = min(c.lowest() for c in skeleton.capsules if c.part == part and c.bone in (last, "instep"))
+            if low <= CONTACT_TOLERANCE:
+                ends[part] = (skeleton.points[f"{side}_{end}"], skeleton.directions[f"{side}_{last}"])
+    return ends
+
+
+def _shift_weight(frame: Figure) -> Figure:
+    """Bring the weight back over what touches the floor the way a person does: the
+    hips move over the support while the hands and feet on the floor stay where they
+    are (a blended frame often leans off its feet; settle() would let it fall)."""
+    planted = _standing_ends(frame)
+    for _ in range(6):
+        skeleton = solve(frame)
+        span = support_span(skeleton)
+        if span is None or not planted:
+            return frame
+        x, _ = centre_of_mass(skeleton)
+        if span[0] - BALANCE_MARGIN / 2 <= x <= span[1] + BALANCE_MARGIN / 2:
+            return frame
+        moved = frame.shift(dx=((span[0] + span[1]) / 2 - x) * 0.7)
+        for limb, (point, angle) in planted.items():
+            bone = limb.replace("arm", "hand").replace("leg", "foot")
+            try:
+                moved = moved.reach(limb, point).aim(**{bone: angle})  # type: ignore[arg-type]
+            except ValueError:
+                return frame  # out of reach: the hips can't go there
+        if joint_problems(moved):
+            return frame
+        frame = moved
+    return frame
 
 
 def transition(a: Figure, b: Figure, t: float) -> Figure:
@@ -188,8 +264,10 @@ def transition(a: Figure, b: Figure, t: float) -> Figure:
     legs = len(stops) - 1
     leg = min(int(t * legs), legs - 1)
     start, end = stops[leg], stops[leg + 1]
-    frame = interpolate(start, end, t * legs - leg)
-    if _grounded(start) and _grounded(end):
-        frame = settle(frame)
-    frame = replace(frame, props=a.props if t < 0.5 else b.props)  # never a prop in between
+    frame = interpolate(start, end, t * legs - leg)  # a step or bench carries a body settle would tip
+    if _grounded(start) and _grounded(end) and not (carried(start) or carried(end)):
+        frame = settle(_shift_weight(frame))
+    leave, arrive = prop_hold(a, b)
+    switch = min(max(0.5, leave), arrive) if leave or arrive < 1.0 else 0.5
+    frame = replace(frame, props=a.props if t < switch else b.props)  # never a prop in between
     return _clear_of_walls(frame, frame)

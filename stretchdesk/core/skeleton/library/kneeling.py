@@ -25,11 +25,12 @@ def childs_pose() -> Figure:
 
 
 def low_lunge() -> Figure:
-    """Right foot forward, left knee and laces down, torso tall, arms overhead."""
+    """Right foot forward, left knee and laces down, torso tall, arms overhead. The
+    back (left) leg is accented: the front of its hip is what stretches."""
     f = bases.kneeling().aim(pelvis=84.0, chest=92.0, far_thigh=-118.0)
     f = shin_on_floor(f.aim(upper_arm=104.0, forearm=106.0, hand=104.0), "far")
     f = f.plant_foot("near", f.point("hips")[0] + 0.46)
-    return f.rests("floor", "near_foot").accented("near_leg")
+    return f.rests("floor", "near_foot").accented("far_leg")
 
 
 def lifted_head_to_knee() -> Figure:

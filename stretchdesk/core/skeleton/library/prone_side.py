@@ -158,11 +158,13 @@ def _roller_radius(f: Figure, x: float) -> float:
     return low
 
 
-def foam_roll(along: float) -> Figure:
+def foam_roll(along: float, knee_out: bool = False) -> Figure:
     """On the forearms, right thigh resting on a roller `along` metres below the hip.
 
     The hips are raised until a 15 cm roller exactly fills the gap under the thigh,
-    with the elbows, the left knee and the right toes on the floor.
+    with the elbows, the left knee and the right toes on the floor. `knee_out` bends
+    the left knee out to the side (the quads roll): the thigh, pointing away from
+    us, shows short and its knee lands ahead of the hips, by the belly.
     """
 
     def posed(height: float) -> Figure:
@@ -178,6 +180,9 @@ def foam_roll(along: float) -> Figure:
         middle = (low + high) / 2
         low, high = (middle, high) if _roller_radius(posed(middle), -along) < 0.075 else (low, middle)
     f = posed(low)
+    if knee_out:
+        f = f.foreshortened(far_thigh=0.7, far_shin=0.7)
+        f = f.touch("far_knee", "far_hip", 150.0, 90.0, aim={"far_shin": 180.0, "far_foot": 178.0})
     # The roller stays put and the body rolls over it; its end is nearer to us than the
     # left leg, so it is drawn in front (it only touches the right thigh).
     roller = FoamRoller(0.0, _roller_radius(f, -along), layer="front")

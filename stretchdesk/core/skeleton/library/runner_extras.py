@@ -21,7 +21,7 @@ from stretchdesk.core.skeleton.library.prone_side import foam_roll
 from stretchdesk.core.skeleton.library.standing import lunge_down, wall_calf_stretch
 from stretchdesk.core.skeleton.library.supine import knee_to_chest
 from stretchdesk.core.skeleton.motion import MotionCue
-from stretchdesk.core.skeleton.props import Ball, FoamRoller, StairStep
+from stretchdesk.core.skeleton.props import Ball, FoamRoller, StairStep, YogaBlock
 from stretchdesk.core.skeleton.resting import rest_part_on_floor
 
 
@@ -81,11 +81,13 @@ def _jog_stance() -> Figure:
 
 
 def butt_kick(lifted: Depth) -> Figure:
-    """Jogging on the spot: one heel flicked up to the buttock, the thigh pointing down."""
+    """Jogging on the spot: one heel flicked up to the buttock, the thigh pointing down,
+    the arms swinging as in a run: the kicking side's arm forward, the other back, so
+    no hand comes near the foot (a hand at the foot is the standing quad stretch)."""
     standing = _other(lifted)
     f = bases.standing().aim(**{f"{lifted}_thigh": -100.0, f"{lifted}_shin": 95.0, f"{lifted}_foot": 150.0})
-    f = f.aim(**{f"{standing}_upper_arm": -40.0, f"{standing}_forearm": 40.0})
-    f = f.aim(**{f"{lifted}_upper_arm": -130.0, f"{lifted}_forearm": -80.0})
+    f = f.aim(**{f"{lifted}_upper_arm": -40.0, f"{lifted}_forearm": 40.0})
+    f = f.aim(**{f"{standing}_upper_arm": -130.0, f"{standing}_forearm": -80.0})
     return _on_one_leg(f, standing).accented("near_leg" if lifted == "near" else "far_leg")
 
 
@@ -153,8 +155,10 @@ def ball_roll(along: float) -> Figure:
 
 
 def toe_squat() -> Figure:
-    """Kneeling with the toes tucked under, sitting back onto the heels, hands on the thighs."""
-    f = bases.kneeling().aim(pelvis=86.0, thigh=-14.0, shin=176.0, foot=-120.0)
+    """Kneeling with the toes tucked under, sitting back toward the heels, hands on the
+    thighs. The seat stays a hand above the heels so the upturned heels and the
+    tucked toes show behind it instead of hiding under the seat."""
+    f = bases.kneeling().aim(pelvis=84.0, thigh=-30.0, shin=176.0, foot=-104.0)
     f = rest_part_on_floor(f, "near_knee")
     f = f.touch("near_toe", "near_ankle", -178.0, -20.0)
     f = f.touch("far_toe", "far_ankle", -178.0, -20.0)
@@ -220,15 +224,26 @@ def calf_roll(along: float) -> Figure:
     return f.rests("floor", "seat", "far_foot", "near_hand", "far_hand").accented("near_leg")
 
 
-def thomas_check() -> Figure:
-    """On the back, the left knee hugged to the chest with both hands; the right leg lies
-    long and we watch whether the back of the right thigh stays on the floor."""
-    return knee_to_chest(hugged="far").accented("near_leg")
+def thomas_check(bench: float = 0.45) -> Figure:
+    """On the back along a firm bench, the seat at its very edge, the left knee hugged
+    to the chest with both hands; the right leg hangs over the edge, knee bent, foot
+    down on the floor: we watch whether the right thigh stays raised. The bench (a
+    box `bench` m high) is what tells the test from the knee hug on the floor."""
+    f = knee_to_chest(hugged="far").replace(contacts=()).shift(dy=bench)
+    hip = f.point("near_hip")
+    f = f.aim(near_thigh=-18.0, near_shin=-80.0, near_foot=0.0)
+    f = f.plant_foot("near", f.point("near_knee")[0] + 0.03)
+    left = f.solve().bounds()[0] - 0.06
+    right = hip[0] + 0.07
+    f = f.with_props(YogaBlock((left + right) / 2, 0.0, right - left, bench))
+    f = f.rests("block", "hips", "head").rests("body", "near_hand", "far_hand", on="far_shin")
+    return f.rests("floor", "near_foot").accented("near_leg")
 
 
 def it_band_roll() -> Figure:
-    """On the left side, propped on the left forearm, legs long: the outside of the left
-    thigh rests on a roller, the left heel on the floor."""
+    """On the left side, propped on the left forearm, the left leg long: the outside of
+    the left thigh rests on a roller, the left heel on the floor, the right foot
+    planted on the floor in front of the left knee."""
 
     def posed(angle: float) -> Figure:
         f = Figure(view="front", pelvis=176.0).aim(chest=158.0, neck=165.0, head=172.0)
@@ -253,7 +268,15 @@ def it_band_roll() -> Figure:
         radius = (small + big) / 2
         small, big = (radius, big) if segment_gap((x, radius), radius, a, ra, b, rb) > 0 else (small, radius)
     f = f.with_props(FoamRoller(x, small)).rests("roller", "far_thigh")
-    return f.rests("floor", "far_elbow", "far_heel").accented("far_leg")
+    # The top leg crosses in front, knee up, its foot planted on the floor before the
+    # lower knee: the side-lying outline no prone roll (quads, hip) has.
+    knee = f.point("far_knee")
+    foot_at = (knee[0] - 0.02, body.ANKLE_HEIGHT)
+    f = f.reach("near_leg", foot_at).aim(near_foot=0.0)
+    hip, top_knee = f.point("near_hip"), f.point("near_knee")
+    f = f.reach("near_arm", (hip[0] + (top_knee[0] - hip[0]) * 0.15, hip[1] + (top_knee[1] - hip[1]) * 0.15 + 0.03))
+    f = f.rests("body", "near_hand", on="near_thigh")
+    return f.rests("floor", "far_elbow", "far_heel", "near_foot").accented("far_leg")
 
 
 BUILDERS: dict[str, Callable[[], PoseFigure]] = {
@@ -292,7 +315,7 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
         cue=MotionCue((), "near_toe", path="glide", size=0.18, offset=0.07),
     ),
     "foam-roll-quads": lambda: moving(
-        foam_roll(0.26), foam_roll(0.36), still=1,
+        foam_roll(0.26, knee_out=True), foam_roll(0.36, knee_out=True), still=1,
         cue=MotionCue((), "near_knee", path="glide", size=0.3, offset=0.17),
     ),
     "foam-roll-calves": lambda: moving(calf_roll(0.06), calf_roll(0.22), still=0),

@@ -271,7 +271,7 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
         _bjj_sit(), _bjj_lift(_bjj_sit()), _bjj_bridge(_bjj_sit()), _bjj_lift(_bjj_sit()), still=2
     ),
     "butterfly-reaches": lambda: moving(
-        butterfly_sit(), butterfly_knee_up(), butterfly_reach(), butterfly_knee_up(), still=0,
-        cue=MotionCue(("near_leg",), "near_ankle", ghost=2, offset=0.2),
+        butterfly_sit(), butterfly_knee_up(), butterfly_reach(), butterfly_knee_up(), still=2,
+        cue=MotionCue(("near_leg",), "near_ankle", ghost=0, path="travel", offset=-0.05),
     ),
 }

@@ -154,12 +154,14 @@ def lunge_standing() -> Figure:
 
 
 def lunge_down() -> Figure:
-    """Long stride onto the right foot, front shin upright, back knee just off the floor."""
-    f = bases.standing().aim(far_thigh=-98.0, far_shin=170.0)
-    f = f.shift(dy=body.RADII["thigh"][1] + 0.035 - f.point("far_knee")[1])
-    f = f.plant_foot("near", f.point("hips")[0] + 0.42)
+    """Long stride onto the right foot, front shin upright, back knee a hand's width off
+    the floor: a gap that tells this drill from the kneeling Low Lunge. The back leg
+    is accented: its hip flexors are what stretch."""
+    f = bases.standing().aim(far_thigh=-102.0, far_shin=175.5)
+    f = f.shift(dy=body.RADII["thigh"][1] + 0.07 - f.point("far_knee")[1])
+    f = f.plant_foot("near", f.point("hips")[0] + 0.35)
     f = f.touch("far_toe", "far_ankle", -20.0, 50.0)
-    return _hands_on_hips(f).rests("floor", "near_foot", "near_heel", "far_toe").accented("near_leg")
+    return _hands_on_hips(f).rests("floor", "near_foot", "near_heel", "far_toe").accented("far_leg")
 
 
 def lunge_step() -> Figure:
@@ -167,14 +169,15 @@ def lunge_step() -> Figure:
     down = lunge_down()
     f = interpolate(lunge_standing(), down, 0.5).replace(contacts=())
     f = f.shift(dy=-f.solve().underside("far_toe")[1])
-    f = f.plant_foot("near", down.point("near_ankle")[0] - 0.16, direction=8.0)
-    return f.rests("floor", "near_heel", "far_toe").accented("near_leg")
+    f = f.plant_foot("near", down.point("near_ankle")[0] - 0.20, direction=8.0)
+    return f.rests("floor", "near_heel", "far_toe").accented("far_leg")
 
 
 def skater_squat() -> Figure:
-    """Feet hip-width, seat lowered, knees tracking out over the toes."""
+    """Feet hip-width, seat lowered, knees tracking out over the toes; the right leg,
+    which lifts out to the side next, is accented so it matches its ghost."""
     f = bases.standing("front").shift(dy=-0.2).plant_foot("both", 0.17)
-    return _hands_on_hips(f).rests("floor", "near_foot", "far_foot")
+    return _hands_on_hips(f).rests("floor", "near_foot", "far_foot").accented("near_leg")
 
 
 def skater_lift(lifted: Depth) -> Figure:
@@ -254,10 +257,13 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
     "standing-wide-legged-split": lambda: hold(wide_legged_split()),
     "wall-calf-stretch": lambda: hold(wall_calf_stretch()),
     "wall-psoas-hold": lambda: hold(wall_psoas_hold()),
-    "forward-lunge": lambda: moving(lunge_standing(), lunge_step(), lunge_down(), lunge_step(), still=2),
+    "forward-lunge": lambda: moving(
+        lunge_standing(), lunge_step(), lunge_down(), lunge_step(), still=2,
+        cue=MotionCue(("torso", "near_arm", "far_arm"), "head", ghost=0, offset=0.2),
+    ),
     "skater-squats": lambda: moving(
         skater_squat(), skater_lift("near"), skater_squat(), skater_lift("far"), still=0,
-        cue=MotionCue(("torso", "near_leg", "far_leg"), "near_ankle", offset=-0.05),
+        cue=MotionCue(("near_leg",), "near_ankle", offset=-0.05),
     ),
     "lateral-band-walks": lambda: moving(
         band_walk_together(), band_walk_apart(), still=1,

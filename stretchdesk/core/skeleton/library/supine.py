@@ -236,21 +236,21 @@ def lying_twist() -> Figure:
 
 
 def twist_with_lift() -> Figure:
-    """Seen from the side: the right knee hugged in and carried across toward the left
-    (its thigh and shin point away from us, so they show short), the left hand guiding
-    it down, and the straight left leg lifted a few inches off the mat.
+    """Seen from the side: the right knee carried across the body and dropped to the
+    floor beyond it (the thigh and shin point away from us, so they show short), the
+    arms on the floor, the chest turned open toward us, and the straight left leg
+    lifted a few inches clear of the mat above it.
 
     From above the lift points at the ceiling and can't be seen; from the side it is
     the line that tells this twist from the lying spinal twist (drawn from above,
-    arms in a T) and from the knee hugs (the other leg flat on the mat).
+    arms in a T). The dropped knee lies low, under the lifted leg: no knee points up,
+    as in the knee hugs and the figure-four, whose foot sits on the other thigh.
     """
-    f = bases.supine().foreshortened(near_thigh=0.6, near_shin=0.7)
-    f = f.aim(near_thigh=84.0, near_shin=-48.0, near_foot=20.0)
-    f = f.aim(far_thigh=11.0, far_shin=11.0, far_foot=80.0)
-    f = f.reach("far_arm", _beside(f, "near_hip", "near_knee", 0.7, 0.05, 1.0)).aim(far_hand=10.0)
-    f = f.plant_hand("near", f.arm_floor_x(side="near", bend=0.99))
-    f = f.rests("body", "far_hand", on="near_thigh")
-    return f.rests("floor", *BACK, "near_hand").accented("near_leg")
+    f = bases.supine().foreshortened(near_thigh=0.75, near_shin=0.5)
+    f = f.aim(near_thigh=-14.0, near_shin=184.0, near_foot=182.0)
+    f = f.touch("near_knee", "near_hip", 10.0, -40.0)
+    f = f.aim(far_thigh=12.0, far_shin=12.0, far_foot=80.0)
+    return f.rests("floor", *BACK, "near_knee").accented("near_leg")
 
 
 def banana() -> Figure:
