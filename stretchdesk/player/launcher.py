@@ -35,7 +35,7 @@ from stretchdesk.core.tighter_side import (
 from stretchdesk.core.workspace import Workspace
 from stretchdesk.diagnostics import Diagnostics
 from stretchdesk.player.audience import AudienceWindow
-from stretchdesk.player.audio import SoundBackend, make_sound
+from stretchdesk.player.audio import SERVER_LOST, SoundBackend, make_sound
 from stretchdesk.player.controller import Confirm, PlayerController, PlayerParts, ask
 from stretchdesk.player.controls import VOICE_NAME_KEY, ControlsPanel
 from stretchdesk.player.figure_motion import FigureMotion
@@ -46,6 +46,7 @@ from stretchdesk.player.voice import LinkFactory, Voice, helper_link
 from stretchdesk.pose_images import PoseImages
 
 ENGINE_KEY = "player/voice_engine"
+VOICE_SILENT = "Voice is silent: the sound server stopped."
 QUIT_JOIN_S = 3.0
 """How long quitting waits for the speech and figure helpers to end once killed."""
 BUILDER_REPAINT_LATEST_MS = 400
@@ -255,6 +256,8 @@ class PlayerLauncher(QObject):
         self._sound_message = text
         if self.current is not None:
             self.current.controls.add_message(text)
+            if text == SERVER_LOST:  # the voice speaks into the same dead server
+                self.current.controls.show_voice_status(VOICE_SILENT)
 
     def _on_controller_finished(self) -> None:
         if self.sender() is self.current:

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from stretchdesk.player.audio import SERVER_LOST
 from stretchdesk.player.speech_helper import HANG_VARIABLE, pick_voice
 from stretchdesk.player.voice import ProcessLink, Voice, helper_link
 from tests.player.conftest import Rig, wait_for_voice
@@ -207,3 +208,12 @@ def test_a_voice_that_is_off_says_why_in_the_controls(qtbot: Any, rig: Rig) -> N
     text = player.controls.voice_status.text()
     assert text == "Voice is off: no speech engine is installed. Sound cues still play."
     assert "\n" not in text and not player.controls.voice_choice.isEnabled()
+
+
+def test_a_sound_server_that_stops_mid_session_turns_the_voice_line_silent(qtbot: Any, rig: Rig) -> None:
+    player = rig.play()
+    wait_for_voice(qtbot, player)
+    assert player.controls.voice_status.text().startswith("Voice is on")
+    rig.launcher._on_sound_reported(SERVER_LOST)  # what the sound backend reports when its server dies
+    assert player.controls.voice_status.text() == "Voice is silent: the sound server stopped."
+    assert SERVER_LOST in player.controls.message.text()
