@@ -64,6 +64,7 @@ class ControlsPanel(QWidget):
         self.setWindowTitle("StretchDesk — player controls")
         self._settings = settings
         self._compact = False
+        self._messages: list[str] = []
         self._finished = False
         self.title = QLabel(self)
         self.title.setObjectName("playerControlsTitle")
@@ -204,23 +205,34 @@ class ControlsPanel(QWidget):
             if compact:
                 flags |= Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
             self.setWindowFlags(flags)
-            for widget in (self._options, self.title, self.message, self.restart_button):
+            for widget in (self._options, self.title, self.restart_button):
                 widget.setVisible(not compact)
+            self._show_messages()
             if visible:
                 self.show()
         self.setScreen(screen)
-        area = screen.availableGeometry()
         if compact:
-            size = self._layout.sizeHint()
-            width = min(area.width() - 2 * STRIP_MARGIN, max(size.width(), 720))
-            self.setGeometry(
-                area.left() + (area.width() - width) // 2,
-                area.bottom() - size.height() - STRIP_MARGIN,
-                width,
-                size.height(),
-            )
+            self._fit_strip()
         else:
-            self.move(area.topLeft())
+            self.move(screen.availableGeometry().topLeft())
+
+    def _fit_strip(self) -> None:
+        """The strip along the bottom edge of its screen, as tall as what it shows."""
+        area = self.screen().availableGeometry()
+        size = self._layout.sizeHint()
+        width = min(area.width() - 2 * STRIP_MARGIN, max(size.width(), 720))
+        self.setGeometry(
+            area.left() + (area.width() - width) // 2,
+            area.bottom() - size.height() - STRIP_MARGIN,
+            width,
+            size.height(),
+        )
+
+    def _show_messages(self) -> None:
+        """The panel lists the last few messages; the strip shows the newest one only."""
+        lines = self._messages[-1:] if self._compact else self._messages
+        self.message.setText("\n".join(lines))
+        self.message.setVisible(bool(lines) or not self._compact)
 
     # -- showing -----------------------------------------------------------------
 
@@ -261,9 +273,18 @@ class ControlsPanel(QWidget):
             self.close_requested.emit()
         super().closeEvent(event)
 
+    @property
+    def messages(self) -> tuple[str, ...]:
+        """Every message kept (the last four), oldest first, whatever the strip shows."""
+        return tuple(self._messages)
+
     def add_message(self, text: str) -> None:
-        lines = [line for line in self.message.text().splitlines() if line and line != text]
-        self.message.setText("\n".join([*lines[-3:], text]))
+        """Something the runner should know (sound off, a screen gone): on the panel, and on the
+        strip too, where it would otherwise be hidden when the player shares the only screen."""
+        self._messages = [*[line for line in self._messages if line != text][-3:], text]
+        self._show_messages()
+        if self._compact:
+            self._fit_strip()
 
     def _transport(self) -> tuple[QPushButton, ...]:
         return (

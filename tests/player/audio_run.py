@@ -91,7 +91,7 @@ def main(data_dir: str, plan: dict[str, Any]) -> int:
 
     def finish() -> None:
         emit({"voice": voice.status, "spoken": list(voice.spoken), "stall_ms": round(stall.worst * 1000),
-              "messages": controller.controls.message.text().splitlines(), "sound_on": sound.available()})
+              "messages": list(controller.controls.messages), "sound_on": sound.available()})
         launcher.shut_down()
         app.quit()
 

@@ -223,3 +223,18 @@ def test_closing_the_controls_window_ends_the_session_and_logs_it(qtbot: Any, ri
     assert player.session.finished and rig.launcher.current is None
     assert not rig.questions  # no modal question: Qt also closes windows when the app quits
     assert History(data_dir).load()[0].held_seconds == pytest.approx(8.0)
+
+
+def test_the_strip_shows_the_newest_message_where_the_panel_would_be_hidden(qtbot: Any, rig: Rig) -> None:
+    player = rig.play()
+    controls = player.controls
+    assert controls.is_compact() and not controls.message.isVisible()
+    before = controls.height()
+    controls.add_message("Sound is off: the sound server stopped.")
+    controls.add_message("Voice is off: the speech helper stopped answering.")
+    assert controls.message.isVisible() and controls.height() > before
+    assert controls.message.text() == "Voice is off: the speech helper stopped answering."
+    assert controls.messages == ("Sound is off: the sound server stopped.",
+                                 "Voice is off: the speech helper stopped answering.")
+    area = controls.screen().availableGeometry()
+    assert area.contains(controls.geometry()) and controls.height() < area.height() / 4
