@@ -64,6 +64,8 @@ class Palette:
     floor: str = "#b3aa9c"
     glow: str = "#ffb547"  # "feel it here": warms the working muscles, see paint_figure
     background: str | None = None
+    hair: str = "#4a3426"  # the head of a figure seen from above, see _paint_facing
+    face: str = "#f0d2b4"
 
 
 CARD_PALETTE = Palette(background="#f7f4ee")
@@ -236,6 +238,8 @@ def _paint_world(
         tones = (palette.accent_far, palette.accent) if accent else (palette.far, palette.body)
         _fill_paths(painter, outlines, QColor(palette.outline))
         _fill_paths(painter, fills, QColor(tones[0] if far else tones[1]))
+        if part == "torso" and picture.facing:
+            _paint_facing(painter, picture, palette, to)
     _paint_props(painter, picture, "front", palette, to)
 
 
@@ -283,6 +287,44 @@ def _capsule_path(capsule: Capsule, grow: float = 0.0) -> QPainterPath:
     path.arcTo(ax - ra, ay - ra, 2 * ra, 2 * ra, -(start - 2 * sweep), 360 - 2 * sweep)
     path.closeSubpath()
     return path
+
+
+def _paint_facing(painter: QPainter, picture: Drawing, palette: Palette, to: QTransform) -> None:
+    """From above a lying body is a flat shape: face up or back up is told by the head
+    (a face with hair only at the crown, or the back of the head all hair) and by the
+    spine drawn down a back turned to the ceiling."""
+    (x, y), r = picture.head, picture.head_radius
+    neck = next((c for c in picture.capsules if c.bone == "neck"), None)
+    crown = math.atan2(y - neck.a[1], x - neck.a[0]) if neck else math.radians(picture.face + 90.0)
+    hair = QColor(palette.hair)
+    if picture.facing == "down":
+        spine = QPainterPath()
+        bones = [c for c in picture.capsules if c.bone.startswith("spine")]
+        if bones:
+            spine.moveTo(QPointF(*bones[0].a))
+            for bone in bones:
+                spine.lineTo(QPointF(*bone.b))
+            if neck:
+                spine.lineTo(QPointF(*neck.a))
+            pen = QPen(QColor(palette.outline), max(1.0, 0.35 * OUTLINE * abs(to.m22())))
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(to.map(spine))
+        head = QPainterPath()
+        head.addEllipse(QPointF(x, y), r, r)
+        _fill_paths(painter, [to.map(head)], hair)
+        return
+    cap = QPainterPath()
+    cap.addEllipse(QPointF(x, y), r, r)
+    _fill_paths(painter, [to.map(cap)], hair)
+    face = QPainterPath()
+    shift = 0.26 * r
+    face.addEllipse(QPointF(x - shift * math.cos(crown), y - shift * math.sin(crown)), 0.7 * r, 0.7 * r)
+    _fill_paths(painter, [to.map(face)], QColor(palette.face))
+    nose = QPainterPath()
+    nose.addEllipse(QPointF(x - 0.35 * r * math.cos(crown), y - 0.35 * r * math.sin(crown)), 0.17 * r, 0.17 * r)
+    _fill_paths(painter, [to.map(nose)], QColor(palette.outline))
 
 
 def _head_path(skeleton: Skeleton | Drawing, grow: float = 0.0) -> QPainterPath:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from stretchdesk.core.skeleton import body
-from stretchdesk.core.skeleton.figure import Figure, PoseFigure
+from stretchdesk.core.skeleton.figure import Facing, Figure, PoseFigure
 from stretchdesk.core.skeleton.interpolate import interpolate
 from stretchdesk.core.skeleton.kinematics import Capsule, Vec, lerp_point, solve
 from stretchdesk.core.skeleton.props import Box, Disc, Layer, Line, Shape
@@ -48,6 +48,7 @@ class Drawing:
     mat: bool
     props: tuple[PropShape, ...]
     points: tuple[tuple[str, Vec], ...] = ()  # where the glow areas lie, see targets
+    facing: Facing = ""  # a figure seen from above: face up or back up, see Figure.facing
 
     def glow(self, targets: Sequence[str]) -> list[Spot]:
         """The glow capsules of these target areas on this frame."""
@@ -83,6 +84,7 @@ def drawing(figure: Figure, props: tuple[PropShape, ...] | None = None) -> Drawi
         mat=figure.mat,
         props=prop_shapes(figure) if props is None else props,
         points=tuple(glow_points(skeleton).items()),
+        facing=figure.facing,
     )
 
 

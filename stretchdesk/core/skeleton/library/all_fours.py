@@ -198,7 +198,7 @@ def _hips_shifting() -> PoseFigure:
     top = max(e.solve().bounds()[3] for e in ends)
     margin = 0.12
     mat = YogaBlock((left + right) / 2, low - margin, right - left + 2 * margin, top - low + 2 * margin)
-    keys = [e.replace(mat=False).with_props(mat) for e in ends]
+    keys = [e.replace(mat=False, facing="down").with_props(mat) for e in ends]
     return moving(*keys, cue=MotionCue((), "hips", path="glide", heading=90.0, size=0.42, offset=-0.2))
 
 
@@ -215,7 +215,7 @@ def frog() -> Figure:
 
     From the head end the wide knees and the feet behind them overlap and the pose
     reads as a wide child's pose; from above the legs draw the frog's square."""
-    f = Figure(view="front", pelvis=180.0).aim(chest=180.0, neck=180.0, head=180.0)
+    f = Figure(view="front", pelvis=180.0, facing="down").aim(chest=180.0, neck=180.0, head=180.0)
     f = f.foreshortened(thigh=0.9, upper_arm=0.35)
     f = f.aim(near_thigh=88.0, far_thigh=-88.0, near_shin=2.0, far_shin=-2.0)
     f = f.aim(near_foot=80.0, far_foot=-80.0)

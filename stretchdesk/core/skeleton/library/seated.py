@@ -115,7 +115,8 @@ def _ninety_ninety(chest_seen: float) -> Figure:
 
 
 def _ninety_ninety_on_mat(f: Figure, *hands: str) -> Figure:
-    f = on_plan_mat(f).rests("floor", "hips", "near_knee", "near_shin", "far_knee", "far_shin", *hands)
+    f = on_plan_mat(f.replace(facing="down"))  # sitting up: the crown and back face the ceiling
+    f = f.rests("floor", "hips", "near_knee", "near_shin", "far_knee", "far_shin", *hands)
     return f.accented("near_leg")
 
 

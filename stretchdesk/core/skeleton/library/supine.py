@@ -214,7 +214,7 @@ def _from_above() -> Figure:
     it keeps near = right as everywhere else. _on_mat() finishes these figures.
     """
     return (
-        Figure(view="front", pelvis=180.0)
+        Figure(view="front", pelvis=180.0, facing="up")
         .aim(chest=180.0, neck=180.0, head=180.0)
         .aim(near_thigh=2.0, far_thigh=-2.0, near_shin=2.0, far_shin=-2.0)
         .aim(near_foot=60.0, far_foot=-60.0, near_upper_arm=8.0, far_upper_arm=-8.0)
