@@ -1,0 +1,52 @@
+"""Figures seen from above say which way the body faces: a face (light, with a nose)
+for a body on its back, the back of the head (all hair) for one with its back up."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from stretchdesk.core.skeleton import figure_ids, pose_figure
+from stretchdesk.core.skeleton.drawing import drawing
+from stretchdesk.drawing.render import Palette, paint_drawing, to_device, world_bounds
+
+pytestmark = pytest.mark.gui
+
+
+def _top_views() -> list[str]:
+    return [
+        pose_id for pose_id in figure_ids()
+        if any(k.view == "front" and not k.mat for k in pose_figure(pose_id).keyframes)
+    ]
+
+
+@pytest.mark.parametrize("pose_id", _top_views())
+def test_every_front_figure_on_a_plan_mat_declares_its_facing(pose_id: str) -> None:
+    for key in pose_figure(pose_id).keyframes:
+        assert key.facing in ("up", "down"), f"{pose_id}: say facing='up' or 'down'"
+
+
+@pytest.mark.parametrize(("pose_id", "facing"), [("lying-spinal-twist", "up"), ("frog-hip-stretch", "down")])
+def test_the_head_shows_a_face_or_hair(qapp: object, pose_id: str, facing: str) -> None:
+    figure = pose_figure(pose_id).keyframes[pose_figure(pose_id).still]
+    assert figure.facing == facing
+    picture = drawing(figure)
+    palette = Palette()
+    image = QImage(480, 360, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    rect = QRectF(0, 0, 480, 360)
+    frame = world_bounds(pose_figure(pose_id))
+    paint_drawing(painter, picture, rect, frame=frame, palette=palette)
+    painter.end()
+    to = to_device(rect, frame)
+    assert to is not None
+    (x, y), r = picture.head, picture.head_radius
+    neck = next(c for c in picture.capsules if c.bone == "neck")
+    toward_neck = QPointF(neck.a[0] - x, neck.a[1] - y)
+    length = (toward_neck.x() ** 2 + toward_neck.y() ** 2) ** 0.5
+    # halfway between the nose and the chin side of the head: face there, or hair
+    cheek = to.map(QPointF(x + toward_neck.x() / length * 0.6 * r, y + toward_neck.y() / length * 0.6 * r))
+    seen = image.pixelColor(int(cheek.x()), int(cheek.y())).name()
+    assert seen == (palette.face if facing == "up" else palette.hair)
