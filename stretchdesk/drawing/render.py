@@ -238,7 +238,7 @@ def _paint_world(
         tones = (palette.accent_far, palette.accent) if accent else (palette.far, palette.body)
         _fill_paths(painter, outlines, QColor(palette.outline))
         _fill_paths(painter, fills, QColor(tones[0] if far else tones[1]))
-        if part == "torso" and picture.facing:
+        if part == "torso" and picture.facing and picture.view == "front" and not picture.mat:  # seen from above
             _paint_facing(painter, picture, palette, to)
     _paint_props(painter, picture, "front", palette, to)
 
