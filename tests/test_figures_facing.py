@@ -3,6 +3,8 @@ for a body on its back, the back of the head (all hair) for one with its back up
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
@@ -27,7 +29,9 @@ def test_every_front_figure_on_a_plan_mat_declares_its_facing(pose_id: str) -> N
         assert key.facing in ("up", "down"), f"{pose_id}: say facing='up' or 'down'"
 
 
-@pytest.mark.parametrize(("pose_id", "facing"), [("lying-spinal-twist", "up"), ("frog-hip-stretch", "down")])
+@pytest.mark.parametrize(("pose_id", "facing"), [
+    ("lying-spinal-twist", "up"), ("frog-hip-stretch", "down"), ("origami-stretch", "side"),
+])
 def test_the_head_shows_a_face_or_hair(qapp: object, pose_id: str, facing: str) -> None:
     figure = pose_figure(pose_id).keyframes[pose_figure(pose_id).still]
     assert figure.facing == facing
@@ -43,10 +47,13 @@ def test_the_head_shows_a_face_or_hair(qapp: object, pose_id: str, facing: str) 
     to = to_device(rect, frame)
     assert to is not None
     (x, y), r = picture.head, picture.head_radius
-    neck = next(c for c in picture.capsules if c.bone == "neck")
-    toward_neck = QPointF(neck.a[0] - x, neck.a[1] - y)
-    length = (toward_neck.x() ** 2 + toward_neck.y() ** 2) ** 0.5
-    # halfway between the nose and the chin side of the head: face there, or hair
-    cheek = to.map(QPointF(x + toward_neck.x() / length * 0.6 * r, y + toward_neck.y() / length * 0.6 * r))
-    seen = image.pixelColor(int(cheek.x()), int(cheek.y())).name()
+    if facing == "side":  # the back of the head, away from the profile's nose
+        back = math.radians(picture.face + 180.0)
+        spot = to.map(QPointF(x + 0.7 * r * math.cos(back), y + 0.7 * r * math.sin(back)))
+    else:  # between the nose and the chin side of the head: face there, or hair
+        neck = next(c for c in picture.capsules if c.bone == "neck")
+        toward_neck = QPointF(neck.a[0] - x, neck.a[1] - y)
+        length = (toward_neck.x() ** 2 + toward_neck.y() ** 2) ** 0.5
+        spot = to.map(QPointF(x + toward_neck.x() / length * 0.6 * r, y + toward_neck.y() / length * 0.6 * r))
+    seen = image.pixelColor(int(spot.x()), int(spot.y())).name()
     assert seen == (palette.face if facing == "up" else palette.hair)

@@ -238,7 +238,7 @@ def _paint_world(
         tones = (palette.accent_far, palette.accent) if accent else (palette.far, palette.body)
         _fill_paths(painter, outlines, QColor(palette.outline))
         _fill_paths(painter, fills, QColor(tones[0] if far else tones[1]))
-        if part == "torso" and picture.facing and picture.view == "front" and not picture.mat:  # seen from above
+        if part == "torso" and _seen_from_above(picture):
             _paint_facing(painter, picture, palette, to)
     _paint_props(painter, picture, "front", palette, to)
 
@@ -289,6 +289,13 @@ def _capsule_path(capsule: Capsule, grow: float = 0.0) -> QPainterPath:
     return path
 
 
+def _seen_from_above(picture: Drawing) -> bool:
+    """A top view that says how the body faces (a morph's side-view frame keeps the
+    facing of the figure it came from, and must not show it)."""
+    wanted = "side" if picture.facing == "side" else "front"
+    return bool(picture.facing) and picture.view == wanted and not picture.mat
+
+
 def _paint_facing(painter: QPainter, picture: Drawing, palette: Palette, to: QTransform) -> None:
     """From above a lying body is a flat shape: face up or back up is told by the head
     (a face with hair only at the crown, or the back of the head all hair) and by the
@@ -317,6 +324,12 @@ def _paint_facing(painter: QPainter, picture: Drawing, palette: Palette, to: QTr
         return
     cap = QPainterPath()
     cap.addEllipse(QPointF(x, y), r, r)
+    if picture.facing == "side":  # lying on the side: the profile's nose one way, hair the other
+        face_dir = math.radians(picture.face)
+        front = QPainterPath()
+        front.addEllipse(QPointF(x + 0.75 * r * math.cos(face_dir), y + 0.75 * r * math.sin(face_dir)), r, r)
+        _fill_paths(painter, [to.map(cap.subtracted(front))], hair)
+        return
     _fill_paths(painter, [to.map(cap)], hair)
     face = QPainterPath()
     shift = 0.26 * r

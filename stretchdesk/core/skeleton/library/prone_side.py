@@ -70,7 +70,7 @@ def origami() -> Figure:
     the pose reads as the long side-lying quad stretch. Depth-view geometry laid flat:
     the front of the body faces up the picture, the back down it.
     """
-    f = Figure(pelvis=180.0).aim(chest=172.0, neck=170.0, head=166.0)
+    f = Figure(pelvis=180.0, facing="side").aim(chest=172.0, neck=170.0, head=166.0)
     f = f.aim(far_thigh=118.0, far_shin=-18.0, far_foot=60.0)
     f = f.aim(near_thigh=-6.0, near_shin=203.0, near_foot=258.0)
     f = f.aim(far_upper_arm=165.0, far_forearm=195.0, far_hand=195.0)
