@@ -276,11 +276,15 @@ def strap_to_side() -> Figure:
 
 
 def strap_across() -> Figure:
-    """Straight right leg carried across to the left, strap ends in the left hand,
-    right hand on the right hip crease."""
+    """Straight right leg carried across to the left, strap ends in the left hand, right
+    hand on the mat beside the right hip, pressing it down.
+
+    The right arm lies along the body's side and clear of the hip, so the eye sees the
+    orange leg start at the right hip and cross (on the hip it hid where the leg began)."""
     f = _from_above().aim(near_thigh=-40.0, near_shin=-40.0, near_foot=40.0)
     f = f.reach("far_arm", _toward(f.point("far_shoulder"), f.point("near_ankle"), 0.52))
-    f = f.reach("near_arm", f.point("near_hip"), flip=True)
+    hip = f.point("near_hip")
+    f = f.reach("near_arm", (hip[0] + 0.02, hip[1] + 0.2), flip=True)
     f = f.with_props(Strap(hands=("far_hand",))).rests("strap", "near_sole", "far_hand")
     return _on_mat(f).rests("floor", *ABOVE, "near_heel").accented("near_leg")
 
