@@ -33,6 +33,7 @@ from stretchdesk.core.skeleton import (
 )
 from stretchdesk.core.skeleton.drawing import Drawing, drawing
 from stretchdesk.core.skeleton.motion import CueMarks
+from stretchdesk.drawing.facing import FacingColours, paint_facing, seen_from_above
 from stretchdesk.drawing.glow import paint_glow
 from stretchdesk.drawing.motion_cue import HEAD_LENGTH, framed, paint_arrow, paint_ghost
 from stretchdesk.drawing.shapes import paint_shape, shape_bounds
@@ -64,7 +65,7 @@ class Palette:
     floor: str = "#b3aa9c"
     glow: str = "#ffb547"  # "feel it here": warms the working muscles, see paint_figure
     background: str | None = None
-    hair: str = "#4a3426"  # the head of a figure seen from above, see _paint_facing
+    hair: str = "#4a3426"  # the head of a figure seen from above, see drawing/facing.py
     face: str = "#f0d2b4"
 
 
@@ -238,8 +239,8 @@ def _paint_world(
         tones = (palette.accent_far, palette.accent) if accent else (palette.far, palette.body)
         _fill_paths(painter, outlines, QColor(palette.outline))
         _fill_paths(painter, fills, QColor(tones[0] if far else tones[1]))
-        if part == "torso" and _seen_from_above(picture):
-            _paint_facing(painter, picture, palette, to)
+        if part == "torso" and seen_from_above(picture):
+            paint_facing(painter, picture, FacingColours(palette.hair, palette.face, palette.outline, OUTLINE), to)
     _paint_props(painter, picture, "front", palette, to)
 
 
@@ -287,57 +288,6 @@ def _capsule_path(capsule: Capsule, grow: float = 0.0) -> QPainterPath:
     path.arcTo(ax - ra, ay - ra, 2 * ra, 2 * ra, -(start - 2 * sweep), 360 - 2 * sweep)
     path.closeSubpath()
     return path
-
-
-def _seen_from_above(picture: Drawing) -> bool:
-    """A top view that says how the body faces (a morph's side-view frame keeps the
-    facing of the figure it came from, and must not show it)."""
-    wanted = "side" if picture.facing == "side" else "front"
-    return bool(picture.facing) and picture.view == wanted and not picture.mat
-
-
-def _paint_facing(painter: QPainter, picture: Drawing, palette: Palette, to: QTransform) -> None:
-    """From above a lying body is a flat shape: face up or back up is told by the head
-    (a face with hair only at the crown, or the back of the head all hair) and by the
-    spine drawn down a back turned to the ceiling."""
-    (x, y), r = picture.head, picture.head_radius
-    neck = next((c for c in picture.capsules if c.bone == "neck"), None)
-    crown = math.atan2(y - neck.a[1], x - neck.a[0]) if neck else math.radians(picture.face + 90.0)
-    hair = QColor(palette.hair)
-    if picture.facing == "down":
-        spine = QPainterPath()
-        bones = [c for c in picture.capsules if c.bone.startswith("spine")]
-        if bones:
-            spine.moveTo(QPointF(*bones[0].a))
-            for bone in bones:
-                spine.lineTo(QPointF(*bone.b))
-            if neck:
-                spine.lineTo(QPointF(*neck.a))
-            pen = QPen(QColor(palette.outline), max(1.0, 0.35 * OUTLINE * abs(to.m22())))
-            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(to.map(spine))
-        head = QPainterPath()
-        head.addEllipse(QPointF(x, y), r, r)
-        _fill_paths(painter, [to.map(head)], hair)
-        return
-    cap = QPainterPath()
-    cap.addEllipse(QPointF(x, y), r, r)
-    if picture.facing == "side":  # lying on the side: the profile's nose one way, hair the other
-        face_dir = math.radians(picture.face)
-        front = QPainterPath()
-        front.addEllipse(QPointF(x + 0.75 * r * math.cos(face_dir), y + 0.75 * r * math.sin(face_dir)), r, r)
-        _fill_paths(painter, [to.map(cap.subtracted(front))], hair)
-        return
-    _fill_paths(painter, [to.map(cap)], hair)
-    face = QPainterPath()
-    shift = 0.26 * r
-    face.addEllipse(QPointF(x - shift * math.cos(crown), y - shift * math.sin(crown)), 0.7 * r, 0.7 * r)
-    _fill_paths(painter, [to.map(face)], QColor(palette.face))
-    nose = QPainterPath()
-    nose.addEllipse(QPointF(x - 0.35 * r * math.cos(crown), y - 0.35 * r * math.sin(crown)), 0.17 * r, 0.17 * r)
-    _fill_paths(painter, [to.map(nose)], QColor(palette.outline))
 
 
 def _head_path(skeleton: Skeleton | Drawing, grow: float = 0.0) -> QPainterPath:
