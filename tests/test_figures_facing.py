@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from stretchdesk.core.skeleton import figure_ids, pose_figure
-from stretchdesk.core.skeleton.drawing import drawing
+from stretchdesk.core.skeleton.solved import drawing
 from stretchdesk.drawing.render import Palette, paint_drawing, to_device, world_bounds
 
 pytestmark = pytest.mark.gui

@@ -9,9 +9,9 @@ from dataclasses import replace
 import pytest
 
 from stretchdesk.core.skeleton import Figure, Skeleton, body, floor_problems, pose_figure, solve, transition
-from stretchdesk.core.skeleton.drawing import Drawing, drawing, morph_drawing, morph_props, morph_track, rep_track
 from stretchdesk.core.skeleton.interpolate import GROUNDED
 from stretchdesk.core.skeleton.props import Box, StairStep, YogaBlock
+from stretchdesk.core.skeleton.solved import Drawing, drawing, morph_drawing, morph_props, morph_track, rep_track
 from stretchdesk.core.skeleton.transition import path, posture, prop_hold, route
 
 FRAMES = 40

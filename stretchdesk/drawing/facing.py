@@ -9,7 +9,7 @@ from typing import NamedTuple
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTransform
 
-from stretchdesk.core.skeleton.drawing import Drawing
+from stretchdesk.core.skeleton.solved import Drawing
 
 
 class FacingColours(NamedTuple):

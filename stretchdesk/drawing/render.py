@@ -31,8 +31,8 @@ from stretchdesk.core.skeleton import (
     cue_marks,
     solve,
 )
-from stretchdesk.core.skeleton.drawing import Drawing, drawing
 from stretchdesk.core.skeleton.motion import CueMarks
+from stretchdesk.core.skeleton.solved import Drawing, drawing
 from stretchdesk.drawing.facing import FacingColours, paint_facing, seen_from_above
 from stretchdesk.drawing.glow import paint_glow
 from stretchdesk.drawing.motion_cue import HEAD_LENGTH, framed, paint_arrow, paint_ghost

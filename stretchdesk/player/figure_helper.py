@@ -3,7 +3,7 @@
 Takes the routine's poses in play order. Builds each pose's figure in turn and
 writes it to stdout as soon as it is ready, as a 4-byte big-endian length and a
 pickle of (pose_id, PoseFigure or None). Then it samples what the player animates
-into tracks of solved drawings (core/skeleton/drawing.py), in the order they play:
+into tracks of solved drawings (core/skeleton/solved.py), in the order they play:
 each movement's rep cycle (key "rep:POSE") and each morph from one pose to the
 next (key "morph:FROM>TO"), so the player's GUI never solves a body per frame.
 Qt-free: it imports only the core, so it starts fast and shares no GIL with the
@@ -62,7 +62,7 @@ def plan(pose_ids: list[str]) -> list[str]:
 def build(key: str, figures: dict[str, object]) -> object:
     """The figure or track behind one key of the plan (None when there is none)."""
     from stretchdesk.core.skeleton import PoseFigure, pose_figure
-    from stretchdesk.core.skeleton.drawing import morph_track, rep_track
+    from stretchdesk.core.skeleton.solved import morph_track, rep_track
 
     kind, _, rest = key.partition(":")
     if kind == "rep":

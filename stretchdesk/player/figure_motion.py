@@ -37,8 +37,8 @@ JOIN_TIMEOUT_S = 2.0
 if TYPE_CHECKING:
     from stretchdesk.core.player_view import FigureScene
     from stretchdesk.core.skeleton import Figure, PoseFigure
-    from stretchdesk.core.skeleton.drawing import Drawing, Track
     from stretchdesk.core.skeleton.motion import CueMarks
+    from stretchdesk.core.skeleton.solved import Drawing, Track
 
 
 def _helper_environment() -> QProcessEnvironment:
@@ -79,7 +79,7 @@ class FigureMotion:
             return
         self._loaded = True
         from stretchdesk.core.skeleton import cue_marks, interpolate, pose_figure
-        from stretchdesk.core.skeleton.drawing import drawing, morph_drawing
+        from stretchdesk.core.skeleton.solved import drawing, morph_drawing
         from stretchdesk.drawing.motion_cue import framed
         from stretchdesk.drawing.render import paint_drawing, world_bounds
 
