@@ -235,27 +235,26 @@ def butterfly_sit() -> Figure:
     return f.rests("floor", "seat", "far_ankle").accented("near_leg")
 
 
-def butterfly_knee_up() -> Figure:
-    """Right thigh turning in: the knee points up and the foot lifts off the mat."""
-    f = _soles_together(_butterfly_lean(6.0), ("far",))
-    f = f.aim(near_thigh=62.0, near_shin=-96.0, near_foot=-100.0)
+def _butterfly_knee(lean: float, thigh: float, shin: float, foot: float) -> Figure:
+    """Butterfly leaning onto the left hand, the right leg turned by these angles."""
+    f = _soles_together(_butterfly_lean(lean), ("far",))
+    f = f.aim(near_thigh=thigh, near_shin=shin, near_foot=foot)
     f = f.aim(far_upper_arm=90.0, near_upper_arm=-20.0, near_forearm=-10.0)
     f = _hand_down(rest_on(f, "torso", "far_leg"), "far", 250.0, toward=-1.0)
     knee = f.point("near_knee")
     f = f.reach("near_arm", (knee[0] - 0.02, knee[1] + 0.08))
     return f.rests("floor", "seat", "far_ankle", "far_fingertips").accented("near_leg")
+
+
+def butterfly_knee_up() -> Figure:
+    """Right thigh turning in: the knee points up and the foot lifts off the mat."""
+    return _butterfly_knee(6.0, 62.0, -96.0, -100.0)
 
 
 def butterfly_reach() -> Figure:
     """Right knee turned up and in, right foot reaching out and hovering, leaning onto
     the left hand for balance."""
-    f = _soles_together(_butterfly_lean(12.0), ("far",))
-    f = f.aim(near_thigh=36.0, near_shin=-42.0, near_foot=-70.0)
-    f = f.aim(far_upper_arm=90.0, near_upper_arm=-20.0, near_forearm=-10.0)
-    f = _hand_down(rest_on(f, "torso", "far_leg"), "far", 250.0, toward=-1.0)
-    knee = f.point("near_knee")
-    f = f.reach("near_arm", (knee[0] - 0.02, knee[1] + 0.08))
-    return f.rests("floor", "seat", "far_ankle", "far_fingertips").accented("near_leg")
+    return _butterfly_knee(12.0, 36.0, -42.0, -70.0)
 
 
 BUILDERS: dict[str, Callable[[], PoseFigure]] = {
