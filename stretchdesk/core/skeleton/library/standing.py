@@ -176,21 +176,28 @@ def lunge_step() -> Figure:
 def skater_squat() -> Figure:
     """Feet hip-width, seat lowered, knees tracking out over the toes; the right leg,
     which lifts out to the side next, is accented so it matches its ghost."""
-    f = bases.standing("front").shift(dy=-0.2).plant_foot("both", 0.17)
+    f = bases.standing("front").shift(dy=-0.24).plant_foot("both", 0.17)
     return _hands_on_hips(f).rests("floor", "near_foot", "far_foot").accented("near_leg")
 
 
-def skater_lift(lifted: Depth) -> Figure:
-    """Risen onto one leg, the other lifted out to the side, toes facing forward."""
+def skater_lift(lifted: Depth, hip: float = 36.0) -> Figure:
+    """Risen onto one leg, the other lifted `hip` degrees out to the side, toes facing forward."""
     standing: Depth = "far" if lifted == "near" else "near"
     lean = 7.0 if lifted == "near" else -7.0
     f = bases.standing("front").replace(pelvis=90.0 + lean).set(waist=lean * 0.4)
-    f = f.set(**{f"{lifted}_hip": 36.0, f"{lifted}_knee": 4.0, f"{lifted}_ankle": 0.0})
+    f = f.set(**{f"{lifted}_hip": hip, f"{lifted}_knee": 4.0, f"{lifted}_ankle": 0.0})
     f = f.shift(dy=-0.08)  # the standing knee stays soft: the hips sink a little
     f = _hands_on_hips(f.plant_foot(standing, f.point(f"{standing}_hip")[0]))
     f = balance_on(f, standing, 0.0 if standing == "near" else 180.0)
     leg: Limb = "near_leg" if lifted == "near" else "far_leg"
     return f.rests("floor", f"{standing}_foot").accented(leg)
+
+
+def skater_rep(lifted: Depth) -> tuple[Figure, ...]:
+    """Out of the squat the weight goes onto one foot as the other clears the floor
+    (a low lift), then that leg rises high out to the side, the drill's point."""
+    low = skater_lift(lifted)
+    return skater_squat(), low, skater_lift(lifted, hip=50.0), low
 
 
 def band_walk_together() -> Figure:
@@ -262,8 +269,8 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
         cue=MotionCue(("torso", "near_arm", "far_arm"), "head", ghost=0, offset=0.2),
     ),
     "skater-squats": lambda: moving(
-        skater_squat(), skater_lift("near"), skater_squat(), skater_lift("far"), still=0,
-        cue=MotionCue(("near_leg",), "near_ankle", offset=-0.05),
+        *skater_rep("near"), *skater_rep("far"), still=2,
+        cue=MotionCue(("torso", "near_leg", "far_leg"), "near_ankle", ghost=0, path="travel", offset=0.1),
     ),
     "lateral-band-walks": lambda: moving(
         band_walk_together(), band_walk_apart(), still=1,
