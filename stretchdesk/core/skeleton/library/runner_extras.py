@@ -82,12 +82,13 @@ def _jog_stance() -> Figure:
 
 def butt_kick(lifted: Depth) -> Figure:
     """Jogging on the spot: one heel flicked up to the buttock, the thigh pointing down,
-    the arms swinging as in a run: the kicking side's arm forward, the other back, so
-    no hand comes near the foot (a hand at the foot is the standing quad stretch)."""
+    the arms pumping as in a run: the kicking side's fist up in front, the other elbow
+    drawn back with that fist at the waist. No hand goes behind the body, where the
+    heel is: a hand at the foot is the standing quad stretch."""
     standing = _other(lifted)
     f = bases.standing().aim(**{f"{lifted}_thigh": -100.0, f"{lifted}_shin": 95.0, f"{lifted}_foot": 150.0})
     f = f.aim(**{f"{lifted}_upper_arm": -40.0, f"{lifted}_forearm": 40.0})
-    f = f.aim(**{f"{standing}_upper_arm": -130.0, f"{standing}_forearm": -80.0})
+    f = f.aim(**{f"{standing}_upper_arm": -120.0, f"{standing}_forearm": -20.0})
     return _on_one_leg(f, standing).accented("near_leg" if lifted == "near" else "far_leg")
 
 

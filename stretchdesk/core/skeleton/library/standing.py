@@ -148,9 +148,14 @@ def wall_psoas_hold() -> Figure:
 # -- movements ------------------------------------------------------------------
 
 
+LUNGE_STRIDE = 0.45  # m the hips travel forward from standing into the lunge
+
+
 def lunge_standing() -> Figure:
-    """Tall, eyes ahead, hands on the hips."""
-    return _hands_on_hips(bases.standing()).rests("floor", "near_foot", "near_heel", "far_foot", "far_toe")
+    """Tall, eyes ahead, hands on the hips, a stride behind where the lunge lands: its
+    ghost stands back there, so the lunge reads as a step forward and back again."""
+    f = bases.standing().shift(dx=-LUNGE_STRIDE)
+    return _hands_on_hips(f).rests("floor", "near_foot", "near_heel", "far_foot", "far_toe")
 
 
 def lunge_down() -> Figure:
@@ -169,7 +174,7 @@ def lunge_step() -> Figure:
     down = lunge_down()
     f = interpolate(lunge_standing(), down, 0.5).replace(contacts=())
     f = f.shift(dy=-f.solve().underside("far_toe")[1])
-    f = f.plant_foot("near", down.point("near_ankle")[0] - 0.20, direction=8.0)
+    f = f.plant_foot("near", down.point("near_ankle")[0] - 0.20 - LUNGE_STRIDE / 2, direction=8.0)
     return f.rests("floor", "near_heel", "far_toe").accented("far_leg")
 
 
@@ -266,7 +271,7 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
     "wall-psoas-hold": lambda: hold(wall_psoas_hold()),
     "forward-lunge": lambda: moving(
         lunge_standing(), lunge_step(), lunge_down(), lunge_step(), still=2,
-        cue=MotionCue(("torso", "near_arm", "far_arm"), "head", ghost=0, offset=0.2),
+        cue=MotionCue(("torso", "near_arm", "far_arm", "near_leg", "far_leg"), "head", ghost=0, offset=0.12),
     ),
     "skater-squats": lambda: moving(
         *skater_rep("near"), *skater_rep("far"), still=2,
