@@ -157,16 +157,18 @@ def ball_roll(along: float) -> Figure:
 
 def toe_squat() -> Figure:
     """Kneeling with the toes tucked under, sitting back toward the heels, hands on the
-    thighs. The seat stays a hand above the heels so the upturned heels and the
-    tucked toes show behind it instead of hiding under the seat."""
-    f = bases.kneeling().aim(pelvis=84.0, thigh=-30.0, shin=176.0, foot=-104.0)
+    thighs. The seat stays well above the heels so the upturned heels and the
+    tucked toes show behind it instead of hiding under the seat, and the right leg is
+    accented so the foot standing on its toes catches the eye: plain kneeling on the
+    heels (or Child's Pose) has the feet flat."""
+    f = bases.kneeling().aim(pelvis=84.0, thigh=-40.0, shin=172.0, foot=-104.0)
     f = rest_part_on_floor(f, "near_knee")
     f = f.touch("near_toe", "near_ankle", -178.0, -20.0)
     f = f.touch("far_toe", "far_ankle", -178.0, -20.0)
     hip, knee = f.point("near_hip"), f.point("near_knee")
     rest = ((hip[0] + knee[0]) / 2 + 0.04, hip[1] + 0.06)
     f = f.reach("near_arm", rest).reach("far_arm", rest).aim(hand=-15.0)
-    return f.rests("floor", "near_knee", "far_knee", "near_toe", "far_toe")
+    return f.rests("floor", "near_knee", "far_knee", "near_toe", "far_toe").accented("near_leg")
 
 
 def step_heel_drop(tilt: float = 22.0) -> Figure:

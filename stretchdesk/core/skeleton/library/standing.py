@@ -236,9 +236,11 @@ def hinge_up() -> Figure:
     return bases.standing().rests("floor", "near_foot", "far_foot")
 
 
-def hinge_down() -> Figure:
-    """Hinged at the hips, legs locked straight, hands gripping just below the kneecaps."""
-    legs = {"thigh": -93.0, "shin": -91.0, "foot": 0.0}
+def hinge_down(bend: float = 0.0) -> Figure:
+    """Hinged at the hips, hands gripping just below the kneecaps; the knees `bend`
+    degrees soft, or (0) locked straight with the quads squeezing: the TKE, so both
+    legs are accented."""
+    legs = {"thigh": -93.0 + bend / 2, "shin": -91.0 - bend / 2, "foot": 0.0}
     f = bases.standing().aim(**legs).ground()
     knee = f.point("near_knee")
     wrist = (knee[0] + 0.07, knee[1] + 0.04)
@@ -258,7 +260,8 @@ def hinge_down() -> Figure:
             low = middle
     f = tilted(low)
     f = f.reach("near_arm", wrist).reach("far_arm", wrist).aim(hand=-75.0)
-    return f.rests("floor", "near_foot", "far_foot").rests("body", "near_hand", "far_hand", on="near_knee")
+    f = f.rests("floor", "near_foot", "far_foot").rests("body", "near_hand", "far_hand", on="near_knee")
+    return f.accented("near_leg", "far_leg")
 
 
 BUILDERS: dict[str, Callable[[], PoseFigure]] = {
@@ -286,7 +289,7 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
         cue=MotionCue((), "head", path="heading", size=0.45, offset=0.25),
     ),
     "hip-hinge-with-tke": lambda: moving(
-        hinge_up(), hinge_down(), still=1,
+        hinge_up(), hinge_down(bend=24.0), hinge_down(), hinge_down(), still=2,
         cue=MotionCue(("torso", "near_arm", "far_arm"), "head", ghost=0, offset=0.15),
     ),
 }
