@@ -291,7 +291,10 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
         leg_swing_across(30.0), leg_swing_across(-20.0), still=0,
         cue=MotionCue(("near_leg",), "near_ankle", offset=-0.12),
     ),
-    "high-knees": lambda: moving(_jog_stance(), high_knee("near"), _jog_stance(), high_knee("far"), still=1),
+    "high-knees": lambda: moving(
+        _jog_stance(), high_knee("near"), _jog_stance(), high_knee("far"), still=1,
+        cue=MotionCue(("near_leg",), "near_ankle", ghost=0, offset=0.15),
+    ),
     "butt-kicks": lambda: moving(
         _jog_stance(), butt_kick("near"), _jog_stance(), butt_kick("far"), still=1,
         cue=MotionCue(("near_leg",), "near_ankle", ghost=0, offset=0.1),
