@@ -93,13 +93,14 @@ def leg_under_abductor() -> Figure:
     """Face-on: left hand on a chair back, right leg crossed behind the left and slid out to the
     left, left knee bent, hips pushed right so the whole right side lengthens.
 
-    The chair stands beside the figure rather than in front of it: in front it would hide the legs."""
-    f = bases.standing("front").replace(pelvis=100.0).shift(dx=0.1).set(waist=-12.0)
+    The chair stands beside the figure rather than in front of it: in front it would hide the legs.
+    It stands an arm's length off, the trunk leaning to it, so the crossed feet stay clear of it."""
+    f = bases.standing("front").replace(pelvis=100.0).shift(dx=0.1).set(waist=-20.0)
     # the right foot slides well past the left one, so the straight right leg and the
     # bent left one draw a clear X (a side bend or figure-four never crosses the legs)
     f = _stand_on(f, "near", -0.4, direction=-160.0).plant_foot("far", -0.05, direction=-160.0)
     f = f.touch("near_toe", "near_ankle", f.near_ankle - 40.0, f.near_ankle + 40.0)
-    chair = Chair(f.point("far_shoulder")[0] - 0.3, facing=-1)
+    chair = Chair(f.point("far_shoulder")[0] - 0.55, facing=-1)
     f = f.reach("far_arm", (chair.x + chair.depth / 2, chair.seat + chair.back))
     waist = f.point("waist")
     f = f.reach("near_arm", (waist[0] + 0.15, waist[1] - 0.11), flip=True)
