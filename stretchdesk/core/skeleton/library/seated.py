@@ -156,20 +156,21 @@ def ninety_ninety_back() -> Figure:
 def seated_rotational_hip() -> Figure:
     """Seen from the side, leaning back: the right leg folded in on the mat as for
     butterfly (knee out in front, shin back to the groin), the left thigh out to the
-    side with its shin back behind the hips; the chest turned left (away from us, the
-    near shoulder forward), looking back over the left shoulder, the left hand far
-    behind and the right fingertips down by the hip.
+    side with its shin back behind the hips; the chest turned left, away from us, so
+    the right shoulder comes forward and its fingertips touch down by the right
+    shin while the left arm reaches far back to the mat.
 
     The turn is the point: 90-90 and pigeon share the folded front shin, but neither
-    twists the chest to look behind, and a side view is the only one that shows a
-    face turned back (a front view can only narrow the shoulders)."""
+    turns the chest; from the side the shoulder line shows it (one arm forward, one
+    back), where a front view can only narrow the shoulders and read as 90-90."""
     f = Figure(pelvis=104.0).twisted(-60.0).aim(chest=108.0, neck=104.0, head=122.0, upper_arm=-110.0)
     f = f.foreshortened(near_thigh=0.75, far_thigh=0.3)
     front = {"near_shin": 180.0 + SHIN_TAPER, "near_foot": 178.0}
     back = {"far_shin": 180.0 + SHIN_TAPER, "far_foot": 178.0}
     f = rest_on(f.aim(near_thigh=-14.0, far_thigh=-40.0, **front, **back), "torso", "near_leg", "far_leg")
     f = _hand_down(f, "far", -120.0, toward=-1.0)
-    f = _hand_down(f, "near", -100.0, toward=-1.0, bend=0.9)
+    f = _hand_down(f.aim(near_upper_arm=-80.0), "near", -60.0, toward=1.0, bend=0.97)
+    f = f.rests("floor", "near_knee", "near_shin", "far_knee", "far_shin")
     return f.rests("floor", "seat", "near_fingertips", "far_fingertips").accented("near_leg")
 
 
