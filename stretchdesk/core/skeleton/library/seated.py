@@ -1,7 +1,8 @@
 """Figures for seated poses (see the authoring guide in library/__init__.py).
 
 Twists can't turn the chest in a flat drawing, so they show the arms instead:
-one hand on the floor behind, the other hooked on the opposite knee.
+one hand on the floor behind, the other hooked on the opposite knee (or, in a side
+view, one arm forward and one back across the turned shoulder line).
 """
 
 from __future__ import annotations
