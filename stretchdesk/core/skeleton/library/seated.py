@@ -66,7 +66,7 @@ def _hand_down(f: Figure, side: Depth, direction: float, toward: float, bend: fl
 def seated_spinal_twist() -> Figure:
     """Left leg folded on the mat, right foot planted outside the left knee, right hand
     behind, left elbow hooked outside the right knee with the forearm up."""
-    f = bases.seated().twisted(55.0).aim(pelvis=98.0, chest=97.0, neck=94.0, head=92.0, upper_arm=0.0)
+    f = bases.seated().twisted(75.0).aim(pelvis=98.0, chest=97.0, neck=94.0, head=92.0, upper_arm=0.0)
     f = f.aim(far_thigh=0.0, far_shin=-164.0, far_foot=-166.0)
     f = rest_on(f.aim(near_thigh=62.0, near_shin=20.0), "torso")
     folded = {"far_shin": 180.0 + SHIN_TAPER, "far_foot": 178.0}
