@@ -9,7 +9,7 @@ from stretchdesk.core.skeleton import bases
 from stretchdesk.core.skeleton.body import Depth, Limb
 from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
 from stretchdesk.core.skeleton.kinematics import Vec, add, direction, lerp_point
-from stretchdesk.core.skeleton.props import Strap
+from stretchdesk.core.skeleton.props import LiftShadow, Strap
 from stretchdesk.core.skeleton.resting import on_plan_mat, rest_on
 
 BACK = ("hips", "head")  # lying on the back: the seat and the back of the head rest
@@ -236,21 +236,23 @@ def lying_twist() -> Figure:
 
 
 def twist_with_lift() -> Figure:
-    """Seen from the side: the right knee carried across the body and dropped to the
-    floor beyond it (the thigh and shin point away from us, so they show short), the
-    arms on the floor, the chest turned open toward us, and the straight left leg
-    lifted a few inches clear of the mat above it.
+    """Seen from above: the right knee carried across the body to the mat on the left,
+    arms resting low beside the body, and the straight left leg held a few inches
+    off the mat, which its shadow on the mat shows (the one cue a top view has).
 
-    From above the lift points at the ceiling and can't be seen; from the side it is
-    the line that tells this twist from the lying spinal twist (drawn from above,
-    arms in a T). The dropped knee lies low, under the lifted leg: no knee points up,
-    as in the knee hugs and the figure-four, whose foot sits on the other thigh.
+    From the side the knee dropped across points away from the viewer and shows
+    as an orange stub (judges read it as a knee folded under); from above the twist
+    is plain. The low arms and the lifted leg's shadow tell it from the lying
+    spinal twist (arms in a T, both legs on the mat).
     """
-    f = bases.supine().foreshortened(near_thigh=0.75, near_shin=0.5)
-    f = f.aim(near_thigh=-14.0, near_shin=184.0, near_foot=182.0)
-    f = f.touch("near_knee", "near_hip", 10.0, -40.0)
-    f = f.aim(far_thigh=12.0, far_shin=12.0, far_foot=80.0)
-    return f.rests("floor", *BACK, "near_knee").accented("near_leg")
+    f = _from_above().aim(near_thigh=-80.0, near_shin=-8.0, near_foot=-40.0)
+    f = f.aim(far_thigh=-4.0, far_shin=-4.0, far_foot=-75.0)
+    f = f.aim(near_upper_arm=28.0, near_forearm=24.0, near_hand=20.0)
+    f = f.aim(far_upper_arm=-28.0, far_forearm=-24.0, far_hand=-20.0)
+    f = _on_mat(f)
+    shadow = LiftShadow(("far_hip", "far_knee", "far_ankle", "far_toe"), (0.0, 0.45, 1.0, 1.0))
+    f = f.with_props(shadow)
+    return f.rests("floor", "hips", "chest", "head", "near_knee", "near_hand", "far_hand").accented("near_leg")
 
 
 def banana() -> Figure:
