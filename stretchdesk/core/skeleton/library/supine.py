@@ -98,22 +98,35 @@ def _left_foot_planted(f: Figure) -> Figure:
 
 
 def knee_to_chest(hugged: Depth = "near") -> Figure:
-    """Right knee hugged in with both hands round the shin, left leg long on the mat
-    (hugged="far": the left knee in and the right leg long, as in the Thomas test)."""
+    """Right knee hugged in to the chest, both forearms wrapped over the shin just below
+    the knee, left leg long on the mat (hugged="far": the left knee in and the right
+    leg long, the Thomas test's hug, which keeps its own, earlier shape).
+
+    The shin lies level and the hands sit by the knee: a shin angled up with the
+    hands near the foot read as the hamstring hold or the knee-and-ankle stretch.
+    """
+    if hugged == "far":
+        return _hug("far", thigh=132.0, shin=18.0, foot=100.0, along=0.45, hand=-20.0)
+    return _hug("near", thigh=144.0, shin=-12.0, foot=50.0, along=0.35, hand=5.0)
+
+
+def _hug(hugged: Depth, *, thigh: float, shin: float, foot: float, along: float, hand: float) -> Figure:
+    """One knee hugged in, both hands `along` the way down its shin, the other leg long."""
     long = "far" if hugged == "near" else "near"
-    f = bases.supine().aim(**{f"{hugged}_thigh": 132.0, f"{hugged}_shin": 18.0, f"{hugged}_foot": 100.0})
-    grip = _beside(f, f"{hugged}_knee", f"{hugged}_ankle", 0.45, 0.05, 1.0)
-    f = f.reach("near_arm", grip).reach("far_arm", grip).aim(hand=-20.0)
+    f = bases.supine().aim(**{f"{hugged}_thigh": thigh, f"{hugged}_shin": shin, f"{hugged}_foot": foot})
+    grip = _beside(f, f"{hugged}_knee", f"{hugged}_ankle", along, 0.05, 1.0)
+    f = f.reach("near_arm", grip).reach("far_arm", grip).aim(hand=hand)
     f = f.rests("body", "near_hand", "far_hand", on=f"{hugged}_shin")
     return f.rests("floor", *BACK, f"{long}_heel").accented("near_leg" if hugged == "near" else "far_leg")
 
 
 def knees_to_chest() -> Figure:
-    """Both knees hugged into the chest, hands round the shins: a small ball."""
-    f = bases.supine().aim(thigh=138.0, shin=22.0, foot=104.0)
-    f = f.aim(far_thigh=132.0, far_shin=12.0, far_foot=94.0)
-    grip = _beside(f, "near_knee", "near_ankle", 0.5, 0.05, 1.0)
-    f = f.reach("near_arm", grip).reach("far_arm", grip).aim(hand=-20.0).ground()
+    """Both knees hugged into the chest, forearms over the shins below the knees, shins
+    level: a small ball (Happy Baby holds the feet, shins upright)."""
+    f = bases.supine().aim(thigh=144.0, shin=-12.0, foot=50.0)
+    f = f.aim(far_thigh=138.0, far_shin=-4.0, far_foot=58.0)
+    grip = _beside(f, "near_knee", "near_ankle", 0.35, 0.05, 1.0)
+    f = f.reach("near_arm", grip).reach("far_arm", grip).aim(hand=5.0).ground()
     return f.rests("floor", *BACK).rests("body", "near_hand", on="near_shin")
 
 
@@ -123,12 +136,13 @@ def knee_ankle_glute() -> Figure:
 
     Seen from above: the shin then lies across the body like a bar held at both ends,
     which no side view can show (there it points at the viewer and the pose reads as
-    the single knee-to-chest hug). The thigh points up at the ceiling, so it is short.
+    the single knee-to-chest hug). The thigh rises toward the ceiling, so it is short;
+    both elbows bow out, away from the shin, so the hands on its two ends stay clear.
     """
-    f = _from_above().foreshortened(near_thigh=0.55)
-    f = f.aim(near_thigh=172.0, near_shin=-96.0, near_foot=-170.0)
-    f = f.reach("near_arm", _beside(f, "near_hip", "near_knee", 0.95, 0.0, 1.0))
-    f = f.reach("far_arm", f.point("near_ankle")).aim(far_hand=150.0, near_hand=-150.0)
+    f = _from_above().foreshortened(near_thigh=0.6)
+    f = f.aim(near_thigh=150.0, near_shin=-88.0, near_foot=-170.0)
+    f = f.reach("near_arm", _beside(f, "near_hip", "near_knee", 0.95, 0.0, 1.0), flip=True)
+    f = f.reach("far_arm", f.point("near_ankle"), flip=True).aim(far_hand=150.0, near_hand=-150.0)
     f = f.rests("body", "near_hand", on="near_thigh").rests("body", "far_hand", on="near_shin")
     return _on_mat(f).rests("floor", *ABOVE).accented("near_leg")
 
@@ -148,8 +162,8 @@ def figure_four() -> Figure:
 
 def happy_baby() -> Figure:
     """Knees drawn toward the armpits, shins upright, soles to the ceiling, hands on the feet."""
-    f = bases.supine().aim(thigh=146.0, shin=88.0, foot=178.0)
-    f = f.aim(far_thigh=136.0, far_shin=100.0, far_foot=190.0)
+    f = bases.supine().aim(thigh=152.0, shin=82.0, foot=176.0)
+    f = f.aim(far_thigh=140.0, far_shin=104.0, far_foot=192.0)
     arms: tuple[Limb, Limb] = ("near_arm", "far_arm")
     for arm in arms:
         side = arm.removesuffix("_arm")
