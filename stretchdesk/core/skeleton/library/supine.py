@@ -244,7 +244,7 @@ def _on_mat(f: Figure, margin: float = 0.12) -> Figure:
 def lying_twist() -> Figure:
     """Right knee bent and dropped across the body, arms wide in a T, left leg long."""
     f = _from_above().aim(near_thigh=-84.0, near_shin=-4.0, near_foot=-30.0)
-    f = f.aim(near_upper_arm=150.0, near_forearm=152.0, near_hand=154.0)
+    f = f.aim(near_upper_arm=90.0, near_forearm=90.0, near_hand=90.0)
     f = f.aim(far_upper_arm=-90.0, far_forearm=-90.0, far_hand=-90.0)
     return _on_mat(f).rests("floor", *ABOVE, "near_knee", "near_hand", "far_hand").accented("near_leg")
 
@@ -261,7 +261,7 @@ def twist_with_lift() -> Figure:
     """
     f = _from_above().aim(near_thigh=-80.0, near_shin=-8.0, near_foot=-40.0)
     f = f.aim(far_thigh=-4.0, far_shin=-4.0, far_foot=-75.0)
-    f = f.aim(near_upper_arm=150.0, near_forearm=152.0, near_hand=154.0)
+    f = f.aim(near_upper_arm=28.0, near_forearm=24.0, near_hand=20.0)
     f = f.aim(far_upper_arm=-28.0, far_forearm=-24.0, far_hand=-20.0)
     f = _on_mat(f)
     shadow = LiftShadow(("far_hip", "far_knee", "far_ankle", "far_toe"), (0.0, 0.45, 1.0, 1.0))
