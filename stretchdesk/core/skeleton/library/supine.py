@@ -136,13 +136,12 @@ def knee_ankle_glute() -> Figure:
 
     Seen from above: the shin then lies across the body like a bar held at both ends,
     which no side view can show (there it points at the viewer and the pose reads as
-    the single knee-to-chest hug). The thigh rises toward the ceiling, so it is short;
-    both elbows bow out, away from the shin, so the hands on its two ends stay clear.
+    the single knee-to-chest hug). The thigh points up at the ceiling, so it is short.
     """
-    f = _from_above().foreshortened(near_thigh=0.6)
-    f = f.aim(near_thigh=150.0, near_shin=-88.0, near_foot=-170.0)
-    f = f.reach("near_arm", _beside(f, "near_hip", "near_knee", 0.95, 0.0, 1.0), flip=True)
-    f = f.reach("far_arm", f.point("near_ankle"), flip=True).aim(far_hand=150.0, near_hand=-150.0)
+    f = _from_above().foreshortened(near_thigh=0.55)
+    f = f.aim(near_thigh=172.0, near_shin=-96.0, near_foot=-170.0)
+    f = f.reach("near_arm", _beside(f, "near_hip", "near_knee", 0.95, 0.0, 1.0))
+    f = f.reach("far_arm", f.point("near_ankle")).aim(far_hand=150.0, near_hand=-150.0)
     f = f.rests("body", "near_hand", on="near_thigh").rests("body", "far_hand", on="near_shin")
     return _on_mat(f).rests("floor", *ABOVE).accented("near_leg")
 
