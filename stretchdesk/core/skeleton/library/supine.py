@@ -286,7 +286,7 @@ def banana() -> Figure:
 
 def strap_to_side() -> Figure:
     """Straight right leg lowered out to the right, strap from the right hand to the sole."""
-    f = _from_above().aim(near_thigh=55.0, near_shin=55.0, near_foot=140.0)
+    f = _from_above().aim(near_thigh=66.0, near_shin=66.0, near_foot=150.0)
     f = f.reach("near_arm", _toward(f.point("near_shoulder"), f.point("near_ankle"), 0.5))
     f = f.reach("far_arm", f.point("far_hip"), flip=True)
     f = f.with_props(Strap(hands=("near_hand",))).rests("strap", "near_sole", "near_hand")
@@ -299,7 +299,7 @@ def strap_across() -> Figure:
 
     The right arm lies along the body's side and clear of the hip, so the eye sees the
     orange leg start at the right hip and cross (on the hip it hid where the leg began)."""
-    f = _from_above().aim(near_thigh=-40.0, near_shin=-40.0, near_foot=40.0)
+    f = _from_above().aim(near_thigh=-50.0, near_shin=-50.0, near_foot=30.0)
     f = f.reach("far_arm", _toward(f.point("far_shoulder"), f.point("near_ankle"), 0.52))
     hip = f.point("near_hip")
     f = f.reach("near_arm", (hip[0] + 0.02, hip[1] + 0.2), flip=True)
