@@ -188,7 +188,8 @@ class LiftShadow:
 
     def shapes(self, points: Mapping[str, Vec]) -> tuple[Shape, ...]:
         dx, dy = self.offset
-        line = tuple((points[p][0] + dx * t, points[p][1] + dy * t) for p, t in zip(self.points, self.drop, strict=True))
+        pairs = zip(self.points, self.drop, strict=True)
+        line = tuple((points[p][0] + dx * t, points[p][1] + dy * t) for p, t in pairs)
         return (Line(line, self.width, "shadow"),)
 
 
