@@ -263,7 +263,7 @@ def twist_with_lift() -> Figure:
     f = f.aim(near_upper_arm=28.0, near_forearm=24.0, near_hand=20.0)
     f = f.aim(far_upper_arm=-28.0, far_forearm=-24.0, far_hand=-20.0)
     f = _on_mat(f)
-    shadow = LiftShadow(("far_hip", "far_knee", "far_ankle", "far_toe"), (0.0, 0.45, 1.0, 1.0))
+    shadow = LiftShadow(("far_hip", "far_knee", "far_ankle", "far_toe"), (0.0, 0.6, 1.0, 1.0), (0.06, -0.12), 0.1)
     f = f.with_props(shadow)
     return f.rests("floor", "hips", "chest", "head", "near_knee", "near_hand", "far_hand").accented("near_leg")
 
