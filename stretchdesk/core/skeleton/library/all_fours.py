@@ -168,7 +168,7 @@ def _hips_shifted(shift: float) -> Figure:
     bends into a curve: the sideways slide that a side or end view can't show."""
     f = Figure(view="front", pelvis=180.0).aim(chest=180.0, neck=180.0, head=180.0)
     f = f.foreshortened(upper_arm=0.3, forearm=0.3)
-    knees = {side: add(f.point(f"{side}_hip"), direction(90.0 if side == "near" else -90.0), 0.11)
+    knees = {side: add(f.point(f"{side}_hip"), direction(90.0 if side == "near" else -90.0), 0.08)
              for side in ("near", "far")}
     neck = f.point("neck")
     wrists = {side: add(f.point(f"{side}_shoulder"), direction(96.0 if side == "near" else -96.0), 0.1)
@@ -189,7 +189,7 @@ def _hips_shifted(shift: float) -> Figure:
 
 def _hips_shifting() -> PoseFigure:
     """Both ends of the slide laid on one mat: the parts that stay put line up."""
-    ends = [_hips_shifted(0.1), _hips_shifted(-0.1)]
+    ends = [_hips_shifted(0.11), _hips_shifted(-0.11)]
     drop = min(e.solve().lowest() for e in ends)
     ends = [e.shift(dy=-drop) for e in ends]
     left = min(e.solve().bounds()[0] for e in ends)
@@ -199,7 +199,8 @@ def _hips_shifting() -> PoseFigure:
     margin = 0.12
     mat = YogaBlock((left + right) / 2, low - margin, right - left + 2 * margin, top - low + 2 * margin)
     keys = [e.replace(mat=False, facing="down").with_props(mat) for e in ends]
-    return moving(*keys, cue=MotionCue((), "hips", path="glide", heading=90.0, size=0.42, offset=-0.2))
+    return moving(*keys, cue=MotionCue(("torso", "near_leg", "far_leg"), "hips", path="glide", heading=90.0,
+                                       size=0.5, offset=-0.1))
 
 
 def fire_hydrant_up() -> Figure:
