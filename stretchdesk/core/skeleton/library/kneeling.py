@@ -36,7 +36,7 @@ def low_lunge() -> Figure:
 def lifted_head_to_knee() -> Figure:
     """Hips back over the left knee, left toes tucked, right leg straight with the toes
     flexed up, chest folded over the right leg, fingertips down beside it."""
-    f = bases.kneeling().replace(pelvis=30.0).aim(chest=-14.0, neck=-22.0, head=-34.0)
+    f = bases.kneeling().replace(pelvis=24.0).aim(chest=-30.0, neck=-36.0, head=-48.0)
     f = f.aim(upper_arm=-30.0, far_thigh=-94.0, far_shin=168.0, far_foot=-100.0)
     f = f.aim(near_thigh=-30.0, near_shin=-30.0).set(near_ankle=12.0).ground()
     f = f.touch("near_heel", "near_hip", 100.0, 160.0)
