@@ -255,6 +255,7 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
         _capsule_circle(-90.0, 10.0),
         _capsule_circle(-99.0, 0.0),
         _capsule_circle(-90.0, -14.0),
+        cue=MotionCue((), "hips", path="circle", size=0.16, offset=0.2),
     ),
     "fire-hydrants": lambda: moving(
         _from_front().accented("near_leg"), fire_hydrant_up(), still=1,

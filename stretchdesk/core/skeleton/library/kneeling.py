@@ -9,10 +9,9 @@ from stretchdesk.core.skeleton import bases, body
 from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
 from stretchdesk.core.skeleton.kinematics import add, direction
 from stretchdesk.core.skeleton.motion import MotionCue
-from stretchdesk.core.skeleton.props import Ball
+from stretchdesk.core.skeleton.props import Wall
 from stretchdesk.core.skeleton.resting import SHIN_TAPER, rest_on, rest_part_on_floor, shin_on_floor
 
-BALL_RADIUS = 0.28  # a 55 cm stability ball
 
 
 def childs_pose() -> Figure:
@@ -71,20 +70,25 @@ def _half_kneel(hip_lean: float, shin: float) -> Figure:
     return f.reach("near_arm", (rest[0], rest[1] + 0.06)).reach("far_arm", (rest[0], rest[1] + 0.06))
 
 
-def rec_fem_on_ball() -> Figure:
-    """Kick / relax: the right laces rest on a stability ball behind."""
-    f = _half_kneel(hip_lean=6.0, shin=148.0)
-    toe, r_toe = f.point("near_toe"), body.RADII["foot"][1]
-    reach = BALL_RADIUS + r_toe
-    ball_x = toe[0] - math.sqrt(reach**2 - (BALL_RADIUS - toe[1]) ** 2)
-    f = f.with_props(Ball(ball_x, radius=BALL_RADIUS))
-    return f.rests("floor", "near_knee", "far_foot").rests("ball", "near_toe").accented("near_leg")
+def _wall_behind(f: Figure) -> Wall:
+    """A wall whose face touches the back of the right shin and foot."""
+    leg = [c for c in f.solve().capsules if c.part == "near_leg" and c.bone != "thigh"]
+    return Wall(min(min(c.a[0] - c.ra, c.b[0] - c.rb) for c in leg), side="left")
+
+
+def rec_fem_on_wall() -> Figure:
+    """Kick / relax: right knee down close to a wall, the shin reaching up it and the
+    laces pressed against it behind (the couch stretch), torso tall."""
+    f = _half_kneel(hip_lean=10.0, shin=116.0)
+    return f.with_props(_wall_behind(f)).rests("floor", "near_knee", "far_foot").rests(
+        "wall", "near_toe").accented("near_leg")
 
 
 def rec_fem_curl() -> Figure:
-    """Curl: hips shifted a little forward, right heel drawn up toward the seat."""
-    ball = rec_fem_on_ball()
-    f = _half_kneel(hip_lean=-6.0, shin=112.0).replace(props=ball.props)
+    """Curl: hips shifted a little forward, right heel drawn toward the seat, the foot
+    lifting off the wall."""
+    wall = rec_fem_on_wall()
+    f = _half_kneel(hip_lean=0.0, shin=100.0).replace(props=wall.props)
     return f.rests("floor", "near_knee", "far_foot").accented("near_leg")
 
 
@@ -94,7 +98,7 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
     "lifted-head-to-knee": lambda: hold(lifted_head_to_knee()),
     "open-lizard": lambda: hold(open_lizard()),
     "dcr-rec-fem-stretch": lambda: moving(
-        rec_fem_on_ball(), rec_fem_curl(),
+        rec_fem_on_wall(), rec_fem_curl(),
         cue=MotionCue(("near_leg",), "near_ankle", offset=0.1),
     ),
 }
