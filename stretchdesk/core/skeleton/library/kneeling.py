@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 
 from stretchdesk.core.skeleton import bases, body
@@ -11,7 +10,6 @@ from stretchdesk.core.skeleton.kinematics import add, direction
 from stretchdesk.core.skeleton.motion import MotionCue
 from stretchdesk.core.skeleton.props import Wall
 from stretchdesk.core.skeleton.resting import SHIN_TAPER, rest_on, rest_part_on_floor, shin_on_floor
-
 
 
 def childs_pose() -> Figure:
