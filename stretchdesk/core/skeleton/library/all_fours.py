@@ -160,7 +160,7 @@ def _from_front() -> Figure:
     return f.rests("floor", *HANDS, "near_knee", "far_knee")
 
 
-SHIFT = 0.12  # m the hips slide to each side
+SHIFT = 0.15  # m the hips slide to each side
 KNEE_OUT = 0.02  # knees planted about under the hips of the centred body
 
 
@@ -175,7 +175,7 @@ def _hips_shifted(shift: float) -> Figure:
     knees = {side: add(f.point(f"{side}_hip"), direction(90.0 if side == "near" else -90.0), KNEE_OUT)
              for side in body.DEPTHS}
     neck = f.point("neck")
-    wrists = {side: add(f.point(f"{side}_shoulder"), direction(125.0 if side == "near" else -125.0), 0.12)
+    wrists = {side: add(f.point(f"{side}_shoulder"), direction(125.0 if side == "near" else -125.0), 0.14)
               for side in body.DEPTHS}
     f = f.shift(dy=shift).replace(pelvis=180.0 - math.degrees(math.atan2(shift, body.PELVIS + body.CHEST)))
     f = f.aim(chest=_heading(f.point("waist"), neck), neck=180.0, head=180.0)
