@@ -113,7 +113,7 @@ def half_pigeon_variation() -> Figure:
     """Hands down, left leg slid long behind, right knee forward with the heel tucked
     under the pelvis; the hips stay lifted off the mat."""
     f = Figure(pelvis=40.0).aim(chest=38.0, upper_arm=-70.0)
-    f = f.aim(near_thigh=-28.0, near_shin=-176.0, near_foot=-178.0)
+    f = f.aim(near_thigh=-36.0, near_shin=-176.0, near_foot=-178.0)
     back = {"far_shin": 180.0 + SHIN_TAPER, "far_foot": 178.0}
     f = f.aim(far_thigh=190.0, **back).ground()
     f = f.touch("far_knee", "far_hip", -45.0, 20.0, aim=back)
