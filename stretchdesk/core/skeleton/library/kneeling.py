@@ -51,8 +51,8 @@ def open_lizard() -> Figure:
     f = bases.kneeling().aim(far_thigh=-150.0, **back)
     f = f.replace(pelvis=36.0).aim(chest=14.0, neck=24.0, head=14.0).ground()
     f = f.touch("far_knee", "far_hip", -60.0, 60.0, aim=back)
-    f = f.foreshortened(near_thigh=0.75, near_shin=0.9)
-    f = f.plant_foot("near", f.x + 0.56)
+    f = f.foreshortened(near_thigh=0.6, near_shin=0.8)
+    f = f.plant_foot("near", f.x + 0.5)
     arms = {"upper_arm": -80.0, "forearm": -78.0, "hand": 0.0}
     f = f.touch("near_wrist", "waist", -30.0, 60.0, aim=arms)
     return f.rests("floor", "far_knee", "far_shin", "near_foot", "near_hand", "far_hand").accented("near_leg")
