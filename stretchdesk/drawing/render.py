@@ -172,6 +172,7 @@ def paint_drawing(
     half_w = rect.width() / 2 / transform.m11() if transform.m11() else 0.0
     middle = (frame[0] + frame[2]) / 2
     span = (middle - abs(half_w), middle + abs(half_w))
+
     def ghost() -> None:
         _paint_in_world(painter, transform, lambda: paint_ghost(painter, marks, palette.far))
 
