@@ -55,29 +55,34 @@ def _heel_to_buttock(f: Figure, thigh: float, shin: float) -> Figure:
     return f.reach("near_arm", (ankle[0] - 0.03, ankle[1] + 0.04)).aim(near_hand=-30.0)
 
 
+def on_side_facing_us(f: Figure) -> Figure:
+    """Lay a side-lying figure on a mat seen from a little above: the face shows (it
+    looks at us), so the body reads as lying on its side, not on its back, and a limb
+    moved toward the front of the body can lie on the mat below it."""
+    return on_plan_mat(f.replace(facing="up"))
+
+
 def side_lying_quad() -> Figure:
-    """On the left side, legs stacked: the top heel drawn back to the buttock, hand on the ankle."""
-    f = _heel_to_buttock(side_lying(), 4.0, 150.0)
+    """On the left side, legs long and stacked: the top heel drawn back to the buttock, hand on the ankle."""
+    f = _heel_to_buttock(side_lying().replace(contacts=()), 4.0, 150.0)
+    f = on_side_facing_us(f).rests("floor", "far_knee", "far_elbow")
     return f.rests("body", "near_hand", on="near_ankle").accented("near_leg")
 
 
 def origami() -> Figure:
-    """On the left side, curled: the bottom knee tucked up to the chest, the top heel
+    """On the left side, folded: the bottom knee tucked up toward the chest, the top heel
     drawn back to the buttock by the top hand.
 
-    Seen from the ceiling (on a mat seen from above), because both movements happen
-    in the plane of the mat: from the side the tucked knee points at the viewer and
-    the pose reads as the long side-lying quad stretch. Depth-view geometry laid flat:
-    the front of the body faces up the picture, the back down it.
+    The side-lying front view (see the module docstring) tipped a little further: as
+    the heel drawn back points up, the bottom thigh drawn forward toward the chest
+    points down and toward the head (foreshortened), its shin along the mat under
+    the body. The long bottom leg of the side-lying quad stretch is what this lacks.
     """
-    f = Figure(pelvis=180.0, facing="side").aim(chest=172.0, neck=170.0, head=166.0)
-    f = f.aim(far_thigh=118.0, far_shin=-18.0, far_foot=60.0)
-    f = f.aim(near_thigh=-6.0, near_shin=203.0, near_foot=258.0)
-    f = f.aim(far_upper_arm=165.0, far_forearm=195.0, far_hand=195.0)
-    ankle = f.point("near_ankle")
-    f = f.reach("near_arm", (ankle[0] - 0.03, ankle[1])).aim(near_hand=-20.0)
-    f = on_plan_mat(f).rests("body", "near_hand", on="near_ankle")
-    return f.rests("floor", "hips", "chest", "head", "far_knee").accented("near_leg")
+    f = side_lying().replace(contacts=()).foreshortened(far_thigh=0.75)
+    f = f.aim(far_thigh=228.0, far_shin=-8.0, far_foot=-8.0)
+    f = on_side_facing_us(_heel_to_buttock(f, 4.0, 150.0))
+    f = f.rests("body", "near_hand", on="near_ankle")
+    return f.rests("floor", "hips", "far_knee", "far_elbow", "far_foot").accented("near_leg")
 
 
 def rotating_stomach() -> Figure:
@@ -195,8 +200,8 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
     "rotating-stomach-stretch": lambda: hold(rotating_stomach()),
     "floor-sliding-mountain-climbers": lambda: _mountain_climbers(),
     "hip-foam-rolling": lambda: moving(
-        foam_roll(0.08), foam_roll(0.2),
-        cue=MotionCue((), "hips", path="glide", size=0.3, offset=0.22),
+        foam_roll(0.02), foam_roll(0.07),
+        cue=MotionCue((), "hips", path="glide", size=0.14, offset=0.24),
     ),
     "origami-stretch": lambda: hold(origami()),
     "side-lying-quad-stretch": lambda: hold(side_lying_quad()),
