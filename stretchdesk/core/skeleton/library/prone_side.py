@@ -87,11 +87,15 @@ def origami() -> Figure:
 
 def rotating_stomach() -> Figure:
     """Hips down, chest pressed up on a straight left arm, right elbow bent so the
-    right shoulder drops, head turned back."""
-    f = bases.prone().twisted(-40.0).replace(pelvis=26.0).set(waist=-42.0, neck=-30.0, head=-30.0)
+    right shoulder drops, head turned back.
+
+    The straight left arm stands a little ahead of the bent right one, so both show:
+    one arm long, one folded is what tells the twist from a sphinx or a cobra.
+    """
+    f = bases.prone().twisted(-35.0).replace(pelvis=18.0).set(waist=-30.0, neck=-20.0, head=-10.0)
     f = f.aim(thigh=184.0, shin=180.0, foot=178.0, upper_arm=0.0, forearm=0.0).ground()
-    f = f.plant_hand("far", f.arm_floor_x("far", bend=0.95))
-    f = f.plant_hand("near", f.point("near_shoulder")[0] - 0.02)
+    f = f.plant_hand("far", f.arm_floor_x("far", bend=0.99))
+    f = f.plant_hand("near", f.point("near_shoulder")[0] - 0.08)
     return f.rests("floor", "hips", "near_hand", "far_hand").accented("near_arm")
 
 
@@ -131,7 +135,8 @@ def mountain_climber(near: float, far: float) -> Figure:
     for side, amount in drawn_in:
         if amount > 0:
             f = _plant_toes(f, side, toes + (hips - 0.08 - toes) * amount, -95.0 + 40.0 * amount)
-    return f.with_props(Sliders()).rests("floor", "near_hand", "far_hand", "near_toe", "far_toe")
+    f = f.with_props(Sliders(width=0.2, thickness=0.04))  # big enough to see at card size
+    return f.rests("floor", "near_hand", "far_hand", "near_toe", "far_toe")
 
 
 def _mountain_climbers() -> PoseFigure:
@@ -141,7 +146,10 @@ def _mountain_climbers() -> PoseFigure:
     near = [mountain_climber(a, 0.0) for a in steps]
     far = [mountain_climber(0.0, a) for a in reversed(steps)]
     cycle = [*near, *far[1:], *far[-2:0:-1], *near[-1:0:-1]]
-    return moving(*(f.accented("near_leg") for f in cycle))
+    # An arrow along the floor where the right foot slides in and out on its slider:
+    # a drill on sliders, not the held front leg of a low lunge.
+    cue = MotionCue((), "near_toe", ghost=3, offset=-0.07)
+    return moving(*(f.accented("near_leg") for f in cycle), cue=cue)
 
 
 def _roller_radius(f: Figure, x: float) -> float:
