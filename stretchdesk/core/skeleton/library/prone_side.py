@@ -10,7 +10,9 @@ and the left-side version is the same drawing mirrored. Moves in the picture
 plane (a top leg lifted, a clam opening) are drawn as they are. Moves toward
 the back, which the viewer can't see face-on, are drawn tipped up as if seen
 from a little above: a heel drawn back to the buttock points up-and-back from
-the knee. The bottom arm stretches overhead as a pillow for the head.
+the knee. The bottom arm stretches overhead as a pillow for the head. A figure
+may show its face (facing="us"): a face looking at us on a body along the floor
+line is what tells lying on the side from lying on the back.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
 from stretchdesk.core.skeleton.kinematics import foot_points
 from stretchdesk.core.skeleton.motion import MotionCue
 from stretchdesk.core.skeleton.props import FoamRoller, Sliders
-from stretchdesk.core.skeleton.resting import on_plan_mat
+from stretchdesk.core.skeleton.resting import rest_on
 
 LEGS_DOWN = ("near_knee", "far_knee", "near_toe", "far_toe")
 
@@ -55,34 +57,26 @@ def _heel_to_buttock(f: Figure, thigh: float, shin: float) -> Figure:
     return f.reach("near_arm", (ankle[0] - 0.03, ankle[1] + 0.04)).aim(near_hand=-30.0)
 
 
-def on_side_facing_us(f: Figure) -> Figure:
-    """Lay a side-lying figure on a mat seen from a little above: the face shows (it
-    looks at us), so the body reads as lying on its side, not on its back, and a limb
-    moved toward the front of the body can lie on the mat below it."""
-    return on_plan_mat(f.replace(facing="up"))
-
-
 def side_lying_quad() -> Figure:
-    """On the left side, legs long and stacked: the top heel drawn back to the buttock, hand on the ankle."""
-    f = _heel_to_buttock(side_lying().replace(contacts=()), 4.0, 150.0)
-    f = on_side_facing_us(f).rests("floor", "far_knee", "far_elbow")
+    """On the left side, legs long and stacked: the top heel drawn back to the buttock,
+    hand on the ankle. The face looks at us: lying on the side, not on the back."""
+    f = _heel_to_buttock(side_lying().replace(facing="us"), 4.0, 150.0)
     return f.rests("body", "near_hand", on="near_ankle").accented("near_leg")
 
 
 def origami() -> Figure:
     """On the left side, folded: the bottom knee tucked up toward the chest, the top heel
-    drawn back to the buttock by the top hand.
+    drawn back to the buttock by the top hand, the face toward us.
 
-    The side-lying front view (see the module docstring) tipped a little further: as
-    the heel drawn back points up, the bottom thigh drawn forward toward the chest
-    points down and toward the head (foreshortened), its shin along the mat under
-    the body. The long bottom leg of the side-lying quad stretch is what this lacks.
+    The side-lying quad stretch's picture with the long bottom leg folded away: the
+    tucked thigh points at us (drawn short, its knee under the belly) and the shin
+    lies back along the mat, so the body is a compact fold on the mat, not a long line.
     """
-    f = side_lying().replace(contacts=()).foreshortened(far_thigh=0.75)
-    f = f.aim(far_thigh=228.0, far_shin=-8.0, far_foot=-8.0)
-    f = on_side_facing_us(_heel_to_buttock(f, 4.0, 150.0))
+    f = side_lying().replace(contacts=(), facing="us").foreshortened(far_thigh=0.5)
+    f = f.aim(far_thigh=190.0, far_shin=-3.0, far_foot=-3.0)
+    f = _heel_to_buttock(rest_on(f, "far_leg", "far_arm", "torso"), 4.0, 150.0)
     f = f.rests("body", "near_hand", on="near_ankle")
-    return f.rests("floor", "hips", "far_knee", "far_elbow", "far_foot").accented("near_leg")
+    return f.rests("floor", "far_elbow", "far_knee", "far_shin").accented("near_leg")
 
 
 def rotating_stomach() -> Figure:

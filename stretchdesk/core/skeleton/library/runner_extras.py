@@ -247,12 +247,12 @@ def it_band_roll(at: float = 0.6) -> Figure:
 
     The elbow stands under the shoulder with the forearm flat toward us (drawn short),
     and the body runs in one straight line from shoulder to feet: the side-plank
-    outline with the top elbow pointing at the ceiling, which no face-down roll
-    (quads, hip) has.
+    outline with the top elbow pointing at the ceiling and the face toward us, which
+    no face-down roll (quads, hip) has.
     """
 
     def posed(angle: float) -> Figure:
-        f = Figure(view="front", pelvis=176.0).aim(chest=165.0, neck=165.0, head=172.0)
+        f = Figure(view="front", pelvis=176.0, facing="us").aim(chest=165.0, neck=165.0, head=172.0)
         f = f.aim(near_thigh=angle, near_shin=angle, far_thigh=angle, far_shin=angle, foot=0.0)
         f = f.foreshortened(far_forearm=0.4).aim(far_upper_arm=-88.0, far_forearm=182.0, far_hand=182.0)
         return f.aim(near_upper_arm=-60.0, near_forearm=-20.0).ground()
