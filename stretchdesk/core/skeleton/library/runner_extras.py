@@ -326,7 +326,7 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
     ),
     "foam-roll-quads": lambda: moving(
         foam_roll(0.14, knee_out=True), foam_roll(0.36, knee_out=True), still=1,
-        cue=MotionCue((), "near_knee", path="glide", size=0.36, offset=0.17, heading=8.0),
+        cue=MotionCue((), "near_knee", path="glide", size=0.34, offset=0.15, heading=10.0, ahead=0.19),
     ),
     "foam-roll-calves": lambda: moving(calf_roll(0.06), calf_roll(0.22), still=0),
     "thomas-test-hip-flexor-check": lambda: hold(thomas_check()),
