@@ -341,7 +341,10 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
         foam_roll(0.14, knee_out=True), foam_roll(0.36, knee_out=True), still=1,
         cue=MotionCue((), "near_knee", path="glide", size=0.34, offset=0.15, heading=10.0, ahead=0.19),
     ),
-    "foam-roll-calves": lambda: moving(calf_roll(0.06), calf_roll(0.22), still=0),
+    "foam-roll-calves": lambda: moving(
+        calf_roll(0.06), calf_roll(0.22), still=0,
+        cue=MotionCue((), "near_knee", path="glide", size=0.26, offset=0.13, ahead=0.2),
+    ),
     "thomas-test-hip-flexor-check": lambda: hold(thomas_check()),
     "foam-roll-it-band": lambda: moving(
         it_band_roll(0.35), it_band_roll(0.75), still=1,
