@@ -171,7 +171,8 @@ def foam_roll(along: float, knee_out: bool = False) -> Figure:
     The hips are raised until a 15 cm roller exactly fills the gap under the thigh,
     with the elbows, the left knee and the right toes on the floor. `knee_out` bends
     the left knee out to the side (the quads roll): the thigh, pointing away from
-    us, shows short and its knee lands ahead of the hips, by the belly.
+    us, shows a little short and its knee lands well ahead of the hips, under the
+    chest, where it shows between the elbows and the roller.
     """
 
     def posed(height: float) -> Figure:
@@ -188,7 +189,7 @@ def foam_roll(along: float, knee_out: bool = False) -> Figure:
         low, high = (middle, high) if _roller_radius(posed(middle), -along) < 0.075 else (low, middle)
     f = posed(low)
     if knee_out:
-        f = f.foreshortened(far_thigh=0.7, far_shin=0.7)
+        f = f.foreshortened(far_thigh=0.9, far_shin=0.9)
         f = f.touch("far_knee", "far_hip", 150.0, 90.0, aim={"far_shin": 180.0, "far_foot": 178.0})
     # The roller stays put and the body rolls over it; its end is nearer to us than the
     # left leg, so it is drawn in front (it only touches the right thigh).
