@@ -69,11 +69,12 @@ def origami() -> Figure:
     drawn back to the buttock by the top hand, the face toward us.
 
     The side-lying quad stretch's picture with the long bottom leg folded away: the
-    tucked thigh points at us (drawn short, its knee under the belly) and the shin
-    lies back along the mat, so the body is a compact fold on the mat, not a long line.
+    tucked thigh points at us and toward the head (drawn short, its knee under the
+    chest, which the shoulders lifted a little leave room for) and the shin lies back
+    along the mat, so the body is a compact fold on the mat, not a long line.
     """
-    f = side_lying().replace(contacts=(), facing="us").foreshortened(far_thigh=0.5)
-    f = f.aim(far_thigh=190.0, far_shin=-3.0, far_foot=-3.0)
+    f = side_lying(tilt=14.0).replace(contacts=(), facing="us").foreshortened(far_thigh=0.8)
+    f = f.aim(far_thigh=186.0, far_shin=-3.0, far_foot=-3.0, far_upper_arm=197.0, far_forearm=178.0)
     f = _heel_to_buttock(rest_on(f, "far_leg", "far_arm", "torso"), 4.0, 150.0)
     f = f.rests("body", "near_hand", on="near_ankle")
     return f.rests("floor", "far_elbow", "far_knee", "far_shin").accented("near_leg")
