@@ -185,7 +185,7 @@ def foam_roll(along: float, knee_out: bool = False) -> Figure:
         return f.touch("near_toe", "near_hip", -50.0, 20.0, aim={"near_foot": -100.0})
 
     low, high = 0.15, 0.35
-    for _ in range(30):
+    for _ in range(16):  # 0.2 m / 2**16: a few micrometres
         middle = (low + high) / 2
         low, high = (middle, high) if _roller_radius(posed(middle), -along) < 0.075 else (low, middle)
     f = posed(low)

@@ -262,7 +262,7 @@ def it_band_roll(at: float, radius: float = 0.085) -> Figure:
 
     def on_elbow(angle: float) -> Figure:
         upright, flat = 140.0, 190.0  # lean the trunk until the elbow is on the floor
-        for _ in range(16):
+        for _ in range(12):
             middle = (upright + flat) / 2
             low = posed(angle, middle).solve().underside("far_elbow")[1] < 0
             upright, flat = (upright, middle) if low else (middle, flat)
@@ -279,7 +279,7 @@ def it_band_roll(at: float, radius: float = 0.085) -> Figure:
         return x, small
 
     steep, flat = -40.0, 0.0  # steeper legs lift the hips and widen the gap
-    for _ in range(18):
+    for _ in range(14):
         middle = (steep + flat) / 2
         steep, flat = (steep, middle) if gap_under(on_elbow(middle))[1] < radius else (middle, flat)
     f = on_elbow((steep + flat) / 2)
