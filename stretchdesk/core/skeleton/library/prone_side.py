@@ -85,9 +85,10 @@ def rotating_stomach() -> Figure:
     right shoulder drops, head turned back.
 
     The straight left arm stands a little ahead of the bent right one, so both show:
-    one arm long, one folded is what tells the twist from a sphinx or a cobra.
+    one arm long, one folded is what tells the twist from a sphinx or a cobra. The
+    head, turned back, is drawn tipped back, the face to the ceiling (a sphinx looks ahead).
     """
-    f = bases.prone().twisted(-35.0).replace(pelvis=18.0).set(waist=-30.0, neck=-20.0, head=-10.0)
+    f = bases.prone().twisted(-35.0).replace(pelvis=18.0).set(waist=-30.0, neck=-40.0, head=-40.0)
     f = f.aim(thigh=184.0, shin=180.0, foot=178.0, upper_arm=0.0, forearm=0.0).ground()
     f = f.plant_hand("far", f.arm_floor_x("far", bend=0.99))
     f = f.plant_hand("near", f.point("near_shoulder")[0] - 0.08)
