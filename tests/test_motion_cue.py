@@ -69,6 +69,19 @@ def test_a_swing_arrow_runs_between_the_two_ends() -> None:
     assert len(marks.heads) == 2  # back and forth
 
 
+def test_ahead_slides_a_glide_arrow_along_its_heading() -> None:
+    pose = pose_figure("foam-roll-quads")
+    assert pose.cue is not None and pose.cue.path == "glide"
+    arrows = []
+    for ahead in (0.0, 0.2):
+        marks = cue_marks(replace(pose, cue=replace(pose.cue, ahead=ahead)))
+        assert marks is not None
+        arrows.append(marks.arrow)
+    heading = math.radians(pose.cue.heading)
+    for (ax, ay), (bx, by) in zip(*arrows, strict=True):
+        assert (bx - ax, by - ay) == pytest.approx((0.2 * math.cos(heading), 0.2 * math.sin(heading)))
+
+
 def _differs(a: QImage, b: QImage) -> int:
     return sum(1 for y in range(0, a.height(), 2) for x in range(0, a.width(), 2)
                if a.pixel(x, y) != b.pixel(x, y))

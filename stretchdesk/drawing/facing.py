@@ -31,6 +31,8 @@ def _fill(painter: QPainter, paths: list[QPainterPath], colour: QColor) -> None:
 def seen_from_above(picture: Drawing) -> bool:
     """A top view that says how the body faces (a morph's side-view frame keeps the
     facing of the figure it came from, and must not show it)."""
+    if picture.facing == "us":  # a side-lying body at floor level: no plan mat needed
+        return picture.view == "front"
     wanted = "side" if picture.facing == "side" else "front"
     return bool(picture.facing) and picture.view == wanted and not picture.mat
 

@@ -28,7 +28,7 @@ from stretchdesk.core.skeleton.props import Prop, Towel, YogaBlock
 LIMB_BONES: tuple[str, ...] = ("upper_arm", "forearm", "hand", "thigh", "shin", "foot")
 SPINE_BONES: tuple[str, ...] = ("pelvis", "chest", "neck", "head")
 SideOrBoth = Depth | Literal["both"]
-Facing = Literal["", "up", "down", "side"]
+Facing = Literal["", "up", "down", "side", "us"]
 FORESHORTEN_LIMB: tuple[str, ...] = ("upper_arm", "forearm", "thigh", "shin")
 FORESHORTEN_BONES: frozenset[str] = frozenset(
     ("pelvis", "chest", "neck", "head", *(f"{s}_{b}" for s in body.DEPTHS for b in FORESHORTEN_LIMB))
@@ -67,7 +67,8 @@ class Figure:
     turn: float = 0.0  # degrees the chest is twisted toward the near side, see twisted()
     # seen from above only: "up" = face to the ceiling (lying on the back), "down" = the
     # back of the head and the back to the ceiling (prone, hands and knees, sitting up),
-    # "side" = lying on the side, a side-view figure laid flat on a plan mat
+    # "side" = lying on the side, a side-view figure laid flat on a plan mat;
+    # "us" = lying on the side seen at floor level from the front: the face looks at us
     facing: Facing = ""
 
     # -- reading -------------------------------------------------------------

@@ -38,7 +38,8 @@ class MotionCue:
     seen from the side) or points from it toward `heading` degrees, `size` long
     ("heading": where the body walks next; "glide": centred on it, heads at both
     ends, a short back-and-forth). `offset` moves the arrow beside the path in
-    metres (+ = to its left; for a circle, + = up).
+    metres (+ = to its left; for a circle, + = up); `ahead` moves a "heading" or
+    "glide" arrow along its heading, e.g. to centre it on a thigh from the knee.
     """
 
     parts: tuple[CuePart, ...]
@@ -49,6 +50,7 @@ class MotionCue:
     size: float = 0.1
     flatten: float = 0.4
     heading: float = 0.0
+    ahead: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +127,7 @@ def _heading(pose: PoseFigure, cue: MotionCue, *, centred: bool = False) -> tupl
     x, y = solve(pose.figure).points[cue.track]
     dx, dy = math.cos(math.radians(cue.heading)), math.sin(math.radians(cue.heading))
     back = cue.size / 2 if centred else 0.0
-    x, y = x - dy * cue.offset, y + dx * cue.offset  # offset to the left of the heading
+    x, y = x - dy * cue.offset + dx * cue.ahead, y + dx * cue.offset + dy * cue.ahead  # beside, ahead
     start = (x - dx * back, y - dy * back)
     return (start, (start[0] + dx * cue.size, start[1] + dy * cue.size))
 

@@ -225,10 +225,13 @@ class Sliders:
 
     under: tuple[str, ...] = ("near_toe", "far_toe")
     layer: Layer = "back"
+    width: float = 0.13
+    thickness: float = 0.016  # half of it sinks into the floor line, so the toes stay on the floor
 
     def shapes(self, points: Mapping[str, Vec]) -> tuple[Shape, ...]:
+        t = self.thickness
         return tuple(
-            Box((points[name][0], -0.008), 0.13, 0.016, corner=0.008) for name in self.under
+            Box((points[name][0], -t / 2), self.width, t, corner=t / 2) for name in self.under
         )
 
 

@@ -10,7 +10,9 @@ and the left-side version is the same drawing mirrored. Moves in the picture
 plane (a top leg lifted, a clam opening) are drawn as they are. Moves toward
 the back, which the viewer can't see face-on, are drawn tipped up as if seen
 from a little above: a heel drawn back to the buttock points up-and-back from
-the knee. The bottom arm stretches overhead as a pillow for the head.
+the knee. The bottom arm stretches overhead as a pillow for the head. A figure
+may show its face (facing="us"): a face looking at us on a body along the floor
+line is what tells lying on the side from lying on the back.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
 from stretchdesk.core.skeleton.kinematics import foot_points
 from stretchdesk.core.skeleton.motion import MotionCue
 from stretchdesk.core.skeleton.props import FoamRoller, Sliders
-from stretchdesk.core.skeleton.resting import on_plan_mat
+from stretchdesk.core.skeleton.resting import rest_on
 
 LEGS_DOWN = ("near_knee", "far_knee", "near_toe", "far_toe")
 
@@ -56,37 +58,40 @@ def _heel_to_buttock(f: Figure, thigh: float, shin: float) -> Figure:
 
 
 def side_lying_quad() -> Figure:
-    """On the left side, legs stacked: the top heel drawn back to the buttock, hand on the ankle."""
-    f = _heel_to_buttock(side_lying(), 4.0, 150.0)
+    """On the left side, legs long and stacked: the top heel drawn back to the buttock,
+    hand on the ankle. The face looks at us: lying on the side, not on the back."""
+    f = _heel_to_buttock(side_lying().replace(facing="us"), 4.0, 150.0)
     return f.rests("body", "near_hand", on="near_ankle").accented("near_leg")
 
 
 def origami() -> Figure:
-    """On the left side, curled: the bottom knee tucked up to the chest, the top heel
-    drawn back to the buttock by the top hand.
+    """On the left side, folded: the bottom knee tucked up toward the chest, the top heel
+    drawn back to the buttock by the top hand, the face toward us.
 
-    Seen from the ceiling (on a mat seen from above), because both movements happen
-    in the plane of the mat: from the side the tucked knee points at the viewer and
-    the pose reads as the long side-lying quad stretch. Depth-view geometry laid flat:
-    the front of the body faces up the picture, the back down it.
+    The side-lying quad stretch's picture with the long bottom leg folded away: the
+    tucked thigh points at us and toward the head (drawn short, its knee under the
+    chest, which the shoulders lifted a little leave room for) and the shin lies back
+    along the mat, so the body is a compact fold on the mat, not a long line.
     """
-    f = Figure(pelvis=180.0, facing="side").aim(chest=172.0, neck=170.0, head=166.0)
-    f = f.aim(far_thigh=118.0, far_shin=-18.0, far_foot=60.0)
-    f = f.aim(near_thigh=-6.0, near_shin=203.0, near_foot=258.0)
-    f = f.aim(far_upper_arm=165.0, far_forearm=195.0, far_hand=195.0)
-    ankle = f.point("near_ankle")
-    f = f.reach("near_arm", (ankle[0] - 0.03, ankle[1])).aim(near_hand=-20.0)
-    f = on_plan_mat(f).rests("body", "near_hand", on="near_ankle")
-    return f.rests("floor", "hips", "chest", "head", "far_knee").accented("near_leg")
+    f = side_lying(tilt=14.0).replace(contacts=(), facing="us").foreshortened(far_thigh=0.8)
+    f = f.aim(far_thigh=186.0, far_shin=-3.0, far_foot=-3.0, far_upper_arm=197.0, far_forearm=178.0)
+    f = _heel_to_buttock(rest_on(f, "far_leg", "far_arm", "torso"), 4.0, 150.0)
+    f = f.rests("body", "near_hand", on="near_ankle")
+    return f.rests("floor", "far_elbow", "far_knee", "far_shin").accented("near_leg")
 
 
 def rotating_stomach() -> Figure:
     """Hips down, chest pressed up on a straight left arm, right elbow bent so the
-    right shoulder drops, head turned back."""
-    f = bases.prone().twisted(-40.0).replace(pelvis=26.0).set(waist=-42.0, neck=-30.0, head=-30.0)
+    right shoulder drops, head turned back.
+
+    The straight left arm stands a little ahead of the bent right one, so both show:
+    one arm long, one folded is what tells the twist from a sphinx or a cobra. The
+    head, turned back, is drawn tipped back, the face to the ceiling (a sphinx looks ahead).
+    """
+    f = bases.prone().twisted(-35.0).replace(pelvis=18.0).set(waist=-30.0, neck=-40.0, head=-40.0)
     f = f.aim(thigh=184.0, shin=180.0, foot=178.0, upper_arm=0.0, forearm=0.0).ground()
-    f = f.plant_hand("far", f.arm_floor_x("far", bend=0.95))
-    f = f.plant_hand("near", f.point("near_shoulder")[0] - 0.02)
+    f = f.plant_hand("far", f.arm_floor_x("far", bend=0.99))
+    f = f.plant_hand("near", f.point("near_shoulder")[0] - 0.08)
     return f.rests("floor", "hips", "near_hand", "far_hand").accented("near_arm")
 
 
@@ -126,7 +131,8 @@ def mountain_climber(near: float, far: float) -> Figure:
     for side, amount in drawn_in:
         if amount > 0:
             f = _plant_toes(f, side, toes + (hips - 0.08 - toes) * amount, -95.0 + 40.0 * amount)
-    return f.with_props(Sliders()).rests("floor", "near_hand", "far_hand", "near_toe", "far_toe")
+    f = f.with_props(Sliders(width=0.2, thickness=0.04))  # big enough to see at card size
+    return f.rests("floor", "near_hand", "far_hand", "near_toe", "far_toe")
 
 
 def _mountain_climbers() -> PoseFigure:
@@ -136,7 +142,10 @@ def _mountain_climbers() -> PoseFigure:
     near = [mountain_climber(a, 0.0) for a in steps]
     far = [mountain_climber(0.0, a) for a in reversed(steps)]
     cycle = [*near, *far[1:], *far[-2:0:-1], *near[-1:0:-1]]
-    return moving(*(f.accented("near_leg") for f in cycle))
+    # An arrow along the floor where the right foot slides in and out on its slider:
+    # a drill on sliders, not the held front leg of a low lunge.
+    cue = MotionCue((), "near_toe", ghost=3, offset=-0.07)
+    return moving(*(f.accented("near_leg") for f in cycle), cue=cue)
 
 
 def _roller_radius(f: Figure, x: float) -> float:
@@ -164,7 +173,8 @@ def foam_roll(along: float, knee_out: bool = False) -> Figure:
     The hips are raised until a 15 cm roller exactly fills the gap under the thigh,
     with the elbows, the left knee and the right toes on the floor. `knee_out` bends
     the left knee out to the side (the quads roll): the thigh, pointing away from
-    us, shows short and its knee lands ahead of the hips, by the belly.
+    us, shows a little short and its knee lands well ahead of the hips, under the
+    chest, where it shows between the elbows and the roller.
     """
 
     def posed(height: float) -> Figure:
@@ -176,12 +186,12 @@ def foam_roll(along: float, knee_out: bool = False) -> Figure:
         return f.touch("near_toe", "near_hip", -50.0, 20.0, aim={"near_foot": -100.0})
 
     low, high = 0.15, 0.35
-    for _ in range(30):
+    for _ in range(16):  # 0.2 m / 2**16: a few micrometres
         middle = (low + high) / 2
         low, high = (middle, high) if _roller_radius(posed(middle), -along) < 0.075 else (low, middle)
     f = posed(low)
     if knee_out:
-        f = f.foreshortened(far_thigh=0.7, far_shin=0.7)
+        f = f.foreshortened(far_thigh=0.9, far_shin=0.9)
         f = f.touch("far_knee", "far_hip", 150.0, 90.0, aim={"far_shin": 180.0, "far_foot": 178.0})
     # The roller stays put and the body rolls over it; its end is nearer to us than the
     # left leg, so it is drawn in front (it only touches the right thigh).
@@ -195,8 +205,8 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
     "rotating-stomach-stretch": lambda: hold(rotating_stomach()),
     "floor-sliding-mountain-climbers": lambda: _mountain_climbers(),
     "hip-foam-rolling": lambda: moving(
-        foam_roll(0.08), foam_roll(0.2),
-        cue=MotionCue((), "hips", path="glide", size=0.3, offset=0.22),
+        foam_roll(0.02), foam_roll(0.07),
+        cue=MotionCue((), "hips", path="glide", size=0.14, offset=0.24),
     ),
     "origami-stretch": lambda: hold(origami()),
     "side-lying-quad-stretch": lambda: hold(side_lying_quad()),

@@ -243,43 +243,66 @@ def thomas_check(bench: float = 0.45) -> Figure:
     return f.rests("floor", "near_foot").accented("near_leg")
 
 
-def it_band_roll() -> Figure:
-    """On the left side, propped on the left forearm, the left leg long: the outside of
-    the left thigh rests on a roller, the left heel on the floor, the right foot
-    planted on the floor in front of the left knee."""
+def it_band_roll(at: float, radius: float = 0.085) -> Figure:
+    """On the left side, propped on the left elbow, the right hand on the right hip, legs
+    long and stacked: the outside of the left thigh rests on a roller `at` of the way
+    from hip to knee, the left foot on the floor.
 
-    def posed(angle: float) -> Figure:
-        f = Figure(view="front", pelvis=176.0).aim(chest=158.0, neck=165.0, head=172.0)
-        f = f.aim(near_thigh=angle - 9.0, near_shin=angle - 9.0, far_thigh=angle, far_shin=angle, foot=0.0)
-        f = f.aim(far_upper_arm=-95.0, far_forearm=178.0, far_hand=178.0)
-        return f.aim(near_upper_arm=-60.0, near_forearm=-20.0).ground()
+    The elbow stands under the shoulder with the forearm flat toward us (drawn short),
+    and the body runs in one straight line from shoulder to feet: the side-plank
+    outline with the top elbow pointing at the ceiling and the face toward us, which
+    no face-down roll (quads, hip) has. The legs tilt until a roller of `radius`
+    exactly fills the gap under the thigh there, the trunk leans until the elbow is
+    down; the roller stands at x = 0, so keyframes slide the body over it.
+    """
 
-    def heel_minus_elbow(f: Figure) -> float:
-        (heel, r_heel), = circles(f.solve(), "far_heel")
-        (elbow, r_elbow), = circles(f.solve(), "far_elbow")
-        return (heel[1] - r_heel) - (elbow[1] - r_elbow)
+    def posed(angle: float, chest: float) -> Figure:
+        f = Figure(view="front", pelvis=176.0, facing="us").aim(chest=chest, neck=165.0, head=172.0)
+        f = f.aim(near_thigh=angle, near_shin=angle, far_thigh=angle, far_shin=angle, foot=0.0)
+        f = f.foreshortened(far_forearm=0.4).aim(far_upper_arm=-88.0, far_forearm=182.0, far_hand=182.0)
+        f = f.aim(near_upper_arm=-60.0, near_forearm=-20.0)
+        return f.shift(dy=-f.solve().underside("far_heel")[1])
 
-    low, high = -40.0, 0.0  # tilt the legs until the heel and the elbow both reach the floor
-    for _ in range(40):
-        middle = (low + high) / 2
-        low, high = (middle, high) if heel_minus_elbow(posed(middle)) < 0 else (low, middle)
-    f = posed(high)
-    (a, ra), (b, rb) = circles(f.solve(), "far_thigh")
-    x = a[0] + (b[0] - a[0]) * 0.6
-    small, big = 0.0, 0.5  # the roller that exactly fills the gap under the thigh
-    for _ in range(40):
-        radius = (small + big) / 2
-        small, big = (radius, big) if segment_gap((x, radius), radius, a, ra, b, rb) > 0 else (small, radius)
+    def on_elbow(angle: float) -> Figure:
+        upright, flat = 140.0, 190.0  # lean the trunk until the elbow is on the floor
+        for _ in range(12):
+            middle = (upright + flat) / 2
+            low = posed(angle, middle).solve().underside("far_elbow")[1] < 0
+            upright, flat = (upright, middle) if low else (middle, flat)
+        return posed(angle, (upright + flat) / 2)
+
+    def gap_under(f: Figure) -> tuple[float, float]:
+        """Where the roller stands along x, and the radius that exactly fills the gap there."""
+        (a, ra), (b, rb) = circles(f.solve(), "far_thigh")
+        x = a[0] + (b[0] - a[0]) * at
+        small, big = 0.0, 0.5
+        for _ in range(30):
+            middle = (small + big) / 2
+            small, big = (middle, big) if segment_gap((x, middle), middle, a, ra, b, rb) > 0 else (small, middle)
+        return x, small
+
+    steep, flat = -40.0, 0.0  # steeper legs lift the hips and widen the gap
+    for _ in range(14):
+        middle = (steep + flat) / 2
+        steep, flat = (steep, middle) if gap_under(on_elbow(middle))[1] < radius else (middle, flat)
+    f = on_elbow((steep + flat) / 2)
+    x, small = gap_under(f)
+    f = f.shift(dx=-x)
+    x = 0.0
     f = f.with_props(FoamRoller(x, small)).rests("roller", "far_thigh")
-    # The top leg crosses in front, knee up, its foot planted on the floor before the
-    # lower knee: the side-lying outline no prone roll (quads, hip) has.
-    knee = f.point("far_knee")
-    foot_at = (knee[0] - 0.02, body.ANKLE_HEIGHT)
-    f = f.reach("near_leg", foot_at).aim(near_foot=0.0)
-    hip, top_knee = f.point("near_hip"), f.point("near_knee")
-    f = f.reach("near_arm", (hip[0] + (top_knee[0] - hip[0]) * 0.15, hip[1] + (top_knee[1] - hip[1]) * 0.15 + 0.03))
+    # The top leg lies on the bottom one, its ankle on the lower shin just above the ankle.
+    (knee, _), (ankle, r_shin) = circles(f.solve(), "far_shin")
+    (_, r_top), = circles(f.solve(), "near_ankle")
+    length = ((knee[0] - ankle[0]) ** 2 + (knee[1] - ankle[1]) ** 2) ** 0.5
+    along = ((knee[0] - ankle[0]) / length, (knee[1] - ankle[1]) / length)
+    up = (along[1], -along[0])  # the shin runs up-left from the ankle: its upper side
+    rest = add(add(ankle, along, 0.07), up, r_shin + r_top)
+    f = f.reach("near_leg", rest).aim(near_foot=0.0)
+    f = f.rests("body", "near_ankle", on="far_shin")
+    hip = f.point("near_hip")
+    f = f.reach("near_arm", (hip[0] - 0.02, hip[1] + 0.07), flip=True).aim(near_hand=0.0)
     f = f.rests("body", "near_hand", on="near_thigh")
-    return f.rests("floor", "far_elbow", "far_heel", "near_foot").accented("far_leg")
+    return f.rests("floor", "far_elbow", "far_heel").accented("far_leg")
 
 
 BUILDERS: dict[str, Callable[[], PoseFigure]] = {
@@ -321,10 +344,16 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
         cue=MotionCue((), "near_toe", path="glide", size=0.18, offset=0.07),
     ),
     "foam-roll-quads": lambda: moving(
-        foam_roll(0.26, knee_out=True), foam_roll(0.36, knee_out=True), still=1,
-        cue=MotionCue((), "near_knee", path="glide", size=0.3, offset=0.17),
+        foam_roll(0.14, knee_out=True), foam_roll(0.36, knee_out=True), still=1,
+        cue=MotionCue((), "near_knee", path="glide", size=0.34, offset=0.15, heading=10.0, ahead=0.19),
     ),
-    "foam-roll-calves": lambda: moving(calf_roll(0.06), calf_roll(0.22), still=0),
+    "foam-roll-calves": lambda: moving(
+        calf_roll(0.06), calf_roll(0.22), still=0,
+        cue=MotionCue((), "near_knee", path="glide", size=0.26, offset=0.13, ahead=0.2),
+    ),
     "thomas-test-hip-flexor-check": lambda: hold(thomas_check()),
-    "foam-roll-it-band": lambda: hold(it_band_roll()),
+    "foam-roll-it-band": lambda: moving(
+        it_band_roll(0.35), it_band_roll(0.75), still=1,
+        cue=MotionCue((), "far_knee", path="glide", size=0.3, offset=-0.34, heading=162.0, ahead=0.0),
+    ),
 }
