@@ -45,6 +45,7 @@ MARGIN = 0.06  # fraction of the rect left free on each side
 OUTLINE = 0.014  # m
 MAT_MARGIN = 0.14
 MAT_THICKNESS = 0.03
+_PARTS = ("far_leg", "far_arm", "torso", "near_leg", "near_arm")  # back to front
 
 
 @dataclass(frozen=True)
@@ -227,10 +228,13 @@ def _paint_world(
         painter.drawPath(to.map(mat))
     _paint_props(painter, picture, "back", palette, to)
     side_view = picture.view == "side"
-    for part in ("far_leg", "far_arm", "torso", "near_leg", "near_arm"):
-        capsules = [c for c in picture.capsules if c.part == part]
-        outlines = [to.map(_capsule_path(c, OUTLINE)) for c in capsules]
-        fills = [to.map(_capsule_path(c)) for c in capsules]
+    layers: dict[str, tuple[list[QPainterPath], list[QPainterPath]]] = {part: ([], []) for part in _PARTS}
+    for capsule in picture.capsules:
+        outlines, fills = layers[capsule.part]
+        outline, fill = _capsule_paths(capsule, OUTLINE)
+        outlines.append(to.map(outline))
+        fills.append(to.map(fill))
+    for part, (outlines, fills) in layers.items():
         if part == "torso":
             outlines.append(to.map(_head_path(picture, OUTLINE)))
             fills.append(to.map(_head_path(picture)))
@@ -265,21 +269,31 @@ def _fill_paths(painter: QPainter, paths: list[QPainterPath], colour: QColor) ->
         painter.drawPath(path)
 
 
-def _capsule_path(capsule: Capsule, grow: float = 0.0) -> QPainterPath:
-    """The hull of two circles (radii widened by `grow`), from two arcs and two tangent lines."""
+def _capsule_paths(capsule: Capsule, grow: float) -> tuple[QPainterPath, QPainterPath]:
+    """The capsule's outline (radii widened by `grow`) and its fill.
+
+    Growing both radii by the same amount keeps the tangent lines' directions, so
+    the two hulls share their trigonometry (half the cost of computing each alone).
+    """
     (ax, ay), (bx, by) = capsule.a, capsule.b
-    ra, rb = capsule.ra + grow, capsule.rb + grow
-    path = QPainterPath()
     distance = math.hypot(bx - ax, by - ay)
-    if distance <= abs(ra - rb) + 1e-9:
-        (cx, cy), r = ((ax, ay), ra) if ra >= rb else ((bx, by), rb)
-        path.addEllipse(QPointF(cx, cy), r, r)
-        return path
+    if distance <= abs(capsule.ra - capsule.rb) + 1e-9:
+        return _capsule_path(capsule, grow), _capsule_path(capsule)
     along = math.atan2(by - ay, bx - ax)
-    spread = math.acos((ra - rb) / distance)
-    cos_up, sin_up = math.cos(along + spread), math.sin(along + spread)
-    cos_down, sin_down = math.cos(along - spread), math.sin(along - spread)
-    start, sweep = math.degrees(along + spread), math.degrees(spread)
+    spread = math.acos((capsule.ra - capsule.rb) / distance)
+    turn = (math.cos(along + spread), math.sin(along + spread),
+            math.cos(along - spread), math.sin(along - spread),
+            math.degrees(along + spread), math.degrees(spread))
+    return (_hull(ax, ay, bx, by, capsule.ra + grow, capsule.rb + grow, turn),
+            _hull(ax, ay, bx, by, capsule.ra, capsule.rb, turn))
+
+
+def _hull(
+    ax: float, ay: float, bx: float, by: float, ra: float, rb: float,
+    turn: tuple[float, float, float, float, float, float],
+) -> QPainterPath:
+    cos_up, sin_up, cos_down, sin_down, start, sweep = turn
+    path = QPainterPath()
     # QPainterPath angles run the other way round in our y-up world, hence the minus signs.
     path.moveTo(ax + ra * cos_up, ay + ra * sin_up)
     path.lineTo(bx + rb * cos_up, by + rb * sin_up)
@@ -288,6 +302,24 @@ def _capsule_path(capsule: Capsule, grow: float = 0.0) -> QPainterPath:
     path.arcTo(ax - ra, ay - ra, 2 * ra, 2 * ra, -(start - 2 * sweep), 360 - 2 * sweep)
     path.closeSubpath()
     return path
+
+
+def _capsule_path(capsule: Capsule, grow: float = 0.0) -> QPainterPath:
+    """The hull of two circles (radii widened by `grow`), from two arcs and two tangent lines."""
+    (ax, ay), (bx, by) = capsule.a, capsule.b
+    ra, rb = capsule.ra + grow, capsule.rb + grow
+    distance = math.hypot(bx - ax, by - ay)
+    if distance <= abs(ra - rb) + 1e-9:
+        path = QPainterPath()
+        (cx, cy), r = ((ax, ay), ra) if ra >= rb else ((bx, by), rb)
+        path.addEllipse(QPointF(cx, cy), r, r)
+        return path
+    along = math.atan2(by - ay, bx - ax)
+    spread = math.acos((ra - rb) / distance)
+    return _hull(ax, ay, bx, by, ra, rb, (
+        math.cos(along + spread), math.sin(along + spread),
+        math.cos(along - spread), math.sin(along - spread),
+        math.degrees(along + spread), math.degrees(spread)))
 
 
 def _head_path(skeleton: Skeleton | Drawing, grow: float = 0.0) -> QPainterPath:
