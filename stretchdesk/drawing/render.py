@@ -7,6 +7,7 @@ an SVG file.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -46,6 +47,13 @@ OUTLINE = 0.014  # m
 MAT_MARGIN = 0.14
 MAT_THICKNESS = 0.03
 _PARTS = ("far_leg", "far_arm", "torso", "near_leg", "near_arm")  # back to front
+_NO_PEN = QPen(Qt.PenStyle.NoPen)
+
+
+@functools.lru_cache(maxsize=64)
+def _colour(name: str) -> QColor:
+    """A palette colour parsed once (a figure sets a dozen; painters copy what they are given)."""
+    return QColor(name)
 
 
 @dataclass(frozen=True)
@@ -169,7 +177,7 @@ def paint_drawing(
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, not fast)
     if palette.background:
-        painter.fillRect(rect, QColor(palette.background))
+        painter.fillRect(rect, _colour(palette.background))
     half_w = rect.width() / 2 / transform.m11() if transform.m11() else 0.0
     middle = (frame[0] + frame[2]) / 2
     span = (middle - abs(half_w), middle + abs(half_w))
@@ -216,11 +224,11 @@ def _paint_world(
     painter: QPainter, picture: Drawing, palette: Palette, span: tuple[float, float], to: QTransform
 ) -> None:
     body_left, _, body_right, _ = picture.body_bounds()
-    painter.setPen(QPen(QColor(palette.floor), max(1.0, OUTLINE * 0.8 * abs(to.m22()))))
+    painter.setPen(QPen(_colour(palette.floor), max(1.0, OUTLINE * 0.8 * abs(to.m22()))))
     painter.drawLine(to.map(QPointF(span[0], 0.0)), to.map(QPointF(span[1], 0.0)))
     if picture.mat:
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(palette.mat))
+        painter.setPen(_NO_PEN)
+        painter.setBrush(_colour(palette.mat))
         mat = QPainterPath()
         mat.addRoundedRect(QRectF(body_left - MAT_MARGIN, -MAT_THICKNESS,
                                   body_right - body_left + 2 * MAT_MARGIN, MAT_THICKNESS),
@@ -241,8 +249,8 @@ def _paint_world(
         accent = part in picture.accent
         far = part.startswith("far") and side_view
         tones = (palette.accent_far, palette.accent) if accent else (palette.far, palette.body)
-        _fill_paths(painter, outlines, QColor(palette.outline))
-        _fill_paths(painter, fills, QColor(tones[0] if far else tones[1]))
+        _fill_paths(painter, outlines, _colour(palette.outline))
+        _fill_paths(painter, fills, _colour(tones[0] if far else tones[1]))
         if part == "torso" and seen_from_above(picture):
             paint_facing(painter, picture, FacingColours(palette.hair, palette.face, palette.outline, OUTLINE), to)
     _paint_props(painter, picture, "front", palette, to)
@@ -263,7 +271,7 @@ def _fill_paths(painter: QPainter, paths: list[QPainterPath], colour: QColor) ->
     widened by w is exactly that capsule stroked with a 2w round pen), so
     every layer is a plain fill; stroking was most of the cost of a figure.
     """
-    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setPen(_NO_PEN)
     painter.setBrush(colour)
     for path in paths:
         painter.drawPath(path)
