@@ -237,11 +237,12 @@ def _paint_world(
     _paint_props(painter, picture, "back", palette, to)
     side_view = picture.view == "side"
     layers: dict[str, tuple[list[QPainterPath], list[QPainterPath]]] = {part: ([], []) for part in _PARTS}
+    scratch = QPainterPath()
     for capsule in picture.capsules:
         outlines, fills = layers[capsule.part]
-        outline, fill = _capsule_paths(capsule, OUTLINE)
-        outlines.append(to.map(outline))
-        fills.append(to.map(fill))
+        outline, fill = _capsule_paths(capsule, OUTLINE, to, scratch)
+        outlines.append(outline)
+        fills.append(fill)
     for part, (outlines, fills) in layers.items():
         if part == "torso":
             outlines.append(to.map(_head_path(picture, OUTLINE)))
@@ -277,31 +278,36 @@ def _fill_paths(painter: QPainter, paths: list[QPainterPath], colour: QColor) ->
         painter.drawPath(path)
 
 
-def _capsule_paths(capsule: Capsule, grow: float) -> tuple[QPainterPath, QPainterPath]:
-    """The capsule's outline (radii widened by `grow`) and its fill.
+def _capsule_paths(
+    capsule: Capsule, grow: float, to: QTransform, scratch: QPainterPath
+) -> tuple[QPainterPath, QPainterPath]:
+    """The capsule's outline (radii widened by `grow`) and its fill, mapped to pixels.
 
     Growing both radii by the same amount keeps the tangent lines' directions, so
     the two hulls share their trigonometry (half the cost of computing each alone).
+    Both are built in metres in one scratch path, cleared rather than allocated
+    afresh: on a thumbnail the Python around each Qt call is most of the cost.
     """
     (ax, ay), (bx, by) = capsule.a, capsule.b
     distance = math.hypot(bx - ax, by - ay)
     if distance <= abs(capsule.ra - capsule.rb) + 1e-9:
-        return _capsule_path(capsule, grow), _capsule_path(capsule)
+        return to.map(_capsule_path(capsule, grow)), to.map(_capsule_path(capsule))
     along = math.atan2(by - ay, bx - ax)
     spread = math.acos((capsule.ra - capsule.rb) / distance)
     turn = (math.cos(along + spread), math.sin(along + spread),
             math.cos(along - spread), math.sin(along - spread),
             math.degrees(along + spread), math.degrees(spread))
-    return (_hull(ax, ay, bx, by, capsule.ra + grow, capsule.rb + grow, turn),
-            _hull(ax, ay, bx, by, capsule.ra, capsule.rb, turn))
+    return (to.map(_hull(scratch, ax, ay, bx, by, capsule.ra + grow, capsule.rb + grow, turn)),
+            to.map(_hull(scratch, ax, ay, bx, by, capsule.ra, capsule.rb, turn)))
 
 
 def _hull(
-    ax: float, ay: float, bx: float, by: float, ra: float, rb: float,
+    path: QPainterPath, ax: float, ay: float, bx: float, by: float, ra: float, rb: float,
     turn: tuple[float, float, float, float, float, float],
 ) -> QPainterPath:
+    """`path` cleared and drawn as the hull: two tangent lines and two arcs."""
     cos_up, sin_up, cos_down, sin_down, start, sweep = turn
-    path = QPainterPath()
+    path.clear()
     # QPainterPath angles run the other way round in our y-up world, hence the minus signs.
     path.moveTo(ax + ra * cos_up, ay + ra * sin_up)
     path.lineTo(bx + rb * cos_up, by + rb * sin_up)
@@ -324,7 +330,7 @@ def _capsule_path(capsule: Capsule, grow: float = 0.0) -> QPainterPath:
         return path
     along = math.atan2(by - ay, bx - ax)
     spread = math.acos((ra - rb) / distance)
-    return _hull(ax, ay, bx, by, ra, rb, (
+    return _hull(QPainterPath(), ax, ay, bx, by, ra, rb, (
         math.cos(along + spread), math.sin(along + spread),
         math.cos(along - spread), math.sin(along - spread),
         math.degrees(along + spread), math.degrees(spread)))
