@@ -121,7 +121,7 @@ def before_frames(pairs: list[tuple[str, str]], targets: dict[str, tuple[str, ..
         for step in range(1, 30):
             begin = time.perf_counter()
             if step < 15:
-                body = transition(start.keyframes[-1], end.figure, step / 15)
+                body = transition(start.figure, end.figure, step / 15)
             else:
                 where = (step - 15) / 15 * len(keys)
                 i = int(where)

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from stretchdesk import APP_NAME
 from stretchdesk.core.errors import StretchDeskError
@@ -267,8 +267,7 @@ def run_gui(data_dir: str | None = None) -> int:
     app.setDesktopFileName("stretchdesk")
     app.setWindowIcon(QIcon(str(resource("icons", "stretchdesk.svg"))))
     app.setStyle("Fusion")
-    folder = default_data_dir(data_dir)
-    Store(folder).ensure()  # a data dir that is a file fails here, in one line, before the lock
+    folder = open_data_dir(data_dir)
     instance = SingleInstance(folder)
     if not instance.acquire():
         print(f"StretchDesk is already open for {folder}; brought it to the front.")
@@ -285,6 +284,27 @@ def run_gui(data_dir: str | None = None) -> int:
     finally:
         instance.release()
         diagnostics.uninstall()
+
+
+def open_data_dir(data_dir: str | None) -> Path:
+    """The data folder, made ready before the single-instance lock is taken; a data dir that
+    can't be used (a file, a broken link) stops here with one line, also in a window when
+    nobody reads standard error."""
+    folder = default_data_dir(data_dir)
+    try:
+        Store(folder).ensure()
+    except StretchDeskError as error:
+        if _started_without_a_terminal():
+            QMessageBox.critical(None, APP_NAME, f"StretchDesk can't open its data folder.\n\n{error}")
+        raise
+    return folder
+
+
+def _started_without_a_terminal() -> bool:
+    """Started from the desktop menu, nobody reads standard error: an error that stops the
+    app must also be said in a window. Offscreen (tests, screenshots) nobody could close it."""
+    offscreen = QGuiApplication.platformName() in ("offscreen", "minimal")
+    return not offscreen and not (sys.stderr is not None and sys.stderr.isatty())
 
 
 def _bring_forward(window: MainWindow) -> None:

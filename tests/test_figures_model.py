@@ -74,7 +74,7 @@ def _transitions() -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize(("a", "b"), _transitions())
 def test_transitions_between_routine_neighbours_stay_plausible(a: str, b: str) -> None:
-    start, end = pose_figure(a).keyframes[-1], pose_figure(b).keyframes[0]
+    start, end = pose_figure(a).figure, pose_figure(b).figure
     for t in BLEND_STEPS:
         frame = transition(start, end, t)
         assert joint_problems(frame) == [], f"t={t}"

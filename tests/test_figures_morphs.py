@@ -8,17 +8,34 @@ from dataclasses import replace
 
 import pytest
 
-from stretchdesk.core.skeleton import Figure, Skeleton, body, floor_problems, pose_figure, solve, transition
+from stretchdesk.core.skeleton import (
+    Figure,
+    Skeleton,
+    body,
+    figure_ids,
+    floor_problems,
+    pose_figure,
+    solve,
+    transition,
+)
 from stretchdesk.core.skeleton.interpolate import GROUNDED
 from stretchdesk.core.skeleton.props import Box, StairStep, YogaBlock
-from stretchdesk.core.skeleton.solved import Drawing, drawing, morph_drawing, morph_props, morph_track, rep_track
+from stretchdesk.core.skeleton.solved import (
+    Drawing,
+    drawing,
+    morph_drawing,
+    morph_props,
+    morph_track,
+    rep_cycle,
+    rep_track,
+)
 from stretchdesk.core.skeleton.transition import path, posture, prop_hold, route
 
 FRAMES = 40
 
 
 def _ends(a: str, b: str) -> tuple[Figure, Figure]:
-    return pose_figure(a).keyframes[-1], pose_figure(b).figure
+    return pose_figure(a).figure, pose_figure(b).figure
 
 
 def _lowest(picture: Drawing) -> float:
@@ -192,3 +209,16 @@ def test_an_upright_body_kneels_down_without_falling_over(a: str, b: str) -> Non
             continue  # a leg of the way that lies down
         frame = solve(transition(start, end, t))
         assert frame.head[1] - frame.points["hips"][1] > 0.3, f"t={t:.3f}: the body falls over"
+
+
+def test_every_rep_hold_enters_and_leaves_on_the_still_keyframe() -> None:
+    """The morphs into and out of a pose meet its still keyframe, so a hold of whole reps
+    must start and end there, whichever keyframe the card shows."""
+    moving = [pose_figure(pose_id) for pose_id in figure_ids() if pose_figure(pose_id).moving]
+    assert any(pose.still for pose in moving)  # some cards show a later keyframe
+    for pose in moving:
+        track, still = rep_track(pose), drawing(pose.figure)
+        for elapsed in (0.0, 6 * 2.5, 6 * 2.5 - 1e-9):
+            frame = track.at(rep_cycle(pose, elapsed, 2.5))
+            assert all(abs(p - q) < 1e-3 for c, d in zip(frame.capsules, still.capsules, strict=True)
+                       for p, q in zip(c.a + c.b, d.a + d.b, strict=True)), (pose, elapsed)

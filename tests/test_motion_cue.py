@@ -92,3 +92,12 @@ def test_the_still_draws_the_cue_and_a_live_frame_only_its_arrow(qapp: object) -
     assert whole_cue > 200  # a whole faint body and an arrow
     arrow = _differs(_painted(pose, motion=pose), _painted(pose))
     assert 0 < arrow < whole_cue / 2  # the arrow, not the ghost
+
+
+@pytest.mark.gui
+def test_a_ghost_shows_on_a_mat_seen_from_above(qapp: object) -> None:
+    """A top view's mat is the floor itself: the ghost lies on it, not hidden under it."""
+    pose = pose_figure("side-to-side-hip-shifts")
+    assert pose.cue is not None and not pose.figure.mat
+    arrow_only = replace(pose, cue=replace(pose.cue, parts=()))
+    assert _differs(render_image(pose, 240, 180), render_image(arrow_only, 240, 180)) > 200

@@ -181,9 +181,15 @@ def paint_drawing(
     half_w = rect.width() / 2 / transform.m11() if transform.m11() else 0.0
     middle = (frame[0] + frame[2]) / 2
     span = (middle - abs(half_w), middle + abs(half_w))
-    if marks is not None:
+
+    def ghost() -> None:
         _paint_in_world(painter, transform, lambda: paint_ghost(painter, marks, palette.far))
-    _paint_world(painter, picture, palette, span, transform)
+
+    if marks is not None and picture.mat:
+        ghost()
+    # a mat seen from above is the floor the ghost lies on, so the ghost goes over it
+    _paint_world(painter, picture, palette, span, transform,
+                 on_plan_mat=ghost if marks is not None and not picture.mat else None)
     if marks is not None:
         _paint_in_world(painter, transform, lambda: paint_arrow(painter, marks, palette.outline))
     spots = picture.glow(tuple(glow)) if glow else []
@@ -221,7 +227,8 @@ def drawing_rect(
 
 
 def _paint_world(
-    painter: QPainter, picture: Drawing, palette: Palette, span: tuple[float, float], to: QTransform
+    painter: QPainter, picture: Drawing, palette: Palette, span: tuple[float, float], to: QTransform,
+    on_plan_mat: Callable[[], None] | None = None,
 ) -> None:
     body_left, _, body_right, _ = picture.body_bounds()
     painter.setPen(QPen(_colour(palette.floor), max(1.0, OUTLINE * 0.8 * abs(to.m22()))))
@@ -235,6 +242,8 @@ def _paint_world(
                            MAT_THICKNESS / 2, MAT_THICKNESS / 2)
         painter.drawPath(to.map(mat))
     _paint_props(painter, picture, "back", palette, to)
+    if on_plan_mat is not None:
+        on_plan_mat()
     side_view = picture.view == "side"
     layers: dict[str, tuple[list[QPainterPath], list[QPainterPath]]] = {part: ([], []) for part in _PARTS}
     scratch = QPainterPath()

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 World = tuple[float, float, float, float]  # left, bottom, right, top (m)
 MIN_LINE_PX = 3.0  # px: bands and straps stay visible on small renders (cards, sheets)
+SHADOW_ALPHA = 150
 
 
 def shape_bounds(shape: Shape) -> World:
@@ -53,6 +54,9 @@ def paint_shape(painter: QPainter, shape: Shape, palette: Palette, to: QTransfor
         colour = QColor(palette.band if shape.style == "band" else palette.strap)
         if shape.style == "prop":
             colour = outline
+        if shape.style == "shadow":  # a lifted limb's shadow on the mat: soft, no outline
+            colour = QColor(palette.prop_outline)
+            colour.setAlpha(SHADOW_ALPHA)
         pen = QPen(colour, max(shape.width * scale, MIN_LINE_PX), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
                    Qt.PenJoinStyle.RoundJoin)
         painter.setPen(pen)

@@ -1,8 +1,7 @@
 """The audience window: what the runner sees from the mat, full screen on the TV.
 
-Every size is a share of the window height, so the same layout reads from
-3 m on a 1080p TV and still fits a small window while testing. Keys, clicks
-and taps become intents (see keys.py); the controller decides what they do.
+Every size is a share of the window height (tv_style.py). Keys, clicks and taps
+become intents (see keys.py); the controller decides what they do.
 """
 
 from __future__ import annotations
@@ -38,36 +37,24 @@ from stretchdesk.player.figure_motion import FigureMotion
 from stretchdesk.player.figure_view import FigureView, Thumbnail
 from stretchdesk.player.keys import intent_for
 from stretchdesk.player.prompt_view import PromptView
+from stretchdesk.player.tv_style import (
+    BACKGROUNDS,
+    CAUTION_COLOUR,
+    CAUTION_SHARE,
+    MIN_CAUTION_RATIO,
+    MIN_NAME_SHARE,
+    MIN_STEPS_SHARE,
+    NAME_SHARE,
+    SIDE_COLOURS,
+    SMALLEST_PX,
+    STEPS_SHARE,
+    fit_to_height,
+    phase_colours,
+    share_font,
+    shrunk_to_fit,
+)
 from stretchdesk.player.widgets import DIGIT_SHARE, Countdown, ProgressStrip
 from stretchdesk.pose_images import PoseImages
-
-BACKGROUNDS = {
-    Phase.PREPARE: ("#17324f", "#ffd166"),
-    Phase.HOLD: ("#0d3b2c", "#5ef2a6"),
-    Phase.SWITCH: ("#45195a", "#f5a3ff"),
-    Phase.TRANSITION: ("#1b2547", "#7cc6ff"),
-    Phase.REST: ("#2a2f37", "#d5dde8"),
-    Phase.DONE: ("#123f26", "#ffe08a"),
-}
-NAME_SHARE = 0.08
-MIN_NAME_SHARE = 0.05
-STEPS_SHARE = 0.04
-MIN_STEPS_SHARE = 0.03
-SIDE_COLOURS = {"LEFT": "#ff9f43", "RIGHT": "#4cc9f0"}
-CAUTION_COLOUR = "#ffb347"
-CAUTION_SHARE = 0.036
-MIN_CAUTION_RATIO = 0.7
-
-
-def _sized(font: QFont, pixels: int) -> QFont:
-    sized = QFont(font)
-    sized.setPixelSize(pixels)
-    return sized
-
-
-def phase_colours(phase: Phase) -> tuple[QColor, QColor]:
-    background, accent = BACKGROUNDS[phase]
-    return QColor(background), QColor(accent)
 
 
 def _label(name: str, parent: QWidget, wrap: bool = False) -> QLabel:
@@ -209,12 +196,9 @@ class AudienceWindow(QWidget):
             self.caution.setText("")
             return
         shown = f"⚠  {text}"
-        font = QFont(self.caution.font())
-        full = max(9, round(max(200, self.height()) * CAUTION_SHARE))
+        full = max(SMALLEST_PX, round(max(200, self.height()) * CAUTION_SHARE))
         room = max(40, self.width() - 2 * round(self.height() * 0.03))
-        wanted = QFontMetrics(_sized(font, full)).horizontalAdvance(shown)
-        pixels = full if wanted <= room else max(round(full * MIN_CAUTION_RATIO), int(full * room / wanted))
-        font = _sized(font, pixels)
+        font = shrunk_to_fit(self.caution.font(), shown, full, round(full * MIN_CAUTION_RATIO), room)
         self.caution.setFont(font)
         # still too long at the smallest size: a second line rather than a lost word
         self.caution.setWordWrap(QFontMetrics(font).horizontalAdvance(shown) > room)
@@ -251,30 +235,18 @@ class AudienceWindow(QWidget):
     def _fit_pose_name(self) -> None:
         """One line when it can: shrink a long name (to a floor) before letting it wrap."""
         h = max(200, self.height())
-        font = QFont(self.pose_name.font())
-        font.setPixelSize(max(9, round(h * NAME_SHARE)))
         # the right column is about half the window; measured before layout settles
         badge = self.side_badge.sizeHint().width() if self.side_badge.text() else 0
-        room = self.width() // 2 - badge
-        wanted = QFontMetrics(font).horizontalAdvance(self.pose_name.text())
-        if room > 0 and wanted > room:
-            font.setPixelSize(max(round(h * MIN_NAME_SHARE), int(font.pixelSize() * room / wanted)))
-        self.pose_name.setFont(font)
+        self.pose_name.setFont(shrunk_to_fit(
+            self.pose_name.font(), self.pose_name.text(), max(SMALLEST_PX, round(h * NAME_SHARE)),
+            round(h * MIN_NAME_SHARE), self.width() // 2 - badge))
 
     def _fit_instructions(self) -> None:
         """Every step shows whole: shrink the type a little (never below a size that still
         reads from the mat) when a page of long steps would overflow its box."""
-        label = self.instructions
         h = max(200, self.height())
-        font = QFont(label.font())
-        size = max(9, round(h * STEPS_SHARE))
-        floor = max(9, round(h * MIN_STEPS_SHARE))
-        while True:
-            font.setPixelSize(size)
-            label.setFont(font)
-            if size <= floor or label.width() <= 0 or label.heightForWidth(label.width()) <= label.height():
-                break
-            size -= 1
+        fit_to_height(self.instructions, max(SMALLEST_PX, round(h * STEPS_SHARE)),
+                      max(SMALLEST_PX, round(h * MIN_STEPS_SHARE)))
 
     def show_summary(self, summary: Summary) -> None:
         self._apply_phase(Phase.DONE)
@@ -346,10 +318,7 @@ class AudienceWindow(QWidget):
         h = max(200, self.height())
 
         def font(share: float, bold: bool = False) -> QFont:
-            chosen = QFont(self.font())
-            chosen.setPixelSize(max(9, round(h * share)))
-            chosen.setBold(bold)
-            return chosen
+            return share_font(self.font(), h, share, bold)
 
         margin = round(h * 0.03)
         self._column.setContentsMargins(margin, margin, margin, margin)

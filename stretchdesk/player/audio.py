@@ -16,7 +16,7 @@ voice is released on the GUI thread.
 
 Qt does not notice when the sound server dies (the effects stay Ready and play
 into nothing), so on Linux the server's socket is probed every few seconds: when
-it stops answering the player says so once and goes on silently.
+it stops answering, or was never there, the player says so once and goes on silently.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ STOP_AFTER_S = 0.15
 assert STOP_AFTER_S < TAIL_SECONDS / 2
 SERVER_CHECK_MS = 2000
 SERVER_LOST = "Sound is off: the sound server stopped, so chimes and voice are silent. The routine goes on."
+NO_SERVER = "Sound is off: no sound server is running, so chimes and voice are silent. The routine goes on."
 
 
 def pulse_socket() -> Path | None:
@@ -123,8 +124,13 @@ class QtSound(QObject):
             self._effect(self._to_load[0])
         if not self._to_load:
             self._loader.stop()
-            if self._server is not None and server_answers(self._server):
-                self._server_watch.start()  # a server we can watch (none at all: Qt says why itself)
+            if self._server is None:
+                return  # not a local PulseAudio socket: nothing to watch
+            if server_answers(self._server):
+                self._server_watch.start()
+            else:  # Qt plays into nothing without a word
+                self._server_lost = True
+                self._report(NO_SERVER)
 
     def _import(self) -> bool:
         try:

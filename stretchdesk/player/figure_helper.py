@@ -48,14 +48,14 @@ def morph_key(from_pose: str, to_pose: str) -> str:
 def plan(pose_ids: list[str]) -> list[str]:
     """Every key the helper sends for poses played in this order: the figures first,
     then for each pose its rep track and the morph into it from the pose before (a
-    key for a pose without a figure, or one that does not move, arrives as None)."""
+    key for a pose without a figure, or one that does not move, arrives as None).
+    Switching sides needs no track: both sides start and end on the still keyframe."""
     order = [p for i, p in enumerate(pose_ids) if i == 0 or pose_ids[i - 1] != p]
     keys = list(dict.fromkeys(order))
     for i, pose_id in enumerate(order):
         if i:
             keys.append(morph_key(order[i - 1], pose_id))
         keys.append(rep_key(pose_id))
-        keys.append(morph_key(pose_id, pose_id))  # switching sides (a moving pose's last frame to its first)
     return list(dict.fromkeys(keys))
 
 
@@ -71,10 +71,8 @@ def build(key: str, figures: dict[str, object]) -> object:
     if kind == "morph":
         a, _, b = rest.partition(">")
         start, end = figures.get(a), figures.get(b)
-        if a == b and isinstance(start, PoseFigure) and not start.moving:
-            return None  # a held pose switching sides does not move
         if isinstance(start, PoseFigure) and isinstance(end, PoseFigure):
-            return morph_track(start.keyframes[-1], end.figure)
+            return morph_track(start.figure, end.figure)
         return None
     try:
         return pose_figure(key)

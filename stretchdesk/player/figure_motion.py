@@ -54,6 +54,7 @@ class FigureMotion:
     def __init__(self, enabled: bool = True) -> None:
         self._pose_figure: Callable[[str], PoseFigure] | None = None
         self._interpolate: Callable[[Figure, Figure, float], Figure] | None = None
+        self._rep_cycle: Callable[[PoseFigure, float, float], float] | None = None
         self._drawing: Callable[[Figure], Drawing] | None = None
         self._morph: Callable[[Figure, Figure, float], Drawing] | None = None
         self._paint: Callable[..., None] | None = None
@@ -79,11 +80,11 @@ class FigureMotion:
             return
         self._loaded = True
         from stretchdesk.core.skeleton import cue_marks, interpolate, pose_figure
-        from stretchdesk.core.skeleton.solved import drawing, morph_drawing
+        from stretchdesk.core.skeleton.solved import drawing, morph_drawing, rep_cycle
         from stretchdesk.drawing.motion_cue import framed
         from stretchdesk.drawing.render import paint_drawing, world_bounds
 
-        self._pose_figure, self._interpolate = pose_figure, interpolate
+        self._pose_figure, self._interpolate, self._rep_cycle = pose_figure, interpolate, rep_cycle
         self._drawing, self._morph = drawing, morph_drawing
         self._paint, self._bounds = paint_drawing, world_bounds
         self._cue_marks, self._framed = cue_marks, framed
@@ -233,12 +234,9 @@ class FigureMotion:
         return bool(scene.rep_seconds and pose.moving) or self._morphing(scene)
 
     def _morphing(self, scene: FigureScene) -> bool:
-        if not (scene.from_pose_id and scene.blend < 1.0 and self.has(scene.from_pose_id)):
-            return False
-        if scene.from_pose_id == scene.pose_id:  # switching sides: a held pose morphs into itself
-            before = self.figure(scene.from_pose_id)
-            return before is not None and before.moving
-        return True
+        """A change of pose morphs; switching sides doesn't: both sides rest on the still keyframe."""
+        return bool(scene.from_pose_id and scene.blend < 1.0 and scene.from_pose_id != scene.pose_id
+                    and self.has(scene.from_pose_id))
 
     def frame(self, scene: FigureScene) -> tuple[Drawing, World] | None:
         """The drawing to paint now and the camera box: a keyframe blend at the rep pace,
@@ -250,10 +248,10 @@ class FigureMotion:
         return found
 
     def _frame(self, scene: FigureScene) -> tuple[Drawing, World] | None:
-        if scene.pose_id is None or self._drawing is None or self._interpolate is None:
+        if scene.pose_id is None:
             return None
-        pose = self.figure(scene.pose_id)
-        if pose is None or self._drawing is None:
+        pose = self.figure(scene.pose_id)  # loads the painter on first use
+        if pose is None or self._drawing is None or self._interpolate is None:
             return None
         world = self._world(scene.pose_id)
         if self._morphing(scene) and scene.from_pose_id and self._morph is not None:
@@ -264,9 +262,9 @@ class FigureMotion:
                 return track.at(scene.blend), world
             before = self.figure(scene.from_pose_id)
             if before is not None:
-                return self._morph(before.keyframes[-1], pose.figure, scene.blend), world
-        if scene.rep_seconds and pose.moving:
-            cycle = (scene.elapsed % scene.rep_seconds) / scene.rep_seconds
+                return self._morph(before.figure, pose.figure, scene.blend), world
+        if scene.rep_seconds and pose.moving and self._rep_cycle is not None:
+            cycle = self._rep_cycle(pose, scene.elapsed, scene.rep_seconds)
             track = self._track(rep_key(scene.pose_id))
             if track is not None:
                 return track.at(cycle), world

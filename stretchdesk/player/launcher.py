@@ -35,7 +35,7 @@ from stretchdesk.core.tighter_side import (
 from stretchdesk.core.workspace import Workspace
 from stretchdesk.diagnostics import Diagnostics
 from stretchdesk.player.audience import AudienceWindow
-from stretchdesk.player.audio import SERVER_LOST, SoundBackend, make_sound
+from stretchdesk.player.audio import NO_SERVER, SERVER_LOST, SoundBackend, make_sound
 from stretchdesk.player.controller import Confirm, PlayerController, PlayerParts, ask
 from stretchdesk.player.controls import VOICE_NAME_KEY, ControlsPanel
 from stretchdesk.player.figure_motion import FigureMotion
@@ -46,7 +46,10 @@ from stretchdesk.player.voice import LinkFactory, Voice, helper_link
 from stretchdesk.pose_images import PoseImages
 
 ENGINE_KEY = "player/voice_engine"
-VOICE_SILENT = "Voice is silent: the sound server stopped."
+VOICE_SILENCED = {  # the voice speaks into the same server as the chimes
+    SERVER_LOST: "Voice is silent: the sound server stopped.",
+    NO_SERVER: "Voice is silent: no sound server is running.",
+}
 QUIT_JOIN_S = 3.0
 """How long quitting waits for the speech and figure helpers to end once killed."""
 BUILDER_REPAINT_LATEST_MS = 400
@@ -205,6 +208,7 @@ class PlayerLauncher(QObject):
         controller.finished.connect(self._on_controller_finished)
         if self._sound_message:
             controls.add_message(self._sound_message)
+            self._silence_voice_line(controls, self._sound_message)
         controller.show(screen_name or controls.screen_picker.chosen_name())
         self.current = controller
         return controller
@@ -256,8 +260,13 @@ class PlayerLauncher(QObject):
         self._sound_message = text
         if self.current is not None:
             self.current.controls.add_message(text)
-            if text == SERVER_LOST:  # the voice speaks into the same dead server
-                self.current.controls.show_voice_status(VOICE_SILENT)
+            self._silence_voice_line(self.current.controls, text)
+
+    @staticmethod
+    def _silence_voice_line(controls: ControlsPanel, sound_message: str) -> None:
+        silent = VOICE_SILENCED.get(sound_message)
+        if silent:
+            controls.show_voice_status(silent)
 
     def _on_controller_finished(self) -> None:
         if self.sender() is self.current:

@@ -20,6 +20,8 @@ from stretchdesk.routines.trash import DeleteRoutineCommand
 
 AUTOSAVE_MS = 600
 RELOAD_MS = 400
+NEW_ROUTINE_NAME = "New routine"
+NEW_ROUTINE_HINT = "Created a new routine: type its name, then add poses from the library"
 
 
 class RoutineController(QObject):
@@ -105,14 +107,16 @@ class RoutineController(QObject):
         return True
 
     # -- management ---------------------------------------------------------
-    def new_routine(self, name: str = "New routine") -> Routine | None:
+    def new_routine(self, name: str = NEW_ROUTINE_NAME) -> Routine | None:
         routine = Routine(name=self.workspace.unique_name(name))
         try:
             self.workspace.save(routine)
         except StretchDeskError as error:
             self.message.emit(f"Not created: {error}")
             return None
-        self._after_change(routine.id, f"Created {routine.name!r}")
+        # the placeholder name is about to be typed over: a message naming it would go stale
+        said = NEW_ROUTINE_HINT if name == NEW_ROUTINE_NAME else f"Created {routine.name!r}"
+        self._after_change(routine.id, said)
         return routine
 
     def add_routine(self, routine: Routine) -> Routine:

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from stretchdesk.core.models import Block, BlockMode, Hold, Step
 from stretchdesk.library.model import POSE_MIME, PoseRole
 from stretchdesk.mainwindow import MainWindow
+from stretchdesk.routines.controller import NEW_ROUTINE_HINT
 from stretchdesk.routines.pdf import SheetLine, plan_pages
 from tests.gui.conftest import WindowFactory
 
@@ -37,6 +38,7 @@ def test_build_a_routine_then_find_it_after_restart(
         assert window.findChild(object, name) is not None, name
     window.new_action.trigger()
     assert not window.document.read_only
+    assert window.statusBar().currentMessage() == NEW_ROUTINE_HINT  # no placeholder name to go stale
     model = window.editor.model
     assert model.rowCount() == 0
 

@@ -5,6 +5,10 @@ from __future__ import annotations
 import time
 from typing import Any
 
+import pytest
+
+from stretchdesk.core.player_view import FigureScene
+from stretchdesk.core.skeleton.solved import Drawing
 from stretchdesk.player.figure_helper import frame, plan, read_frames
 from stretchdesk.player.figure_motion import FigureMotion
 from tests.player.conftest import Rig
@@ -63,8 +67,7 @@ def test_frames_survive_arriving_in_pieces() -> None:
 def test_the_helper_plans_figures_first_then_tracks_in_play_order() -> None:
     keys = plan(["pigeon", "pigeon", "butterfly", "pigeon"])
     assert keys[:2] == ["pigeon", "butterfly"]  # every figure before any track
-    assert keys[2:] == ["rep:pigeon", "morph:pigeon>pigeon", "morph:pigeon>butterfly", "rep:butterfly",
-                        "morph:butterfly>butterfly", "morph:butterfly>pigeon"]
+    assert keys[2:] == ["rep:pigeon", "morph:pigeon>butterfly", "rep:butterfly", "morph:butterfly>pigeon"]
 
 
 def test_a_track_arrives_for_each_morph_and_moving_pose(qtbot: Any) -> None:
@@ -73,4 +76,34 @@ def test_a_track_arrives_for_each_morph_and_moving_pose(qtbot: Any) -> None:
     assert live.wait(120)
     assert live._tracks["rep:cat-cow"] is not None and live._tracks["morph:cat-cow>childs-pose"] is not None
     assert live._tracks["rep:childs-pose"] is None  # a held pose has no rep cycle
-    assert live._tracks["morph:childs-pose>childs-pose"] is None
+
+
+def _apart(a: Drawing, b: Drawing) -> float:
+    """The largest distance (m) between matching capsule ends of two drawings."""
+    return max(max(abs(p - q) for p, q in zip(c.a + c.b, d.a + d.b, strict=True))
+               for c, d in zip(a.capsules, b.capsules, strict=True))
+
+
+@pytest.mark.parametrize("tracks", [True, False], ids=["helper-tracks", "solved-here"])
+def test_a_rep_hold_hands_over_to_the_morphs_without_a_jump(qtbot: Any, tracks: bool) -> None:
+    """cat-cow's card shows its second keyframe: the morph in ends there, eight reps start
+    and end there, and the morph out starts there (they used to start from the last one)."""
+    live = FigureMotion()
+    if tracks:
+        live.prepare(["childs-pose", "cat-cow", "childs-pose"])
+        assert live.wait(120) and live._tracks["rep:cat-cow"] is not None
+    just_before, rep = 1e-6, 2.5
+    frames = [
+        FigureScene("cat-cow", from_pose_id="childs-pose", blend=1.0 - just_before),
+        FigureScene("cat-cow", elapsed=0.0, rep_seconds=rep),
+        FigureScene("cat-cow", elapsed=8 * rep - just_before, rep_seconds=rep),
+        FigureScene("childs-pose", from_pose_id="cat-cow", blend=0.0),
+    ]
+    drawn = [live.frame(scene) for scene in frames]
+    assert all(found is not None for found in drawn)
+    pictures = [found[0] for found in drawn if found is not None]
+    assert _apart(pictures[0], pictures[1]) < 0.005
+    assert _apart(pictures[2], pictures[3]) < 0.005
+    half_rep = live.frame(FigureScene("cat-cow", elapsed=rep / 2, rep_seconds=rep))
+    assert half_rep is not None and _apart(pictures[1], half_rep[0]) > 0.05  # the rep does move
+    live.close()

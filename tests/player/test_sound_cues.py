@@ -6,6 +6,7 @@ server that dies is said once, after which the cues stay quiet."""
 from __future__ import annotations
 
 import socket
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
 from typing import Any, ClassVar
@@ -14,7 +15,7 @@ import pytest
 from PySide6.QtCore import QObject, QUrl
 
 import stretchdesk.player.audio as audio
-from stretchdesk.player.audio import SERVER_LOST, STOP_AFTER_S, QtSound
+from stretchdesk.player.audio import NO_SERVER, SERVER_LOST, STOP_AFTER_S, QtSound
 from stretchdesk.player.sounds import CUES, TAIL_SECONDS, audible_seconds
 
 pytestmark = pytest.mark.gui
@@ -59,13 +60,19 @@ class FakeEffect:
 
 
 @pytest.fixture
-def sound(qtbot: Any) -> QtSound:
-    FakeEffect.made = []
-    reports: list[str] = []
-    made = QtSound(reports.append, server=Path("/nonexistent/pulse/native"), effect_type=FakeEffect)
-    made.reports = reports  # type: ignore[attr-defined]
-    qtbot.waitUntil(made.loaded)
-    return made
+def sound(qtbot: Any, tmp_path: Path) -> Iterator[QtSound]:
+    """Cues with fake effects and a sound server's socket that answers."""
+    path = tmp_path / "native"
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind(str(path))
+        server.listen(8)
+        FakeEffect.made = []
+        reports: list[str] = []
+        made = QtSound(reports.append, server=path, effect_type=FakeEffect)
+        made.reports = reports  # type: ignore[attr-defined]
+        qtbot.waitUntil(made.loaded)
+        yield made
+        assert reports == []
 
 
 def effect(name: str) -> FakeEffect:
@@ -119,4 +126,16 @@ def test_a_sound_server_that_dies_is_said_once_and_the_cues_go_quiet(
     sound.play("chime")
     qtbot.wait(100)
     assert reports == [SERVER_LOST] and not sound.available()
+    assert effect("chime").log == []
+
+
+def test_no_sound_server_at_start_is_said_once_and_nothing_plays(qtbot: Any, tmp_path: Path) -> None:
+    FakeEffect.made = []
+    reports: list[str] = []
+    sound = QtSound(reports.append, server=tmp_path / "native", effect_type=FakeEffect)  # no server there
+    qtbot.waitUntil(sound.loaded)
+    qtbot.waitUntil(lambda: reports == [NO_SERVER], timeout=2000)
+    sound.play("chime")
+    qtbot.wait(50)
+    assert reports == [NO_SERVER] and not sound.available()
     assert effect("chime").log == []

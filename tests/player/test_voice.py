@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from stretchdesk.player.audio import SERVER_LOST
+from stretchdesk.player.audio import NO_SERVER, SERVER_LOST
 from stretchdesk.player.speech_helper import HANG_VARIABLE, pick_voice
 from stretchdesk.player.voice import ProcessLink, Voice, helper_link
 from tests.player.conftest import Rig, wait_for_voice
@@ -217,3 +217,12 @@ def test_a_sound_server_that_stops_mid_session_turns_the_voice_line_silent(qtbot
     rig.launcher._on_sound_reported(SERVER_LOST)  # what the sound backend reports when its server dies
     assert player.controls.voice_status.text() == "Voice is silent: the sound server stopped."
     assert SERVER_LOST in player.controls.message.text()
+
+
+def test_no_sound_server_at_start_keeps_the_voice_line_silent_in_the_next_player(
+    qtbot: Any, rig: Rig
+) -> None:
+    rig.launcher._on_sound_reported(NO_SERVER)  # reported while the builder was idle
+    player = rig.play()
+    assert player.controls.voice_status.text() == "Voice is silent: no sound server is running."
+    assert NO_SERVER in player.controls.message.text()

@@ -15,7 +15,7 @@ from typing import Literal
 
 from stretchdesk.core.skeleton.kinematics import Vec, add, direction
 
-Style = Literal["prop", "wall", "strap", "band", "ball"]
+Style = Literal["prop", "wall", "strap", "band", "ball", "shadow"]
 Layer = Literal["back", "front"]
 Anchor = str | Vec
 
@@ -174,6 +174,26 @@ class Band:
 
 
 @dataclass(frozen=True, slots=True)
+class LiftShadow:
+    """The shadow a limb held just off the mat casts on it, seen from above: the one
+    cue a top view has that the limb is lifted. `points` run from where the limb
+    still rests to its lifted end; `drop` says how far (0..1) each is shifted by
+    `offset`, so the shadow leaves the limb where the lift begins."""
+
+    points: tuple[str, ...]
+    drop: tuple[float, ...]
+    offset: Vec = (0.05, -0.1)
+    width: float = 0.09
+    layer: Layer = "back"
+
+    def shapes(self, points: Mapping[str, Vec]) -> tuple[Shape, ...]:
+        dx, dy = self.offset
+        pairs = zip(self.points, self.drop, strict=True)
+        line = tuple((points[p][0] + dx * t, points[p][1] + dy * t) for p, t in pairs)
+        return (Line(line, self.width, "shadow"),)
+
+
+@dataclass(frozen=True, slots=True)
 class Ball:
     """A stability ball resting on the floor at x (or with its centre at y)."""
 
@@ -232,4 +252,6 @@ class StairStep:
         return (Box((centre, 0.0), self.depth, self.height, corner=0.006),)
 
 
-Prop = Wall | WallFace | YogaBlock | Towel | Chair | Strap | Band | Ball | FoamRoller | Sliders | StairStep
+Prop = (
+    Wall | WallFace | YogaBlock | Towel | Chair | Strap | Band | Ball | FoamRoller | Sliders | StairStep | LiftShadow
+)

@@ -199,6 +199,16 @@ def rep_track(pose: PoseFigure, per_step: int = REP_SAMPLES_PER_STEP) -> Track:
     return Track(tuple(samples), loop=True)
 
 
+def rep_cycle(pose: PoseFigure, elapsed: float, rep_seconds: float) -> float:
+    """Where a rep hold is in `rep_track`'s loop (0..1) after `elapsed` seconds.
+
+    The loop is entered at the still keyframe, the one every morph into and out of the pose
+    starts or ends on, so a hold of whole reps joins both morphs without a jump.
+    """
+    entry = pose.still / len(pose.keyframes)
+    return ((elapsed % rep_seconds) / rep_seconds + entry) % 1.0
+
+
 def morph_track(a: Figure, b: Figure, samples: int = MORPH_SAMPLES) -> Track:
     """A morph from a to b, sampled evenly (ends included)."""
     return Track(tuple(morph_drawing(a, b, i / samples) for i in range(samples + 1)))

@@ -113,7 +113,7 @@ def half_pigeon_variation() -> Figure:
     """Hands down, left leg slid long behind, right knee forward with the heel tucked
     under the pelvis; the hips stay lifted off the mat."""
     f = Figure(pelvis=40.0).aim(chest=38.0, upper_arm=-70.0)
-    f = f.aim(near_thigh=-28.0, near_shin=-176.0, near_foot=-178.0)
+    f = f.aim(near_thigh=-36.0, near_shin=-176.0, near_foot=-178.0)
     back = {"far_shin": 180.0 + SHIN_TAPER, "far_foot": 178.0}
     f = f.aim(far_thigh=190.0, **back).ground()
     f = f.touch("far_knee", "far_hip", -45.0, 20.0, aim=back)
@@ -160,46 +160,59 @@ def _from_front() -> Figure:
     return f.rests("floor", *HANDS, "near_knee", "far_knee")
 
 
+SHIFT = 0.15  # m the hips slide to each side
+KNEE_BACK = 0.1  # knees planted a little behind the centred hips: a thigh never flips over its hip
+
+
 def _hips_shifted(shift: float) -> Figure:
-    """Seen from the ceiling, head left, on a mat seen from above: hands under the
-    shoulders and knees a little wider than the hips (arms and thighs point at the
-    floor, so they show as stubs), shins lying back along the mat. The hips slide `shift` m toward the
-    near side (up the picture) while shoulders, hands and knees stay put, so the back
-    bends into a curve: the sideways slide that a side or end view can't show."""
+    """Seen from the ceiling, head left, on a mat seen from above: the arms and thighs
+    point at the floor, so they show short, the hands flat just ahead of and outside
+    the shoulders, the knees just behind the centred hips, the shins lying back along
+    the mat. The hips slide `shift` m toward the near side (up the picture) while
+    hands, knees and shoulders stay put, so both thighs lean the same way and the back
+    bends into a curve: the sideways slide a side or end view can't show."""
     f = Figure(view="front", pelvis=180.0).aim(chest=180.0, neck=180.0, head=180.0)
-    f = f.foreshortened(upper_arm=0.3, forearm=0.3)
-    knees = {side: add(f.point(f"{side}_hip"), direction(90.0 if side == "near" else -90.0), 0.11)
-             for side in ("near", "far")}
+    knees = {side: add(f.point(f"{side}_hip"), direction(0.0), KNEE_BACK) for side in body.DEPTHS}
     neck = f.point("neck")
-    wrists = {side: add(f.point(f"{side}_shoulder"), direction(96.0 if side == "near" else -96.0), 0.1)
-              for side in ("near", "far")}
+    wrists = {side: add(f.point(f"{side}_shoulder"), direction(125.0 if side == "near" else -125.0), 0.14)
+              for side in body.DEPTHS}
     f = f.shift(dy=shift).replace(pelvis=180.0 - math.degrees(math.atan2(shift, body.PELVIS + body.CHEST)))
-    waist = f.point("waist")
-    f = f.aim(chest=math.degrees(math.atan2(neck[1] - waist[1], neck[0] - waist[0])), neck=180.0, head=180.0)
-    f = f.reach("near_arm", wrists["near"]).reach("far_arm", wrists["far"], flip=True)
-    f = f.aim(near_hand=172.0, far_hand=188.0)
+    f = f.aim(chest=_heading(f.point("waist"), neck), neck=180.0, head=180.0)
+    for side in body.DEPTHS:  # straight arms, seen short
+        shoulder, wrist = f.point(f"{side}_shoulder"), wrists[side]
+        seen = math.dist(shoulder, wrist) / ARM
+        f = f.foreshortened(**{f"{side}_upper_arm": seen, f"{side}_forearm": seen})
+        heading = _heading(shoulder, wrist)
+        f = f.aim(**{f"{side}_upper_arm": heading, f"{side}_forearm": heading})
+    f = f.aim(near_hand=176.0, far_hand=184.0)
     for side, knee in knees.items():
         hip = f.point(f"{side}_hip")
         seen = max(math.dist(hip, knee) / body.THIGH, 0.05)
-        angle = math.degrees(math.atan2(knee[1] - hip[1], knee[0] - hip[0]))
-        f = f.foreshortened(**{f"{side}_thigh": seen}).aim(**{f"{side}_thigh": angle})
+        f = f.foreshortened(**{f"{side}_thigh": seen}).aim(**{f"{side}_thigh": _heading(hip, knee)})
         f = f.aim(**{f"{side}_shin": 0.0, f"{side}_foot": 0.0})
-    return f.rests("floor", *HANDS, "near_knee", "far_knee", "near_shin", "far_shin")
+    # the shins lie on the mat too, but declared they would make a blend pin the ankles
+    # and bend the short-drawn thighs; the planted knees hold the shins in place
+    return f.rests("floor", *HANDS, "near_knee", "far_knee")
 
 
 def _hips_shifting() -> PoseFigure:
-    """Both ends of the slide laid on one mat: the parts that stay put line up."""
-    ends = [_hips_shifted(0.1), _hips_shifted(-0.1)]
-    drop = min(e.solve().lowest() for e in ends)
-    ends = [e.shift(dy=-drop) for e in ends]
-    left = min(e.solve().bounds()[0] for e in ends)
-    right = max(e.solve().bounds()[2] for e in ends)
-    low = min(e.solve().bounds()[1] for e in ends)
-    top = max(e.solve().bounds()[3] for e in ends)
+    """The slide right and left in small steps (so the planted hands stay put between
+    keyframes), laid on one mat: the parts that stay put line up. It starts centred
+    (where other poses morph in); the card shows the right end with the left end as
+    its ghost and an arrow across the hips."""
+    steps = [_hips_shifted(SHIFT * step) for step in (0.0, 0.5, 1.0, 0.5, 0.0, -0.5, -1.0, -0.5)]
+    drop = min(e.solve().lowest() for e in steps)
+    steps = [e.shift(dy=-drop) for e in steps]
+    left = min(e.solve().bounds()[0] for e in steps)
+    right = max(e.solve().bounds()[2] for e in steps)
+    low = min(e.solve().bounds()[1] for e in steps)
+    top = max(e.solve().bounds()[3] for e in steps)
     margin = 0.12
     mat = YogaBlock((left + right) / 2, low - margin, right - left + 2 * margin, top - low + 2 * margin)
-    keys = [e.replace(mat=False, facing="down").with_props(mat) for e in ends]
-    return moving(*keys, cue=MotionCue((), "hips", path="glide", heading=90.0, size=0.42, offset=-0.2))
+    keys = [e.replace(mat=False, facing="down").with_props(mat) for e in steps]
+    cue = MotionCue(("torso", "near_leg", "far_leg"), "hips", ghost=6, path="glide", heading=-90.0,
+                    size=0.46, offset=0.12)
+    return moving(*keys, still=2, cue=cue)
 
 
 def fire_hydrant_up() -> Figure:
@@ -233,8 +246,8 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
     "half-pigeon-variation": lambda: hold(half_pigeon_variation()),
     "frog-hip-stretch": lambda: hold(frog()),
     "rocking-hip-to-heel": lambda: moving(
-        _rock_forward(), _rock_back(), still=1,
-        cue=MotionCue(("torso", "near_leg", "far_leg"), "hips", ghost=0, offset=0.32),
+        _rock_forward(), _rock_back(), still=0,
+        cue=MotionCue(("torso", "near_leg", "far_leg"), "hips", ghost=1, offset=-0.32),
     ),
     "side-to-side-hip-shifts": _hips_shifting,
     "hip-joint-capsule-mobilization": lambda: moving(
@@ -242,6 +255,10 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
         _capsule_circle(-90.0, 10.0),
         _capsule_circle(-99.0, 0.0),
         _capsule_circle(-90.0, -14.0),
+        cue=MotionCue((), "hips", path="circle", size=0.16, offset=0.2),
     ),
-    "fire-hydrants": lambda: moving(_from_front().accented("near_leg"), fire_hydrant_up(), still=1),
+    "fire-hydrants": lambda: moving(
+        _from_front().accented("near_leg"), fire_hydrant_up(), still=1,
+        cue=MotionCue(("near_leg",), "near_knee", ghost=0, offset=0.12),
+    ),
 }

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 
 from stretchdesk.core.skeleton import bases, body
 from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
 from stretchdesk.core.skeleton.kinematics import add, direction
 from stretchdesk.core.skeleton.motion import MotionCue
-from stretchdesk.core.skeleton.props import Ball
+from stretchdesk.core.skeleton.props import Wall
 from stretchdesk.core.skeleton.resting import SHIN_TAPER, rest_on, rest_part_on_floor, shin_on_floor
-
-BALL_RADIUS = 0.28  # a 55 cm stability ball
 
 
 def childs_pose() -> Figure:
@@ -36,7 +33,7 @@ def low_lunge() -> Figure:
 def lifted_head_to_knee() -> Figure:
     """Hips back over the left knee, left toes tucked, right leg straight with the toes
     flexed up, chest folded over the right leg, fingertips down beside it."""
-    f = bases.kneeling().replace(pelvis=30.0).aim(chest=-14.0, neck=-22.0, head=-34.0)
+    f = bases.kneeling().replace(pelvis=24.0).aim(chest=-30.0, neck=-36.0, head=-48.0)
     f = f.aim(upper_arm=-30.0, far_thigh=-94.0, far_shin=168.0, far_foot=-100.0)
     f = f.aim(near_thigh=-30.0, near_shin=-30.0).set(near_ankle=12.0).ground()
     f = f.touch("near_heel", "near_hip", 100.0, 160.0)
@@ -54,8 +51,8 @@ def open_lizard() -> Figure:
     f = bases.kneeling().aim(far_thigh=-150.0, **back)
     f = f.replace(pelvis=36.0).aim(chest=14.0, neck=24.0, head=14.0).ground()
     f = f.touch("far_knee", "far_hip", -60.0, 60.0, aim=back)
-    f = f.foreshortened(near_thigh=0.75, near_shin=0.9)
-    f = f.plant_foot("near", f.x + 0.56)
+    f = f.foreshortened(near_thigh=0.6, near_shin=0.8)
+    f = f.plant_foot("near", f.x + 0.5)
     arms = {"upper_arm": -80.0, "forearm": -78.0, "hand": 0.0}
     f = f.touch("near_wrist", "waist", -30.0, 60.0, aim=arms)
     return f.rests("floor", "far_knee", "far_shin", "near_foot", "near_hand", "far_hand").accented("near_leg")
@@ -71,20 +68,25 @@ def _half_kneel(hip_lean: float, shin: float) -> Figure:
     return f.reach("near_arm", (rest[0], rest[1] + 0.06)).reach("far_arm", (rest[0], rest[1] + 0.06))
 
 
-def rec_fem_on_ball() -> Figure:
-    """Kick / relax: the right laces rest on a stability ball behind."""
-    f = _half_kneel(hip_lean=6.0, shin=148.0)
-    toe, r_toe = f.point("near_toe"), body.RADII["foot"][1]
-    reach = BALL_RADIUS + r_toe
-    ball_x = toe[0] - math.sqrt(reach**2 - (BALL_RADIUS - toe[1]) ** 2)
-    f = f.with_props(Ball(ball_x, radius=BALL_RADIUS))
-    return f.rests("floor", "near_knee", "far_foot").rests("ball", "near_toe").accented("near_leg")
+def _wall_behind(f: Figure) -> Wall:
+    """A wall whose face touches the back of the right shin and foot."""
+    leg = [c for c in f.solve().capsules if c.part == "near_leg" and c.bone != "thigh"]
+    return Wall(min(min(c.a[0] - c.ra, c.b[0] - c.rb) for c in leg), side="left")
+
+
+def rec_fem_on_wall() -> Figure:
+    """Kick / relax: right knee down close to a wall, the shin reaching up it and the
+    laces pressed against it behind (the couch stretch), torso tall."""
+    f = _half_kneel(hip_lean=10.0, shin=116.0)
+    return f.with_props(_wall_behind(f)).rests("floor", "near_knee", "far_foot").rests(
+        "wall", "near_toe").accented("near_leg")
 
 
 def rec_fem_curl() -> Figure:
-    """Curl: hips shifted a little forward, right heel drawn up toward the seat."""
-    ball = rec_fem_on_ball()
-    f = _half_kneel(hip_lean=-6.0, shin=112.0).replace(props=ball.props)
+    """Curl: hips shifted a little forward, right heel drawn toward the seat, the foot
+    lifting off the wall."""
+    wall = rec_fem_on_wall()
+    f = _half_kneel(hip_lean=0.0, shin=100.0).replace(props=wall.props)
     return f.rests("floor", "near_knee", "far_foot").accented("near_leg")
 
 
@@ -94,7 +96,7 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
     "lifted-head-to-knee": lambda: hold(lifted_head_to_knee()),
     "open-lizard": lambda: hold(open_lizard()),
     "dcr-rec-fem-stretch": lambda: moving(
-        rec_fem_on_ball(), rec_fem_curl(),
+        rec_fem_on_wall(), rec_fem_curl(),
         cue=MotionCue(("near_leg",), "near_ankle", offset=0.1),
     ),
 }

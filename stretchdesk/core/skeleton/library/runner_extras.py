@@ -82,12 +82,13 @@ def _jog_stance() -> Figure:
 
 def butt_kick(lifted: Depth) -> Figure:
     """Jogging on the spot: one heel flicked up to the buttock, the thigh pointing down,
-    the arms swinging as in a run: the kicking side's arm forward, the other back, so
-    no hand comes near the foot (a hand at the foot is the standing quad stretch)."""
+    the arms pumping as in a run: the kicking side's fist up in front, the other elbow
+    drawn back with that fist at the waist. No hand goes behind the body, where the
+    heel is: a hand at the foot is the standing quad stretch."""
     standing = _other(lifted)
     f = bases.standing().aim(**{f"{lifted}_thigh": -100.0, f"{lifted}_shin": 95.0, f"{lifted}_foot": 150.0})
     f = f.aim(**{f"{lifted}_upper_arm": -40.0, f"{lifted}_forearm": 40.0})
-    f = f.aim(**{f"{standing}_upper_arm": -130.0, f"{standing}_forearm": -80.0})
+    f = f.aim(**{f"{standing}_upper_arm": -120.0, f"{standing}_forearm": -20.0})
     return _on_one_leg(f, standing).accented("near_leg" if lifted == "near" else "far_leg")
 
 
@@ -156,16 +157,18 @@ def ball_roll(along: float) -> Figure:
 
 def toe_squat() -> Figure:
     """Kneeling with the toes tucked under, sitting back toward the heels, hands on the
-    thighs. The seat stays a hand above the heels so the upturned heels and the
-    tucked toes show behind it instead of hiding under the seat."""
-    f = bases.kneeling().aim(pelvis=84.0, thigh=-30.0, shin=176.0, foot=-104.0)
+    thighs. The seat stays well above the heels so the upturned heels and the
+    tucked toes show behind it instead of hiding under the seat, and the right leg is
+    accented so the foot standing on its toes catches the eye: plain kneeling on the
+    heels (or Child's Pose) has the feet flat."""
+    f = bases.kneeling().aim(pelvis=84.0, thigh=-40.0, shin=172.0, foot=-104.0)
     f = rest_part_on_floor(f, "near_knee")
     f = f.touch("near_toe", "near_ankle", -178.0, -20.0)
     f = f.touch("far_toe", "far_ankle", -178.0, -20.0)
     hip, knee = f.point("near_hip"), f.point("near_knee")
     rest = ((hip[0] + knee[0]) / 2 + 0.04, hip[1] + 0.06)
     f = f.reach("near_arm", rest).reach("far_arm", rest).aim(hand=-15.0)
-    return f.rests("floor", "near_knee", "far_knee", "near_toe", "far_toe")
+    return f.rests("floor", "near_knee", "far_knee", "near_toe", "far_toe").accented("near_leg")
 
 
 def step_heel_drop(tilt: float = 22.0) -> Figure:
@@ -288,7 +291,10 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
         leg_swing_across(30.0), leg_swing_across(-20.0), still=0,
         cue=MotionCue(("near_leg",), "near_ankle", offset=-0.12),
     ),
-    "high-knees": lambda: moving(_jog_stance(), high_knee("near"), _jog_stance(), high_knee("far"), still=1),
+    "high-knees": lambda: moving(
+        _jog_stance(), high_knee("near"), _jog_stance(), high_knee("far"), still=1,
+        cue=MotionCue(("near_leg",), "near_ankle", ghost=0, offset=0.15),
+    ),
     "butt-kicks": lambda: moving(
         _jog_stance(), butt_kick("near"), _jog_stance(), butt_kick("far"), still=1,
         cue=MotionCue(("near_leg",), "near_ankle", ghost=0, offset=0.1),

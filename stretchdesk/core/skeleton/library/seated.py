@@ -1,7 +1,8 @@
 """Figures for seated poses (see the authoring guide in library/__init__.py).
 
 Twists can't turn the chest in a flat drawing, so they show the arms instead:
-one hand on the floor behind, the other hooked on the opposite knee.
+one hand on the floor behind, the other hooked on the opposite knee (or, in a side
+view, one arm forward and one back across the turned shoulder line).
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ def _hand_down(f: Figure, side: Depth, direction: float, toward: float, bend: fl
 def seated_spinal_twist() -> Figure:
     """Left leg folded on the mat, right foot planted outside the left knee, right hand
     behind, left elbow hooked outside the right knee with the forearm up."""
-    f = bases.seated().twisted(55.0).aim(pelvis=98.0, chest=97.0, neck=94.0, head=92.0, upper_arm=0.0)
+    f = bases.seated().twisted(75.0).aim(pelvis=98.0, chest=97.0, neck=94.0, head=92.0, upper_arm=0.0)
     f = f.aim(far_thigh=0.0, far_shin=-164.0, far_foot=-166.0)
     f = rest_on(f.aim(near_thigh=62.0, near_shin=20.0), "torso")
     folded = {"far_shin": 180.0 + SHIN_TAPER, "far_foot": 178.0}
@@ -79,12 +80,15 @@ def seated_spinal_twist() -> Figure:
 
 
 def cross_legged_twist() -> Figure:
-    """Seen from the front, cross-legged with the knees low: turned toward the
-    screen's left, the crossing hand on that knee and the other hand on the floor
-    by that hip (front-view arms that cross the body must be near arms to be seen)."""
+    """Seen from the front, cross-legged: the thighs run forward and out to knees
+    just off the mat, so each shin shows crossing in front of the hips to its foot
+    under the other knee (flat shins behind long thighs hid the cross, and the legs
+    read as a knee-up twist's). Turned toward the screen's left, the crossing hand
+    on that knee and the other hand on the floor by that hip (front-view arms that
+    cross the body must be near arms to be seen)."""
     f = Figure(view="front", pelvis=93.0).twisted(45.0).aim(chest=99.0, neck=101.0, head=102.0)
-    f = f.foreshortened(thigh=0.72).aim(thigh=-2.0, shin=193.0, foot=-90.0, upper_arm=60.0, forearm=60.0)
-    f = rest_on(f.aim(near_foot=200.0, far_foot=-20.0), "torso")
+    f = f.foreshortened(thigh=0.45).aim(thigh=2.0, shin=196.0, foot=-90.0, upper_arm=60.0, forearm=60.0)
+    f = rest_on(f.aim(near_foot=200.0, far_foot=-20.0), "torso", "near_leg", "far_leg")
     f = _hand_down(f, "far", 250.0, toward=-1.0)
     knee = f.point("far_knee")
     f = f.reach("near_arm", (knee[0] + 0.16, knee[1] + 0.06)).aim(near_hand=195.0)
@@ -92,14 +96,18 @@ def cross_legged_twist() -> Figure:
 
 
 def stacked_knee() -> Figure:
-    """Right knee stacked right over the left, each foot tucked back by the opposite
-    hip, chest leaning forward over the knees with the fingertips on the floor."""
-    f = bases.seated().aim(pelvis=80.0, chest=64.0, neck=56.0, head=48.0, upper_arm=0.0)
-    f = f.aim(far_thigh=4.0, far_shin=-158.0, far_foot=-162.0)
-    f = f.aim(near_thigh=22.0, near_shin=-140.0, near_foot=-144.0).ground()
-    f = _hand_down(f, "near", -60.0, toward=1.0)
-    f = f.plant_hand("far", f.point("near_wrist")[0] - 0.05, -60.0)
-    return f.rests("floor", "near_fingertips", "far_fingertips", "near_toe").accented("near_leg")
+    """Seen from the front, sitting tall: the left shin runs across the mat from the
+    left knee to under the right knee, and the right shin lies right on top of it,
+    right knee over left ankle, right foot over left knee; hands on the mat outside
+    the knees. Two level shins, one on the other, are the point: a side view showed
+    only a knot of legs (cross-legged shins make an X instead)."""
+    f = Figure(view="front", pelvis=90.0).aim(chest=90.0, neck=90.0, head=90.0).foreshortened(thigh=0.42)
+    f = f.aim(far_thigh=213.0, far_shin=-SHIN_TAPER, far_foot=0.0)
+    f = f.aim(near_thigh=8.0, near_shin=180.0, near_foot=185.0, upper_arm=-70.0, forearm=-75.0)
+    f = rest_on(f, "torso", "far_leg")
+    f = _hand_down(f, "near", -80.0, toward=1.0, bend=0.97)
+    f = _hand_down(f, "far", 260.0, toward=-1.0, bend=0.97)
+    return f.rests("floor", "seat", "far_knee", "far_shin", "near_fingertips", "far_fingertips").accented("near_leg")
 
 
 def _ninety_ninety(chest_seen: float) -> Figure:
@@ -129,10 +137,12 @@ def ninety_ninety_forward() -> Figure:
 
 
 def ninety_ninety_tall() -> Figure:
-    """Sitting tall between the rocks, hands on the floor beside the hips."""
-    f = _ninety_ninety(0.2)
-    near, far = f.point("near_hip"), f.point("far_hip")
-    f = f.reach("near_arm", (near[0] - 0.04, near[1] + 0.2)).reach("far_arm", (far[0] - 0.04, far[1] - 0.2))
+    """Sitting tall between the rocks, hands on the floor just beside the hips: the
+    arms hang straight down, away from the ceiling, so from above they are short
+    stubs by the shoulders (drawn long they read as two more legs: "all fours")."""
+    f = _ninety_ninety(0.2).foreshortened(upper_arm=0.3, forearm=0.3)
+    near, far = f.point("near_shoulder"), f.point("far_shoulder")
+    f = f.reach("near_arm", (near[0] - 0.02, near[1] + 0.1)).reach("far_arm", (far[0] - 0.02, far[1] - 0.1))
     return _ninety_ninety_on_mat(f, "near_hand", "far_hand")
 
 
@@ -145,25 +155,24 @@ def ninety_ninety_back() -> Figure:
 
 
 def seated_rotational_hip() -> Figure:
-    """Seen from the front: the right leg folded in as for butterfly (knee low to the
-    right, shin across in front, sole turned in), the left thigh out to the left on
-    the mat with its shin folded back out of sight, the right sole against the left
-    thigh; leaning toward the right leg, the chest turned left, right fingertips on
-    the mat, left hand on the left thigh.
+    """Seen from the side, leaning back: the right leg folded in on the mat as for
+    butterfly (knee out in front, shin back to the groin), the left thigh out to the
+    side with its shin back behind the hips; the chest turned left, away from us, so
+    the right shoulder comes forward and its fingertips touch down by the right
+    shin while the left arm reaches far back to the mat.
 
-    Two legs folded in different ways, both low on the mat, are the point: a twist
-    with a knee up reads as the seated spinal twist instead."""
-    f = Figure(view="front", pelvis=80.0).twisted(-40.0).aim(chest=78.0, neck=86.0, head=90.0)
-    f = f.foreshortened(far_shin=0.35, near_thigh=0.85)
-    f = f.aim(near_thigh=-13.0, near_shin=181.0, near_foot=178.0)
-    f = f.aim(far_thigh=195.0, far_shin=172.0, far_foot=170.0)
-    f = rest_on(f.aim(upper_arm=-60.0, forearm=-70.0), "torso")
-    f = _hand_down(f, "near", -80.0, toward=1.0, bend=0.98)
-    hip, knee = f.point("far_hip"), f.point("far_knee")
-    grip = (hip[0] + (knee[0] - hip[0]) * 0.6, hip[1] + (knee[1] - hip[1]) * 0.6 + 0.07)
-    f = f.reach("far_arm", grip, flip=True).aim(far_hand=200.0)
-    f = f.rests("body", "far_hand", on="far_thigh")
-    return f.rests("floor", "seat", "near_knee", "near_shin", "far_knee", "near_fingertips").accented("near_leg")
+    The turn is the point: 90-90 and pigeon share the folded front shin, but neither
+    turns the chest; from the side the shoulder line shows it (one arm forward, one
+    back), where a front view can only narrow the shoulders and read as 90-90."""
+    f = Figure(pelvis=104.0).twisted(-60.0).aim(chest=108.0, neck=104.0, head=122.0, upper_arm=-110.0)
+    f = f.foreshortened(near_thigh=0.75, far_thigh=0.3)
+    front = {"near_shin": 180.0 + SHIN_TAPER, "near_foot": 178.0}
+    back = {"far_shin": 180.0 + SHIN_TAPER, "far_foot": 178.0}
+    f = rest_on(f.aim(near_thigh=-14.0, far_thigh=-40.0, **front, **back), "torso", "near_leg", "far_leg")
+    f = _hand_down(f, "far", -120.0, toward=-1.0)
+    f = _hand_down(f.aim(near_upper_arm=-80.0), "near", -60.0, toward=1.0, bend=0.97)
+    f = f.rests("floor", "near_knee", "near_shin", "far_knee", "far_shin")
+    return f.rests("floor", "seat", "near_fingertips", "far_fingertips").accented("near_leg")
 
 
 def _bjj_sit() -> Figure:
@@ -235,9 +244,10 @@ def butterfly_sit() -> Figure:
     return f.rests("floor", "seat", "far_ankle").accented("near_leg")
 
 
-def _butterfly_knee(lean: float, thigh: float, shin: float, foot: float) -> Figure:
-    """Butterfly leaning onto the left hand, the right leg turned by these angles."""
-    f = _soles_together(_butterfly_lean(lean), ("far",))
+def _butterfly_knee(lean: float, thigh: float, shin: float, foot: float, seen: float = 1.0) -> Figure:
+    """Butterfly leaning onto the left hand, the right leg turned by these angles
+    (`seen`: how much of the thigh shows as the knee turns toward the viewer)."""
+    f = _soles_together(_butterfly_lean(lean).foreshortened(near_thigh=seen), ("far",))
     f = f.aim(near_thigh=thigh, near_shin=shin, near_foot=foot)
     f = f.aim(far_upper_arm=90.0, near_upper_arm=-20.0, near_forearm=-10.0)
     f = _hand_down(rest_on(f, "torso", "far_leg"), "far", 250.0, toward=-1.0)
@@ -254,7 +264,7 @@ def butterfly_knee_up() -> Figure:
 def butterfly_reach() -> Figure:
     """Right knee turned up and in, right foot reaching out and hovering, leaning onto
     the left hand for balance."""
-    return _butterfly_knee(12.0, 36.0, -42.0, -70.0)
+    return _butterfly_knee(12.0, 30.0, -38.0, -60.0)
 
 
 BUILDERS: dict[str, Callable[[], PoseFigure]] = {
@@ -268,10 +278,11 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
     ),
     "seated-rotational-hip-stretch": lambda: hold(seated_rotational_hip()),
     "bjj-quad": lambda: moving(
-        _bjj_sit(), _bjj_lift(_bjj_sit()), _bjj_bridge(_bjj_sit()), _bjj_lift(_bjj_sit()), still=2
+        _bjj_sit(), _bjj_lift(_bjj_sit()), _bjj_bridge(_bjj_sit()), _bjj_lift(_bjj_sit()), still=2,
+        cue=MotionCue(("near_leg",), "near_knee", ghost=0, path="travel", offset=0.05),
     ),
     "butterfly-reaches": lambda: moving(
-        butterfly_sit(), butterfly_knee_up(), butterfly_reach(), butterfly_knee_up(), still=2,
-        cue=MotionCue(("near_leg",), "near_ankle", ghost=0, path="travel", offset=-0.05),
+        butterfly_sit(), butterfly_knee_up(), butterfly_reach(), butterfly_knee_up(), still=0,
+        cue=MotionCue(("near_leg",), "near_knee", ghost=2, path="heading", heading=-8.0, size=0.24, offset=0.02),
     ),
 }

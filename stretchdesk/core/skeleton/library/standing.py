@@ -93,11 +93,14 @@ def leg_under_abductor() -> Figure:
     """Face-on: left hand on a chair back, right leg crossed behind the left and slid out to the
     left, left knee bent, hips pushed right so the whole right side lengthens.
 
-    The chair stands beside the figure rather than in front of it: in front it would hide the legs."""
-    f = bases.standing("front").replace(pelvis=100.0).shift(dx=0.1).set(waist=-12.0)
-    f = _stand_on(f, "near", -0.25, direction=-160.0).plant_foot("far", -0.1, direction=-160.0)
+    The chair stands beside the figure rather than in front of it: in front it would hide the legs.
+    It stands an arm's length off, the trunk leaning to it, so the crossed feet stay clear of it."""
+    f = bases.standing("front").replace(pelvis=100.0).shift(dx=0.1).set(waist=-20.0)
+    # the right foot slides well past the left one, so the straight right leg and the
+    # bent left one draw a clear X (a side bend or figure-four never crosses the legs)
+    f = _stand_on(f, "near", -0.4, direction=-160.0).plant_foot("far", -0.05, direction=-160.0)
     f = f.touch("near_toe", "near_ankle", f.near_ankle - 40.0, f.near_ankle + 40.0)
-    chair = Chair(f.point("far_shoulder")[0] - 0.3, facing=-1)
+    chair = Chair(f.point("far_shoulder")[0] - 0.55, facing=-1)
     f = f.reach("far_arm", (chair.x + chair.depth / 2, chair.seat + chair.back))
     waist = f.point("waist")
     f = f.reach("near_arm", (waist[0] + 0.15, waist[1] - 0.11), flip=True)
@@ -148,9 +151,14 @@ def wall_psoas_hold() -> Figure:
 # -- movements ------------------------------------------------------------------
 
 
+LUNGE_STRIDE = 0.45  # m the hips travel forward from standing into the lunge
+
+
 def lunge_standing() -> Figure:
-    """Tall, eyes ahead, hands on the hips."""
-    return _hands_on_hips(bases.standing()).rests("floor", "near_foot", "near_heel", "far_foot", "far_toe")
+    """Tall, eyes ahead, hands on the hips, a stride behind where the lunge lands: its
+    ghost stands back there, so the lunge reads as a step forward and back again."""
+    f = bases.standing().shift(dx=-LUNGE_STRIDE)
+    return _hands_on_hips(f).rests("floor", "near_foot", "near_heel", "far_foot", "far_toe")
 
 
 def lunge_down() -> Figure:
@@ -169,28 +177,35 @@ def lunge_step() -> Figure:
     down = lunge_down()
     f = interpolate(lunge_standing(), down, 0.5).replace(contacts=())
     f = f.shift(dy=-f.solve().underside("far_toe")[1])
-    f = f.plant_foot("near", down.point("near_ankle")[0] - 0.20, direction=8.0)
+    f = f.plant_foot("near", down.point("near_ankle")[0] - 0.20 - LUNGE_STRIDE / 2, direction=8.0)
     return f.rests("floor", "near_heel", "far_toe").accented("far_leg")
 
 
 def skater_squat() -> Figure:
     """Feet hip-width, seat lowered, knees tracking out over the toes; the right leg,
     which lifts out to the side next, is accented so it matches its ghost."""
-    f = bases.standing("front").shift(dy=-0.2).plant_foot("both", 0.17)
+    f = bases.standing("front").shift(dy=-0.24).plant_foot("both", 0.17)
     return _hands_on_hips(f).rests("floor", "near_foot", "far_foot").accented("near_leg")
 
 
-def skater_lift(lifted: Depth) -> Figure:
-    """Risen onto one leg, the other lifted out to the side, toes facing forward."""
+def skater_lift(lifted: Depth, hip: float = 36.0) -> Figure:
+    """Risen onto one leg, the other lifted `hip` degrees out to the side, toes facing forward."""
     standing: Depth = "far" if lifted == "near" else "near"
     lean = 7.0 if lifted == "near" else -7.0
     f = bases.standing("front").replace(pelvis=90.0 + lean).set(waist=lean * 0.4)
-    f = f.set(**{f"{lifted}_hip": 36.0, f"{lifted}_knee": 4.0, f"{lifted}_ankle": 0.0})
+    f = f.set(**{f"{lifted}_hip": hip, f"{lifted}_knee": 4.0, f"{lifted}_ankle": 0.0})
     f = f.shift(dy=-0.08)  # the standing knee stays soft: the hips sink a little
     f = _hands_on_hips(f.plant_foot(standing, f.point(f"{standing}_hip")[0]))
     f = balance_on(f, standing, 0.0 if standing == "near" else 180.0)
     leg: Limb = "near_leg" if lifted == "near" else "far_leg"
     return f.rests("floor", f"{standing}_foot").accented(leg)
+
+
+def skater_rep(lifted: Depth) -> tuple[Figure, ...]:
+    """Out of the squat the weight goes onto one foot as the other clears the floor
+    (a low lift), then that leg rises high out to the side, the drill's point."""
+    low = skater_lift(lifted)
+    return skater_squat(), low, skater_lift(lifted, hip=50.0), low
 
 
 def band_walk_together() -> Figure:
@@ -224,9 +239,11 @@ def hinge_up() -> Figure:
     return bases.standing().rests("floor", "near_foot", "far_foot")
 
 
-def hinge_down() -> Figure:
-    """Hinged at the hips, legs locked straight, hands gripping just below the kneecaps."""
-    legs = {"thigh": -93.0, "shin": -91.0, "foot": 0.0}
+def hinge_down(bend: float = 0.0) -> Figure:
+    """Hinged at the hips, hands gripping just below the kneecaps; the knees `bend`
+    degrees soft, or (0) locked straight with the quads squeezing: the TKE, so both
+    legs are accented."""
+    legs = {"thigh": -93.0 + bend / 2, "shin": -91.0 - bend / 2, "foot": 0.0}
     f = bases.standing().aim(**legs).ground()
     knee = f.point("near_knee")
     wrist = (knee[0] + 0.07, knee[1] + 0.04)
@@ -246,7 +263,8 @@ def hinge_down() -> Figure:
             low = middle
     f = tilted(low)
     f = f.reach("near_arm", wrist).reach("far_arm", wrist).aim(hand=-75.0)
-    return f.rests("floor", "near_foot", "far_foot").rests("body", "near_hand", "far_hand", on="near_knee")
+    f = f.rests("floor", "near_foot", "far_foot").rests("body", "near_hand", "far_hand", on="near_knee")
+    return f.accented("near_leg", "far_leg")
 
 
 BUILDERS: dict[str, Callable[[], PoseFigure]] = {
@@ -259,11 +277,11 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
     "wall-psoas-hold": lambda: hold(wall_psoas_hold()),
     "forward-lunge": lambda: moving(
         lunge_standing(), lunge_step(), lunge_down(), lunge_step(), still=2,
-        cue=MotionCue(("torso", "near_arm", "far_arm"), "head", ghost=0, offset=0.2),
+        cue=MotionCue(("torso", "near_arm", "far_arm", "near_leg", "far_leg"), "head", ghost=0, offset=0.12),
     ),
     "skater-squats": lambda: moving(
-        skater_squat(), skater_lift("near"), skater_squat(), skater_lift("far"), still=0,
-        cue=MotionCue(("near_leg",), "near_ankle", offset=-0.05),
+        *skater_rep("near"), *skater_rep("far"), still=2,
+        cue=MotionCue(("torso", "near_leg", "far_leg"), "near_ankle", ghost=0, path="travel", offset=0.1),
     ),
     "lateral-band-walks": lambda: moving(
         band_walk_together(), band_walk_apart(), still=1,
@@ -274,7 +292,7 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
         cue=MotionCue((), "head", path="heading", size=0.45, offset=0.25),
     ),
     "hip-hinge-with-tke": lambda: moving(
-        hinge_up(), hinge_down(), still=1,
+        hinge_up(), hinge_down(bend=24.0), hinge_down(), hinge_down(), still=2,
         cue=MotionCue(("torso", "near_arm", "far_arm"), "head", ghost=0, offset=0.15),
     ),
 }
