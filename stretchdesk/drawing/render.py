@@ -23,7 +23,6 @@ from PySide6.QtGui import (
 )
 
 from stretchdesk.core.skeleton import (
-    Capsule,
     Figure,
     Line,
     PoseFigure,
@@ -34,6 +33,7 @@ from stretchdesk.core.skeleton import (
 )
 from stretchdesk.core.skeleton.motion import CueMarks
 from stretchdesk.core.skeleton.solved import Drawing, drawing
+from stretchdesk.drawing.capsules import capsule_paths
 from stretchdesk.drawing.facing import FacingColours, paint_facing, seen_from_above
 from stretchdesk.drawing.glow import paint_glow
 from stretchdesk.drawing.motion_cue import HEAD_LENGTH, framed, paint_arrow, paint_ghost
@@ -249,7 +249,7 @@ def _paint_world(
     scratch = QPainterPath()
     for capsule in picture.capsules:
         outlines, fills = layers[capsule.part]
-        outline, fill = _capsule_paths(capsule, OUTLINE, to, scratch)
+        outline, fill = capsule_paths(capsule, OUTLINE, to, scratch)
         outlines.append(outline)
         fills.append(fill)
     for part, (outlines, fills) in layers.items():
@@ -285,64 +285,6 @@ def _fill_paths(painter: QPainter, paths: list[QPainterPath], colour: QColor) ->
     painter.setBrush(colour)
     for path in paths:
         painter.drawPath(path)
-
-
-def _capsule_paths(
-    capsule: Capsule, grow: float, to: QTransform, scratch: QPainterPath
-) -> tuple[QPainterPath, QPainterPath]:
-    """The capsule's outline (radii widened by `grow`) and its fill, mapped to pixels.
-
-    Growing both radii by the same amount keeps the tangent lines' directions, so
-    the two hulls share their trigonometry (half the cost of computing each alone).
-    Both are built in metres in one scratch path, cleared rather than allocated
-    afresh: on a thumbnail the Python around each Qt call is most of the cost.
-    """
-    (ax, ay), (bx, by) = capsule.a, capsule.b
-    distance = math.hypot(bx - ax, by - ay)
-    if distance <= abs(capsule.ra - capsule.rb) + 1e-9:
-        return to.map(_capsule_path(capsule, grow)), to.map(_capsule_path(capsule))
-    along = math.atan2(by - ay, bx - ax)
-    spread = math.acos((capsule.ra - capsule.rb) / distance)
-    turn = (math.cos(along + spread), math.sin(along + spread),
-            math.cos(along - spread), math.sin(along - spread),
-            math.degrees(along + spread), math.degrees(spread))
-    return (to.map(_hull(scratch, ax, ay, bx, by, capsule.ra + grow, capsule.rb + grow, turn)),
-            to.map(_hull(scratch, ax, ay, bx, by, capsule.ra, capsule.rb, turn)))
-
-
-def _hull(
-    path: QPainterPath, ax: float, ay: float, bx: float, by: float, ra: float, rb: float,
-    turn: tuple[float, float, float, float, float, float],
-) -> QPainterPath:
-    """`path` cleared and drawn as the hull: two tangent lines and two arcs."""
-    cos_up, sin_up, cos_down, sin_down, start, sweep = turn
-    path.clear()
-    # QPainterPath angles run the other way round in our y-up world, hence the minus signs.
-    path.moveTo(ax + ra * cos_up, ay + ra * sin_up)
-    path.lineTo(bx + rb * cos_up, by + rb * sin_up)
-    path.arcTo(bx - rb, by - rb, 2 * rb, 2 * rb, -start, 2 * sweep)
-    path.lineTo(ax + ra * cos_down, ay + ra * sin_down)
-    path.arcTo(ax - ra, ay - ra, 2 * ra, 2 * ra, -(start - 2 * sweep), 360 - 2 * sweep)
-    path.closeSubpath()
-    return path
-
-
-def _capsule_path(capsule: Capsule, grow: float = 0.0) -> QPainterPath:
-    """The hull of two circles (radii widened by `grow`), from two arcs and two tangent lines."""
-    (ax, ay), (bx, by) = capsule.a, capsule.b
-    ra, rb = capsule.ra + grow, capsule.rb + grow
-    distance = math.hypot(bx - ax, by - ay)
-    if distance <= abs(ra - rb) + 1e-9:
-        path = QPainterPath()
-        (cx, cy), r = ((ax, ay), ra) if ra >= rb else ((bx, by), rb)
-        path.addEllipse(QPointF(cx, cy), r, r)
-        return path
-    along = math.atan2(by - ay, bx - ax)
-    spread = math.acos((ra - rb) / distance)
-    return _hull(QPainterPath(), ax, ay, bx, by, ra, rb, (
-        math.cos(along + spread), math.sin(along + spread),
-        math.cos(along - spread), math.sin(along - spread),
-        math.degrees(along + spread), math.degrees(spread)))
 
 
 def _head_path(skeleton: Skeleton | Drawing, grow: float = 0.0) -> QPainterPath:
