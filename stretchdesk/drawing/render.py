@@ -7,6 +7,7 @@ an SVG file.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,7 +23,6 @@ from PySide6.QtGui import (
 )
 
 from stretchdesk.core.skeleton import (
-    Capsule,
     Figure,
     Line,
     PoseFigure,
@@ -33,6 +33,7 @@ from stretchdesk.core.skeleton import (
 )
 from stretchdesk.core.skeleton.motion import CueMarks
 from stretchdesk.core.skeleton.solved import Drawing, drawing
+from stretchdesk.drawing.capsules import capsule_paths
 from stretchdesk.drawing.facing import FacingColours, paint_facing, seen_from_above
 from stretchdesk.drawing.glow import paint_glow
 from stretchdesk.drawing.motion_cue import HEAD_LENGTH, framed, paint_arrow, paint_ghost
@@ -45,6 +46,14 @@ MARGIN = 0.06  # fraction of the rect left free on each side
 OUTLINE = 0.014  # m
 MAT_MARGIN = 0.14
 MAT_THICKNESS = 0.03
+_PARTS = ("far_leg", "far_arm", "torso", "near_leg", "near_arm")  # back to front
+_NO_PEN = QPen(Qt.PenStyle.NoPen)
+
+
+@functools.lru_cache(maxsize=64)
+def _colour(name: str) -> QColor:
+    """A palette colour parsed once (a figure sets a dozen; painters copy what they are given)."""
+    return QColor(name)
 
 
 @dataclass(frozen=True)
@@ -168,7 +177,7 @@ def paint_drawing(
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, not fast)
     if palette.background:
-        painter.fillRect(rect, QColor(palette.background))
+        painter.fillRect(rect, _colour(palette.background))
     half_w = rect.width() / 2 / transform.m11() if transform.m11() else 0.0
     middle = (frame[0] + frame[2]) / 2
     span = (middle - abs(half_w), middle + abs(half_w))
@@ -222,11 +231,11 @@ def _paint_world(
     on_plan_mat: Callable[[], None] | None = None,
 ) -> None:
     body_left, _, body_right, _ = picture.body_bounds()
-    painter.setPen(QPen(QColor(palette.floor), max(1.0, OUTLINE * 0.8 * abs(to.m22()))))
+    painter.setPen(QPen(_colour(palette.floor), max(1.0, OUTLINE * 0.8 * abs(to.m22()))))
     painter.drawLine(to.map(QPointF(span[0], 0.0)), to.map(QPointF(span[1], 0.0)))
     if picture.mat:
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(palette.mat))
+        painter.setPen(_NO_PEN)
+        painter.setBrush(_colour(palette.mat))
         mat = QPainterPath()
         mat.addRoundedRect(QRectF(body_left - MAT_MARGIN, -MAT_THICKNESS,
                                   body_right - body_left + 2 * MAT_MARGIN, MAT_THICKNESS),
@@ -236,18 +245,22 @@ def _paint_world(
     if on_plan_mat is not None:
         on_plan_mat()
     side_view = picture.view == "side"
-    for part in ("far_leg", "far_arm", "torso", "near_leg", "near_arm"):
-        capsules = [c for c in picture.capsules if c.part == part]
-        outlines = [to.map(_capsule_path(c, OUTLINE)) for c in capsules]
-        fills = [to.map(_capsule_path(c)) for c in capsules]
+    layers: dict[str, tuple[list[QPainterPath], list[QPainterPath]]] = {part: ([], []) for part in _PARTS}
+    scratch = QPainterPath()
+    for capsule in picture.capsules:
+        outlines, fills = layers[capsule.part]
+        outline, fill = capsule_paths(capsule, OUTLINE, to, scratch)
+        outlines.append(outline)
+        fills.append(fill)
+    for part, (outlines, fills) in layers.items():
         if part == "torso":
             outlines.append(to.map(_head_path(picture, OUTLINE)))
             fills.append(to.map(_head_path(picture)))
         accent = part in picture.accent
         far = part.startswith("far") and side_view
         tones = (palette.accent_far, palette.accent) if accent else (palette.far, palette.body)
-        _fill_paths(painter, outlines, QColor(palette.outline))
-        _fill_paths(painter, fills, QColor(tones[0] if far else tones[1]))
+        _fill_paths(painter, outlines, _colour(palette.outline))
+        _fill_paths(painter, fills, _colour(tones[0] if far else tones[1]))
         if part == "torso" and seen_from_above(picture):
             paint_facing(painter, picture, FacingColours(palette.hair, palette.face, palette.outline, OUTLINE), to)
     _paint_props(painter, picture, "front", palette, to)
@@ -268,35 +281,10 @@ def _fill_paths(painter: QPainter, paths: list[QPainterPath], colour: QColor) ->
     widened by w is exactly that capsule stroked with a 2w round pen), so
     every layer is a plain fill; stroking was most of the cost of a figure.
     """
-    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setPen(_NO_PEN)
     painter.setBrush(colour)
     for path in paths:
         painter.drawPath(path)
-
-
-def _capsule_path(capsule: Capsule, grow: float = 0.0) -> QPainterPath:
-    """The hull of two circles (radii widened by `grow`), from two arcs and two tangent lines."""
-    (ax, ay), (bx, by) = capsule.a, capsule.b
-    ra, rb = capsule.ra + grow, capsule.rb + grow
-    path = QPainterPath()
-    distance = math.hypot(bx - ax, by - ay)
-    if distance <= abs(ra - rb) + 1e-9:
-        (cx, cy), r = ((ax, ay), ra) if ra >= rb else ((bx, by), rb)
-        path.addEllipse(QPointF(cx, cy), r, r)
-        return path
-    along = math.atan2(by - ay, bx - ax)
-    spread = math.acos((ra - rb) / distance)
-    cos_up, sin_up = math.cos(along + spread), math.sin(along + spread)
-    cos_down, sin_down = math.cos(along - spread), math.sin(along - spread)
-    start, sweep = math.degrees(along + spread), math.degrees(spread)
-    # QPainterPath angles run the other way round in our y-up world, hence the minus signs.
-    path.moveTo(ax + ra * cos_up, ay + ra * sin_up)
-    path.lineTo(bx + rb * cos_up, by + rb * sin_up)
-    path.arcTo(bx - rb, by - rb, 2 * rb, 2 * rb, -start, 2 * sweep)
-    path.lineTo(ax + ra * cos_down, ay + ra * sin_down)
-    path.arcTo(ax - ra, ay - ra, 2 * ra, 2 * ra, -(start - 2 * sweep), 360 - 2 * sweep)
-    path.closeSubpath()
-    return path
 
 
 def _head_path(skeleton: Skeleton | Drawing, grow: float = 0.0) -> QPainterPath:

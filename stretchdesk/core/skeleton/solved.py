@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from stretchdesk.core.skeleton import body
 from stretchdesk.core.skeleton.figure import Facing, Figure, PoseFigure
 from stretchdesk.core.skeleton.interpolate import interpolate
-from stretchdesk.core.skeleton.kinematics import Capsule, Vec, lerp_point, solve
+from stretchdesk.core.skeleton.kinematics import Capsule, Vec, lerp_point, outline_bounds, solve
 from stretchdesk.core.skeleton.props import Box, Disc, Layer, Line, Shape
 from stretchdesk.core.skeleton.targets import Spot, glow_points, spots_at
 from stretchdesk.core.skeleton.transition import prop_hold, transition
@@ -55,13 +55,7 @@ class Drawing:
         return spots_at(dict(self.points), self.accent, targets) if targets else []
 
     def body_bounds(self) -> tuple[float, float, float, float]:
-        (hx, hy), r = self.head, self.head_radius
-        xs = [hx - r, hx + r]
-        ys = [hy - r, hy + r]
-        for c in self.capsules:
-            xs += [c.a[0] - c.ra, c.a[0] + c.ra, c.b[0] - c.rb, c.b[0] + c.rb]
-            ys += [c.a[1] - c.ra, c.a[1] + c.ra, c.b[1] - c.rb, c.b[1] + c.rb]
-        return (min(xs), min(ys), max(xs), max(ys))
+        return outline_bounds(self.capsules, self.head, self.head_radius)
 
 
 def prop_shapes(figure: Figure, opacity: float = 1.0) -> tuple[PropShape, ...]:
