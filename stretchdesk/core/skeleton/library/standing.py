@@ -214,7 +214,12 @@ def skater_reach(lifted: Depth, out: float = 62.0, knee_out: float = 56.0) -> Fi
     f = f.aim(**{f"{standing}_thigh": -90.0 + s * knee_out, f"{standing}_shin": -90.0 - s * 22.0,
                  f"{lifted}_thigh": -90.0 - s * out, f"{lifted}_shin": -90.0 - s * out})
     f = f.set(**{f"{lifted}_ankle": 0.0})
-    f = _hands_on_hips(f)
+    # hands on the hips, a little lower than _hands_on_hips puts them: the short chest
+    # would fold the elbows past the rising frame's, and the blend would swing them out
+    waist = f.point("waist")
+    grip = (waist[0] + 0.15, waist[1] - 0.16)
+    f = f.reach("near_arm", grip, flip=True)
+    f = f.reach("far_arm", (2 * waist[0] - grip[0], grip[1]), flip=True).aim(hand=-120.0)
     for _ in range(2):  # sit the bent leg on the floor, then its foot under the weight
         f = f.shift(dy=-min(c.lowest() for c in f.solve().capsules if c.part == f"{standing}_leg"))
         f = balance_on(f, standing, 0.0 if standing == "near" else 180.0)
