@@ -184,7 +184,7 @@ def lunge_step() -> Figure:
 def skater_squat() -> Figure:
     """Feet hip-width, seat lowered, knees tracking out over the toes; the right leg,
     which lifts out to the side next, is accented so it matches its ghost."""
-    f = bases.standing("front").shift(dy=-0.24).plant_foot("both", 0.17)
+    f = bases.standing("front").shift(dy=-0.3).plant_foot("both", 0.17)
     return _hands_on_hips(f).rests("floor", "near_foot", "far_foot").accented("near_leg")
 
 
@@ -201,11 +201,38 @@ def skater_lift(lifted: Depth, hip: float = 36.0) -> Figure:
     return f.rests("floor", f"{standing}_foot").accented(leg)
 
 
+def skater_reach(lifted: Depth, out: float = 62.0, knee_out: float = 56.0) -> Figure:
+    """A single-leg squat: the standing knee deeply bent and tracking out over the toes
+    (so its bend shows face-on), hips sunk, chest tipped forward (drawn short), hands on
+    the hips, the other leg reaching long and straight out to the side, foot clear of the
+    floor, toes forward. A leg swing stands tall on a straight leg; only the skater squats
+    down onto the standing leg."""
+    standing: Depth = "far" if lifted == "near" else "near"
+    f = Figure(view="front").foreshortened(chest=0.8, **{f"{standing}_thigh": 0.8})
+    s = 1.0 if f.point(f"{standing}_hip")[0] > f.point(f"{lifted}_hip")[0] else -1.0
+    f = f.replace(pelvis=90.0 - s * 6.0).set(waist=-s * 3.0)
+    f = f.aim(**{f"{standing}_thigh": -90.0 + s * knee_out, f"{standing}_shin": -90.0 - s * 22.0,
+                 f"{lifted}_thigh": -90.0 - s * out, f"{lifted}_shin": -90.0 - s * out})
+    f = f.set(**{f"{lifted}_ankle": 0.0})
+    # hands on the hips, a little lower than _hands_on_hips puts them: the short chest
+    # would fold the elbows past the rising frame's, and the blend would swing them out
+    waist = f.point("waist")
+    grip = (waist[0] + 0.15, waist[1] - 0.16)
+    f = f.reach("near_arm", grip, flip=True)
+    f = f.reach("far_arm", (2 * waist[0] - grip[0], grip[1]), flip=True).aim(hand=-120.0)
+    for _ in range(2):  # sit the bent leg on the floor, then its foot under the weight
+        f = f.shift(dy=-min(c.lowest() for c in f.solve().capsules if c.part == f"{standing}_leg"))
+        f = balance_on(f, standing, 0.0 if standing == "near" else 180.0)
+    leg: Limb = "near_leg" if lifted == "near" else "far_leg"
+    return f.rests("floor", f"{standing}_foot").accented(leg)
+
+
 def skater_rep(lifted: Depth) -> tuple[Figure, ...]:
     """Out of the squat the weight goes onto one foot as the other clears the floor
-    (a low lift), then that leg rises high out to the side, the drill's point."""
+    (a low lift), then the standing knee sinks deep as that leg reaches far out to the
+    side, the drill's point."""
     low = skater_lift(lifted)
-    return skater_squat(), low, skater_lift(lifted, hip=50.0), low
+    return skater_squat(), low, skater_reach(lifted), low
 
 
 def band_walk_together() -> Figure:
@@ -277,11 +304,16 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
     "wall-psoas-hold": lambda: hold(wall_psoas_hold()),
     "forward-lunge": lambda: moving(
         lunge_standing(), lunge_step(), lunge_down(), lunge_step(), still=2,
-        cue=MotionCue(("torso", "near_arm", "far_arm", "near_leg", "far_leg"), "head", ghost=0, offset=0.12),
+        # a two-headed arrow along the floor from the ghost's feet to the front foot: step
+        # out and back to the same spot (Walking Lunges travel on, one head)
+        cue=MotionCue(("torso", "near_arm", "far_arm", "near_leg", "far_leg"), "near_ankle", ghost=0, offset=0.1),
     ),
     "skater-squats": lambda: moving(
         *skater_rep("near"), *skater_rep("far"), still=2,
-        cue=MotionCue(("torso", "near_leg", "far_leg"), "near_ankle", ghost=0, path="travel", offset=0.1),
+        # up and down beside the head: the body sinks and rises (a squat), where a leg
+        # swing's arrow would run sideways at the foot
+        cue=MotionCue(("torso", "near_leg", "far_leg"), "head", ghost=0, path="glide", heading=90.0,
+                      size=0.3, offset=0.3),
     ),
     "lateral-band-walks": lambda: moving(
         band_walk_together(), band_walk_apart(), still=1,
