@@ -86,14 +86,15 @@ def rotating_stomach() -> Figure:
     """Hips down, chest pressed up on a straight left arm, right elbow bent so the
     right shoulder drops, head turned back.
 
-    The straight left arm stands a little ahead of the bent right one, so both show:
-    one arm long, one folded is what tells the twist from a sphinx or a cobra. The
+    The chest is low enough that the straight left arm slopes well ahead of the bent
+    right one, clear of it: one arm long, one folded is what tells the twist from a
+    sphinx (both forearms down) or a cobra. The
     head, turned back, is drawn tipped back, the face to the ceiling (a sphinx looks ahead).
     """
-    f = bases.prone().twisted(-35.0).replace(pelvis=18.0).set(waist=-30.0, neck=-40.0, head=-40.0)
+    f = bases.prone().twisted(-35.0).replace(pelvis=12.0).set(waist=-24.0, neck=-40.0, head=-40.0)
     f = f.aim(thigh=184.0, shin=180.0, foot=178.0, upper_arm=0.0, forearm=0.0).ground()
-    f = f.plant_hand("far", f.arm_floor_x("far", bend=0.99))
-    f = f.plant_hand("near", f.point("near_shoulder")[0] - 0.08)
+    f = f.plant_hand("far", f.arm_floor_x("far", bend=0.995))
+    f = f.plant_hand("near", f.point("near_shoulder")[0] - 0.06)
     return f.rests("floor", "hips", "near_hand", "far_hand").accented("near_arm")
 
 
