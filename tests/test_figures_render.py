@@ -131,3 +131,15 @@ def test_glow_lights_only_the_named_areas(qapp: object) -> None:
     assert _digest(calves) != _digest(spine)
     assert _digest(render_image(figure, 400, 300, glow=("no-such-area",))) == _digest(
         render_image(figure, 400, 300))
+
+
+def test_a_far_limb_drawn_in_front_shows_over_the_torso(qapp: object) -> None:
+    """Origami's bottom knee comes up toward us: painted over the belly, its outline
+    shows inside the body; the silhouette itself is the same either way."""
+    folded = pose_figure("origami-stretch").figure
+    assert folded.in_front == ("far_leg",)
+    front = render_image(folded, 400, 300)
+    behind = render_image(folded.replace(in_front=()), 400, 300)
+    changed, outside = _differs(behind, front)
+    assert changed > 100, "the tucked thigh should be drawn across the torso"
+    assert outside == 0, "only the painting order changes, not the outline of the figure"

@@ -245,7 +245,9 @@ def _paint_world(
     if on_plan_mat is not None:
         on_plan_mat()
     side_view = picture.view == "side"
-    layers: dict[str, tuple[list[QPainterPath], list[QPainterPath]]] = {part: ([], []) for part in _PARTS}
+    # a part drawn in front comes straight after the torso, under the near limbs
+    order = sorted(_PARTS, key=lambda p: 2.5 if p in picture.in_front else _PARTS.index(p))
+    layers: dict[str, tuple[list[QPainterPath], list[QPainterPath]]] = {part: ([], []) for part in order}
     scratch = QPainterPath()
     for capsule in picture.capsules:
         outlines, fills = layers[capsule.part]

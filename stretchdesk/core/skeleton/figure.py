@@ -61,6 +61,7 @@ class Figure:
     view: View = "side"
     props: tuple[Prop, ...] = ()
     accent: tuple[Limb, ...] = ()
+    in_front: tuple[Limb, ...] = ()  # far limbs drawn over the torso, see drawn_in_front()
     mat: bool = True
     foreshorten: tuple[tuple[str, float], ...] = ()  # (bone, fraction seen), see foreshortened()
     contacts: tuple[Contact, ...] = ()  # what the body rests on, see rests()
@@ -329,6 +330,12 @@ class Figure:
     def accented(self, *limbs: Limb) -> Figure:
         """Draw these limbs in the accent colour (the working side's limb)."""
         return replace(self, accent=limbs)
+
+    def drawn_in_front(self, *limbs: Limb) -> Figure:
+        """Paint these far limbs over the torso (still under the near limbs): a limb
+        that comes toward us, such as a bottom knee drawn up in front of a side-lying
+        chest, would otherwise hide behind the body it lies in front of."""
+        return replace(self, in_front=limbs)
 
     def replace(self, **changes: object) -> Figure:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -49,6 +49,7 @@ class Drawing:
     props: tuple[PropShape, ...]
     points: tuple[tuple[str, Vec], ...] = ()  # where the glow areas lie, see targets
     facing: Facing = ""  # a figure seen from above: face up or back up, see Figure.facing
+    in_front: frozenset[str] = frozenset()  # far parts painted over the torso, see Figure.drawn_in_front
 
     def glow(self, targets: Sequence[str]) -> list[Spot]:
         """The glow capsules of these target areas on this frame."""
@@ -79,6 +80,7 @@ def drawing(figure: Figure, props: tuple[PropShape, ...] | None = None) -> Drawi
         props=prop_shapes(figure) if props is None else props,
         points=tuple(glow_points(skeleton).items()),
         facing=figure.facing,
+        in_front=frozenset(figure.in_front),
     )
 
 

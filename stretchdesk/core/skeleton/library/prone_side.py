@@ -65,33 +65,36 @@ def side_lying_quad() -> Figure:
 
 
 def origami() -> Figure:
-    """On the left side, folded: the bottom knee tucked up toward the chest, the top heel
+    """On the left side, folded: the bottom knee drawn up to the chest, the top heel
     drawn back to the buttock by the top hand, the face toward us.
 
-    The side-lying quad stretch's picture with the long bottom leg folded away: the
-    tucked thigh points at us and toward the head (drawn short, its knee under the
-    chest, which the shoulders lifted a little leave room for) and the shin lies back
-    along the mat, so the body is a compact fold on the mat, not a long line.
+    The side-lying quad stretch's picture with the long bottom leg folded up: the
+    tucked thigh comes toward us and toward the head, so it is drawn across the belly
+    in front of the torso, its knee at the chest and the shin folded back under it.
+    That fold, which the side-lying quad's long stacked legs never show, is the
+    picture's point; the bottom hip and the elbow under the head rest on the mat.
     """
-    f = side_lying(tilt=14.0).replace(contacts=(), facing="us").foreshortened(far_thigh=0.8)
-    f = f.aim(far_thigh=186.0, far_shin=-3.0, far_foot=-3.0, far_upper_arm=197.0, far_forearm=178.0)
+    f = side_lying(tilt=14.0).replace(contacts=(), facing="us")
+    f = f.aim(far_thigh=155.0, far_shin=-16.0, far_foot=-16.0, far_upper_arm=197.0, far_forearm=178.0)
     f = _heel_to_buttock(rest_on(f, "far_leg", "far_arm", "torso"), 4.0, 150.0)
     f = f.rests("body", "near_hand", on="near_ankle")
-    return f.rests("floor", "far_elbow", "far_knee", "far_shin").accented("near_leg")
+    f = f.rests("floor", "far_elbow", "far_hip").accented("near_leg")
+    return f.drawn_in_front("far_leg")
 
 
 def rotating_stomach() -> Figure:
     """Hips down, chest pressed up on a straight left arm, right elbow bent so the
     right shoulder drops, head turned back.
 
-    The straight left arm stands a little ahead of the bent right one, so both show:
-    one arm long, one folded is what tells the twist from a sphinx or a cobra. The
+    The chest is low enough that the straight left arm slopes well ahead of the bent
+    right one, clear of it: one arm long, one folded is what tells the twist from a
+    sphinx (both forearms down) or a cobra. The
     head, turned back, is drawn tipped back, the face to the ceiling (a sphinx looks ahead).
     """
-    f = bases.prone().twisted(-35.0).replace(pelvis=18.0).set(waist=-30.0, neck=-40.0, head=-40.0)
+    f = bases.prone().twisted(-35.0).replace(pelvis=12.0).set(waist=-24.0, neck=-40.0, head=-40.0)
     f = f.aim(thigh=184.0, shin=180.0, foot=178.0, upper_arm=0.0, forearm=0.0).ground()
-    f = f.plant_hand("far", f.arm_floor_x("far", bend=0.99))
-    f = f.plant_hand("near", f.point("near_shoulder")[0] - 0.08)
+    f = f.plant_hand("far", f.arm_floor_x("far", bend=0.995))
+    f = f.plant_hand("near", f.point("near_shoulder")[0] - 0.06)
     return f.rests("floor", "hips", "near_hand", "far_hand").accented("near_arm")
 
 
