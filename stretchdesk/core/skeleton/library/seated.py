@@ -264,7 +264,7 @@ def butterfly_knee_up() -> Figure:
 def butterfly_reach() -> Figure:
     """Right knee turned up and in, right foot reaching out and hovering, leaning onto
     the left hand for balance."""
-    return _butterfly_knee(12.0, 30.0, -38.0, -60.0)
+    return _butterfly_knee(14.0, 20.0, -6.0, -16.0)
 
 
 BUILDERS: dict[str, Callable[[], PoseFigure]] = {
@@ -282,7 +282,7 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
         cue=MotionCue(("near_leg",), "near_knee", ghost=0, path="travel", offset=0.05),
     ),
     "butterfly-reaches": lambda: moving(
-        butterfly_sit(), butterfly_knee_up(), butterfly_reach(), butterfly_knee_up(), still=0,
-        cue=MotionCue(("near_leg",), "near_knee", ghost=2, path="heading", heading=-8.0, size=0.24, offset=0.02),
+        butterfly_sit(), butterfly_knee_up(), butterfly_reach(), butterfly_knee_up(), still=2,
+        cue=MotionCue(("near_leg",), "near_ankle", ghost=0, path="travel", offset=0.04),
     ),
 }
