@@ -164,7 +164,7 @@ def seated_rotational_hip() -> Figure:
     The turn is the point: 90-90 and pigeon share the folded front shin, but neither
     turns the chest; from the side the shoulder line shows it (one arm forward, one
     back), where a front view can only narrow the shoulders and read as 90-90."""
-    f = Figure(pelvis=104.0).twisted(-60.0).aim(chest=108.0, neck=104.0, head=122.0, upper_arm=-110.0)
+    f = Figure(pelvis=110.0).twisted(-60.0).aim(chest=113.0, neck=108.0, head=122.0, upper_arm=-110.0)
     f = f.foreshortened(near_thigh=0.75, far_thigh=0.3)
     front = {"near_shin": 180.0 + SHIN_TAPER, "near_foot": 178.0}
     back = {"far_shin": 180.0 + SHIN_TAPER, "far_foot": 178.0}
