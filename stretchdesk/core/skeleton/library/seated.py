@@ -164,12 +164,12 @@ def seated_rotational_hip() -> Figure:
     The turn is the point: 90-90 and pigeon share the folded front shin, but neither
     turns the chest; from the side the shoulder line shows it (one arm forward, one
     back), where a front view can only narrow the shoulders and read as 90-90."""
-    f = Figure(pelvis=110.0).twisted(-60.0).aim(chest=113.0, neck=108.0, head=122.0, upper_arm=-110.0)
+    f = Figure(pelvis=118.0).twisted(-75.0).aim(chest=120.0, neck=115.0, head=122.0, upper_arm=-110.0)
     f = f.foreshortened(near_thigh=0.75, far_thigh=0.3)
     front = {"near_shin": 180.0 + SHIN_TAPER, "near_foot": 178.0}
     back = {"far_shin": 180.0 + SHIN_TAPER, "far_foot": 178.0}
     f = rest_on(f.aim(near_thigh=-14.0, far_thigh=-40.0, **front, **back), "torso", "near_leg", "far_leg")
-    f = _hand_down(f, "far", -120.0, toward=-1.0)
+    f = _hand_down(f, "far", -170.0, toward=-1.0)
     f = _hand_down(f.aim(near_upper_arm=-80.0), "near", -60.0, toward=1.0, bend=0.97)
     f = f.rests("floor", "near_knee", "near_shin", "far_knee", "far_shin")
     return f.rests("floor", "seat", "near_fingertips", "far_fingertips").accented("near_leg")
