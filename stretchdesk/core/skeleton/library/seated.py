@@ -197,7 +197,7 @@ def _bjj_lift(sit: Figure) -> Figure:
     f = Figure(x=hips[0] + 0.1, y=0.36, pelvis=150.0).aim(chest=142.0, neck=116.0, head=100.0)
     f = f.aim(upper_arm=60.0)
     f = f.plant_foot("near", foot[0]).plant_hand("far", hand[0], -140.0)
-    f = f.aim(far_thigh=-10.0, far_shin=182.0, far_foot=180.0)
+    f = f.aim(far_thigh=-30.0, far_shin=182.0, far_foot=180.0)
     f = f.aim(near_upper_arm=20.0, near_forearm=40.0, near_hand=40.0)
     return f.rests("floor", "near_foot", "far_fingertips").accented("near_leg")
 
