@@ -164,12 +164,12 @@ def seated_rotational_hip() -> Figure:
     The turn is the point: 90-90 and pigeon share the folded front shin, but neither
     turns the chest; from the side the shoulder line shows it (one arm forward, one
     back), where a front view can only narrow the shoulders and read as 90-90."""
-    f = Figure(pelvis=104.0).twisted(-60.0).aim(chest=108.0, neck=104.0, head=122.0, upper_arm=-110.0)
+    f = Figure(pelvis=118.0).twisted(-75.0).aim(chest=120.0, neck=115.0, head=122.0, upper_arm=-110.0)
     f = f.foreshortened(near_thigh=0.75, far_thigh=0.3)
     front = {"near_shin": 180.0 + SHIN_TAPER, "near_foot": 178.0}
     back = {"far_shin": 180.0 + SHIN_TAPER, "far_foot": 178.0}
     f = rest_on(f.aim(near_thigh=-14.0, far_thigh=-40.0, **front, **back), "torso", "near_leg", "far_leg")
-    f = _hand_down(f, "far", -120.0, toward=-1.0)
+    f = _hand_down(f, "far", -170.0, toward=-1.0)
     f = _hand_down(f.aim(near_upper_arm=-80.0), "near", -60.0, toward=1.0, bend=0.97)
     f = f.rests("floor", "near_knee", "near_shin", "far_knee", "far_shin")
     return f.rests("floor", "seat", "near_fingertips", "far_fingertips").accented("near_leg")
@@ -189,12 +189,15 @@ def _bjj_sit() -> Figure:
 
 
 def _bjj_lift(sit: Figure) -> Figure:
-    """Hips bridged up off the mat on the right foot and left hand, left leg floating."""
+    """Hips bridged high off the mat on the right foot and left hand, the left leg
+    floating still folded beneath them: the card's still, as no other pose lifts a
+    seated body onto one hand and one foot (kneeling on the landed knee read as any
+    quad stretch)."""
     foot, hand, hips = sit.point("near_ankle"), sit.point("far_wrist"), sit.point("hips")
-    f = Figure(x=hips[0] + 0.1, y=0.3, pelvis=140.0).aim(chest=134.0, neck=112.0, head=98.0)
-    f = f.aim(far_thigh=-60.0, far_shin=180.0, far_foot=178.0, upper_arm=60.0)
+    f = Figure(x=hips[0] + 0.1, y=0.36, pelvis=150.0).aim(chest=142.0, neck=116.0, head=100.0)
+    f = f.aim(upper_arm=60.0)
     f = f.plant_foot("near", foot[0]).plant_hand("far", hand[0], -140.0)
-    f = _far_leg_down(f)
+    f = f.aim(far_thigh=-30.0, far_shin=182.0, far_foot=180.0)
     f = f.aim(near_upper_arm=20.0, near_forearm=40.0, near_hand=40.0)
     return f.rests("floor", "near_foot", "far_fingertips").accented("near_leg")
 
@@ -264,7 +267,7 @@ def butterfly_knee_up() -> Figure:
 def butterfly_reach() -> Figure:
     """Right knee turned up and in, right foot reaching out and hovering, leaning onto
     the left hand for balance."""
-    return _butterfly_knee(12.0, 30.0, -38.0, -60.0)
+    return _butterfly_knee(14.0, 20.0, -6.0, -16.0)
 
 
 BUILDERS: dict[str, Callable[[], PoseFigure]] = {
@@ -278,11 +281,11 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
     ),
     "seated-rotational-hip-stretch": lambda: hold(seated_rotational_hip()),
     "bjj-quad": lambda: moving(
-        _bjj_sit(), _bjj_lift(_bjj_sit()), _bjj_bridge(_bjj_sit()), _bjj_lift(_bjj_sit()), still=2,
-        cue=MotionCue(("near_leg",), "near_knee", ghost=0, path="travel", offset=0.05),
+        _bjj_sit(), _bjj_lift(_bjj_sit()), _bjj_bridge(_bjj_sit()), _bjj_lift(_bjj_sit()), still=1,
+        cue=MotionCue(("torso", "far_leg"), "hips", ghost=0, path="travel", offset=-0.1),
     ),
     "butterfly-reaches": lambda: moving(
-        butterfly_sit(), butterfly_knee_up(), butterfly_reach(), butterfly_knee_up(), still=0,
-        cue=MotionCue(("near_leg",), "near_knee", ghost=2, path="heading", heading=-8.0, size=0.24, offset=0.02),
+        butterfly_sit(), butterfly_knee_up(), butterfly_reach(), butterfly_knee_up(), still=2,
+        cue=MotionCue(("near_leg",), "near_ankle", ghost=0, path="travel", offset=0.04),
     ),
 }
