@@ -113,11 +113,11 @@ def half_pigeon_variation() -> Figure:
     """Hands down, right knee forward with the heel tucked under the pelvis (the shin
     runs across toward the left hip, so it shows short), left leg slid straight back
     onto its toes: the hips stay lifted high off the mat, unlike Pigeon's sunk hips."""
-    f = Figure(pelvis=30.0).aim(chest=25.0, upper_arm=-70.0).foreshortened(near_shin=0.55)
-    f = f.aim(near_thigh=-62.0, near_shin=-176.0, near_foot=-178.0)
+    f = Figure(pelvis=25.0).aim(chest=20.0, upper_arm=-70.0).foreshortened(near_shin=0.8)
+    f = f.aim(near_thigh=-45.0, near_shin=-178.0, near_foot=-178.0)
     f = _rest_on(f.aim(far_thigh=150.0), "near_leg").set(far_knee=0.0)
     f = f.touch("far_toe", "far_hip", -120.0, 90.0, aim={"far_foot": -40.0})
-    arms = {"upper_arm": -84.0, "forearm": -82.0, "hand": 0.0, "neck": 35.0, "head": 25.0}
+    arms = {"upper_arm": -84.0, "forearm": -82.0, "hand": 0.0, "neck": 30.0, "head": 20.0}
     f = f.touch("near_wrist", "waist", -30.0, 75.0, aim=arms)
     return f.rests("floor", *HANDS, "near_knee", "near_shin", "far_toe").accented("near_leg")
 
