@@ -10,7 +10,7 @@ from stretchdesk.core.skeleton.body import Limb
 from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
 from stretchdesk.core.skeleton.kinematics import Vec, add, direction
 from stretchdesk.core.skeleton.motion import MotionCue
-from stretchdesk.core.skeleton.props import Band, YogaBlock
+from stretchdesk.core.skeleton.props import Band, LiftShadow, YogaBlock
 from stretchdesk.core.skeleton.resting import SHIN_TAPER, on_plan_mat, rest_on
 
 HANDS = ("near_hand", "far_hand")
@@ -110,16 +110,16 @@ def twisting_lizard() -> Figure:
 
 
 def half_pigeon_variation() -> Figure:
-    """Hands down, left leg slid long behind, right knee forward with the heel tucked
-    under the pelvis; the hips stay lifted off the mat."""
-    f = Figure(pelvis=40.0).aim(chest=38.0, upper_arm=-70.0)
-    f = f.aim(near_thigh=-36.0, near_shin=-176.0, near_foot=-178.0)
-    back = {"far_shin": 180.0 + SHIN_TAPER, "far_foot": 178.0}
-    f = f.aim(far_thigh=190.0, **back).ground()
-    f = f.touch("far_knee", "far_hip", -45.0, 20.0, aim=back)
-    arms = {"upper_arm": -84.0, "forearm": -82.0, "hand": 0.0, "neck": 48.0, "head": 38.0}
+    """Hands down, right knee forward with the heel tucked under the pelvis (the shin
+    runs across toward the left hip, so it shows short), left leg slid straight back
+    onto its toes: the hips stay lifted high off the mat, unlike Pigeon's sunk hips."""
+    f = Figure(pelvis=25.0).aim(chest=20.0, upper_arm=-70.0).foreshortened(near_shin=0.8)
+    f = f.aim(near_thigh=-45.0, near_shin=-178.0, near_foot=-178.0)
+    f = _rest_on(f.aim(far_thigh=150.0), "near_leg").set(far_knee=0.0)
+    f = f.touch("far_toe", "far_hip", -120.0, 90.0, aim={"far_foot": -40.0})
+    arms = {"upper_arm": -84.0, "forearm": -82.0, "hand": 0.0, "neck": 30.0, "head": 20.0}
     f = f.touch("near_wrist", "waist", -30.0, 75.0, aim=arms)
-    return f.rests("floor", *HANDS, "far_knee", "far_shin").accented("near_leg")
+    return f.rests("floor", *HANDS, "near_knee", "near_shin", "far_toe").accented("near_leg")
 
 
 def _rock_forward() -> Figure:
@@ -195,6 +195,17 @@ def _hips_shifted(shift: float) -> Figure:
     return f.rests("floor", *HANDS, "near_knee", "far_knee")
 
 
+def _held_up() -> tuple[LiftShadow, ...]:
+    """The shadows a body held up on hands and knees casts on the mat, seen from above:
+    the torso's falls whole, the arms' and thighs' fade to the planted hands and knees.
+    Without them the top view reads as lying prone."""
+    offset = (0.08, -0.2)
+    torso = LiftShadow(("neck", "waist", "hips"), (1.0, 1.0, 1.0), offset, 0.26)
+    limbs = tuple(LiftShadow((f"{side}_{top}", f"{side}_{end}"), (1.0, 0.0), offset, 0.09)
+                  for side in body.DEPTHS for top, end in (("shoulder", "wrist"), ("hip", "knee")))
+    return (torso, *limbs)
+
+
 def _hips_shifting() -> PoseFigure:
     """The slide right and left in small steps (so the planted hands stay put between
     keyframes), laid on one mat: the parts that stay put line up. It starts centred
@@ -209,7 +220,7 @@ def _hips_shifting() -> PoseFigure:
     top = max(e.solve().bounds()[3] for e in steps)
     margin = 0.12
     mat = YogaBlock((left + right) / 2, low - margin, right - left + 2 * margin, top - low + 2 * margin)
-    keys = [e.replace(mat=False, facing="down").with_props(mat) for e in steps]
+    keys = [e.replace(mat=False, facing="down").with_props(mat, *_held_up()) for e in steps]
     cue = MotionCue(("torso", "near_leg", "far_leg"), "hips", ghost=6, path="glide", heading=-90.0,
                     size=0.46, offset=0.12)
     return moving(*keys, still=2, cue=cue)

@@ -32,15 +32,16 @@ def low_lunge() -> Figure:
 
 def lifted_head_to_knee() -> Figure:
     """Hips back over the left knee, left toes tucked, right leg straight with the toes
-    flexed up, chest folded over the right leg, fingertips down beside it."""
-    f = bases.kneeling().replace(pelvis=24.0).aim(chest=-30.0, neck=-36.0, head=-48.0)
-    f = f.aim(upper_arm=-30.0, far_thigh=-94.0, far_shin=168.0, far_foot=-100.0)
+    flexed up, chest folded over the right leg, fingertips down beside its shin. The
+    chest stays just above the leg's line so the head shows, down at the right knee."""
+    f = bases.kneeling().replace(pelvis=30.0).aim(chest=-5.0, neck=-30.0, head=-60.0)
+    f = f.aim(upper_arm=-60.0, far_thigh=-94.0, far_shin=168.0, far_foot=-100.0)
     f = f.aim(near_thigh=-30.0, near_shin=-30.0).set(near_ankle=12.0).ground()
     f = f.touch("near_heel", "near_hip", 100.0, 160.0)
     f = rest_part_on_floor(f.aim(far_thigh=-90.0, far_shin=168.0, far_foot=-100.0), "far_knee")
     f = f.touch("far_toe", "far_ankle", 40.0, -60.0)
     f = f.touch("near_heel", "near_hip", 90.0, 160.0)
-    f = f.plant_hand("both", f.point("near_knee")[0] + 0.05)
+    f = f.plant_hand("both", f.point("near_knee")[0] + 0.28)
     return f.rests("floor", "near_heel", "far_knee", "far_toe", "near_hand", "far_hand").accented("near_leg")
 
 
