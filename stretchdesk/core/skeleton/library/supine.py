@@ -6,7 +6,7 @@ import math
 from collections.abc import Callable
 
 from stretchdesk.core.skeleton import bases
-from stretchdesk.core.skeleton.body import Depth, Limb
+from stretchdesk.core.skeleton.body import Depth, Limb, wrap
 from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
 from stretchdesk.core.skeleton.kinematics import Vec, add, direction, lerp_point
 from stretchdesk.core.skeleton.props import LiftShadow, Strap
@@ -132,17 +132,23 @@ def knees_to_chest() -> Figure:
 
 def knee_ankle_glute() -> Figure:
     """Right knee drawn toward the left shoulder with the shin running across the chest,
-    right hand on the knee, left hand holding the ankle.
+    right hand over the knee, left hand holding the ankle.
 
     Seen from above: the shin then lies across the body like a bar held at both ends,
     which no side view can show (there it points at the viewer and the pose reads as
     the single knee-to-chest hug). The thigh points up at the ceiling, so it is short.
+    The right elbow bends out beside the body so the hand comes down onto the knee
+    instead of the forearm lying over the shin (the tangle of arms that hid the bar).
     """
     f = _from_above().foreshortened(near_thigh=0.55)
     f = f.aim(near_thigh=172.0, near_shin=-96.0, near_foot=-170.0)
-    f = f.reach("near_arm", _beside(f, "near_hip", "near_knee", 0.95, 0.0, 1.0))
-    f = f.reach("far_arm", f.point("near_ankle")).aim(far_hand=150.0, near_hand=-150.0)
-    f = f.rests("body", "near_hand", on="near_thigh").rests("body", "far_hand", on="near_shin")
+    knee, ankle = f.point("near_knee"), f.point("near_ankle")
+    f = f.reach("near_arm", (knee[0], knee[1] + 0.05), flip=True)
+    # The elbow bent out is a fold the other way, which the front view stores as a
+    # negative angle (set() would wrap it and the morph would swing the forearm round).
+    f = f.replace(near_elbow=wrap(f.near_elbow))
+    f = f.reach("far_arm", (ankle[0], ankle[1] - 0.05)).aim(near_hand=-10.0, far_hand=10.0)
+    f = f.rests("body", "near_hand", "far_hand", on="near_shin")
     return _on_mat(f).rests("floor", *ABOVE).accented("near_leg")
 
 
