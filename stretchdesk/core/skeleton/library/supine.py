@@ -102,12 +102,14 @@ def knee_to_chest(hugged: Depth = "near") -> Figure:
     the knee, left leg long on the mat (hugged="far": the left knee in and the right
     leg long, the Thomas test's hug, which keeps its own, earlier shape).
 
-    The shin lies level and the hands sit by the knee: a shin angled up with the
-    hands near the foot read as the hamstring hold or the knee-and-ankle stretch.
+    The shin lies level and the hands sit just below the knee: a shin angled up with
+    the hands near the foot read as the hamstring hold or the knee-and-ankle stretch.
+    The knee stands a little up off the chest so the arms rise to it and the hug
+    shows, instead of lying hidden along the trunk.
     """
     if hugged == "far":
         return _hug("far", thigh=132.0, shin=18.0, foot=100.0, along=0.45, hand=-20.0)
-    return _hug("near", thigh=144.0, shin=-12.0, foot=50.0, along=0.35, hand=5.0)
+    return _hug("near", thigh=132.0, shin=-14.0, foot=56.0, along=0.18, hand=10.0)
 
 
 def _hug(hugged: Depth, *, thigh: float, shin: float, foot: float, along: float, hand: float) -> Figure:
