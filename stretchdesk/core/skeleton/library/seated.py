@@ -195,7 +195,7 @@ def _bjj_lift(sit: Figure) -> Figure:
     f = Figure(x=hips[0] + 0.12, y=0.42, pelvis=155.0).aim(chest=146.0, neck=120.0, head=100.0)
     f = f.aim(upper_arm=60.0)
     f = f.plant_foot("near", foot[0]).plant_hand("far", hand[0], -140.0)
-    f = f.aim(far_thigh=-45.0, far_shin=182.0, far_foot=180.0)
+    f = f.aim(far_thigh=-15.0, far_shin=182.0, far_foot=180.0)
     f = f.aim(near_upper_arm=20.0, near_forearm=40.0, near_hand=40.0)
     return f.rests("floor", "near_foot", "far_fingertips").accented("near_leg")
 
@@ -288,7 +288,7 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
     "seated-rotational-hip-stretch": lambda: hold(seated_rotational_hip()),
     "bjj-quad": lambda: moving(
         _bjj_sit(), _bjj_lift(_bjj_sit()), _bjj_bridge(_bjj_sit()), _bjj_lift(_bjj_sit()), still=1,
-        cue=MotionCue((), "hips", ghost=0, path="travel", offset=-0.1),
+        cue=MotionCue((), "hips", ghost=0, path="travel", offset=0.22),
     ),
     "butterfly-reaches": lambda: moving(
         butterfly_sit(), butterfly_knee_up(), butterfly_reach(), butterfly_knee_up(), still=2,
