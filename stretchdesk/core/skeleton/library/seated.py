@@ -164,7 +164,8 @@ def seated_rotational_hip() -> Figure:
     drawn from above and pigeon/BJJ Quad from the side, so the front view with the
     folded legs and the arms swung to one side is this pose's alone."""
     f = _soles_together(_butterfly_lean(20.0).twisted(-40.0), ("near",))
-    f = f.foreshortened(far_shin=0.35).aim(far_thigh=190.0, far_shin=170.0, far_foot=170.0)
+    f = f.foreshortened(far_shin=0.35, near_thigh=0.6).aim(far_thigh=190.0, far_shin=170.0, far_foot=170.0)
+    f = f.aim(near_thigh=0.0, near_shin=197.0, near_foot=180.0)
     f = f.aim(far_upper_arm=90.0, near_upper_arm=200.0, near_forearm=210.0)
     f = _hand_down(rest_on(f, "torso", "near_leg", "far_leg"), "far", 250.0, toward=-1.0, bend=0.97)
     kx, ky = f.point("far_knee")
