@@ -188,15 +188,12 @@ def _bjj_sit() -> Figure:
 
 
 def _bjj_lift(sit: Figure) -> Figure:
-    """Hips bridged high off the mat on the right foot and left hand, the left leg
-    floating still folded beneath them: the card's still, as no other pose lifts a
-    seated body onto one hand and one foot (kneeling on the landed knee read as any
-    quad stretch)."""
+    """Hips bridged up off the mat on the right foot and left hand, left leg floating."""
     foot, hand, hips = sit.point("near_ankle"), sit.point("far_wrist"), sit.point("hips")
-    f = Figure(x=hips[0] + 0.12, y=0.42, pelvis=155.0).aim(chest=146.0, neck=120.0, head=100.0)
-    f = f.aim(upper_arm=60.0)
+    f = Figure(x=hips[0] + 0.1, y=0.3, pelvis=140.0).aim(chest=134.0, neck=112.0, head=98.0)
+    f = f.aim(far_thigh=-60.0, far_shin=180.0, far_foot=178.0, upper_arm=60.0)
     f = f.plant_foot("near", foot[0]).plant_hand("far", hand[0], -140.0)
-    f = f.aim(far_thigh=-15.0, far_shin=182.0, far_foot=180.0)
+    f = _far_leg_down(f)
     f = f.aim(near_upper_arm=20.0, near_forearm=40.0, near_hand=40.0)
     return f.rests("floor", "near_foot", "far_fingertips").accented("near_leg")
 
@@ -288,8 +285,8 @@ BUILDERS: dict[str, Callable[[], PoseFigure]] = {
     ),
     "seated-rotational-hip-stretch": lambda: hold(seated_rotational_hip()),
     "bjj-quad": lambda: moving(
-        _bjj_sit(), _bjj_lift(_bjj_sit()), _bjj_bridge(_bjj_sit()), _bjj_lift(_bjj_sit()), still=1,
-        cue=MotionCue((), "hips", ghost=0, path="travel", offset=0.22),
+        _bjj_sit(), _bjj_lift(_bjj_sit()), _bjj_bridge(_bjj_sit()), _bjj_lift(_bjj_sit()), still=2,
+        cue=MotionCue(("near_leg",), "near_knee", ghost=0, path="travel", offset=0.05),
     ),
     "butterfly-reaches": lambda: moving(
         butterfly_sit(), butterfly_knee_up(), butterfly_reach(), butterfly_knee_up(), still=2,
