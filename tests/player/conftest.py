@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtWidgets import QApplication
 
 from stretchdesk.core.models import Side
 from stretchdesk.core.session import FakeClock
@@ -99,6 +101,14 @@ class CountingInhibitor:
             self.calls.append("release")
 
 
+def free_deleted() -> None:
+    """Let deleteLater and WA_DeleteOnClose do their work, then collect."""
+    for _ in range(3):
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QApplication.processEvents()
+    gc.collect()
+
+
 class Rig:
     def __init__(self, launcher: PlayerLauncher, clock: FakeClock, sound: SilentSound) -> None:
         self.launcher = launcher
@@ -117,6 +127,19 @@ class Rig:
 
     def play(self, routine_id: str = SEED_FLOW) -> PlayerController:
         return self.launcher.play(routine_id)
+
+    def play_and_stop(self, times: int, *, ready_first: bool = False) -> None:
+        """Play and stop the seed flow `times` times, three seconds in, freeing what each
+        player leaves behind (`ready_first`: with a player prepared ahead of each Play)."""
+        for _ in range(times):
+            if ready_first:
+                self.launcher.prepare(SEED_FLOW)
+            player = self.play()
+            player.start()
+            self.at(player, 3.0)
+            player.close()
+            del player
+            free_deleted()
 
     def at(self, controller: PlayerController, seconds: float) -> None:
         """Move the fake clock to `seconds` into the routine and let the driver catch up."""

@@ -17,15 +17,7 @@ from stretchdesk.player.audience import AudienceWindow
 from stretchdesk.player.controller import PlayerController
 from stretchdesk.player.controls import ControlsPanel
 from stretchdesk.player.voice import Voice
-from tests.player.conftest import Rig
-
-
-def free_deleted() -> None:
-    """Let deleteLater and WA_DeleteOnClose do their work, then collect."""
-    for _ in range(3):
-        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        QApplication.processEvents()
-    gc.collect()
+from tests.player.conftest import Rig, free_deleted
 
 
 def press(window: AudienceWindow, key: Qt.Key) -> None:
@@ -157,13 +149,7 @@ def test_play_and_stop_five_times_leaves_one_player_and_one_voice(qtbot: Any, ri
     assert app is not None
     added, removed = SIGNAL("screenAdded(QScreen*)"), SIGNAL("screenRemoved(QScreen*)")
     before = (app.receivers(added), app.receivers(removed))
-    for _ in range(5):
-        player = rig.play()
-        player.start()
-        rig.at(player, 3.0)
-        player.close()
-        del player
-        free_deleted()
+    rig.play_and_stop(5)
     last = rig.play()
     free_deleted()
     assert alive(PlayerController) <= 1 and alive(AudienceWindow) <= 1 and alive(ControlsPanel) <= 1

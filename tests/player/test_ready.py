@@ -17,8 +17,8 @@ from stretchdesk.player.audio import SilentSound
 from stretchdesk.player.controller import PlayerController
 from stretchdesk.player.controls import ControlsPanel
 from stretchdesk.player.launcher import PlayerLauncher
-from tests.player.conftest import SEED_FLOW, CountingInhibitor, LocalLink, Rig, ScriptedEngine
-from tests.player.test_mat import alive, free_deleted
+from tests.player.conftest import SEED_FLOW, CountingInhibitor, LocalLink, Rig, ScriptedEngine, free_deleted
+from tests.player.test_mat import alive
 
 
 def app_receivers() -> tuple[int, int, int]:
@@ -62,14 +62,7 @@ def test_play_and_stop_with_a_ready_player_each_time_leaves_at_most_one_of_each(
     qtbot: Any, rig: Rig
 ) -> None:
     before = app_receivers()
-    for _ in range(5):
-        rig.launcher.prepare(SEED_FLOW)
-        player = rig.play()
-        player.start()
-        rig.at(player, 3.0)
-        player.close()
-        del player
-        free_deleted()
+    rig.play_and_stop(5, ready_first=True)
     rig.launcher.prepare(SEED_FLOW)
     free_deleted()
     assert alive(PlayerController) == 0
