@@ -30,6 +30,14 @@ def test_every_figure_appears_once_numbered_and_shuffled_by_seed() -> None:
     assert make_quiz(seed=8).key != quiz.key
 
 
+@pytest.mark.usefixtures("qapp")
+def test_glow_lights_the_figures_and_keeps_the_order() -> None:
+    plain, lit = make_quiz(seed=7), make_quiz(seed=7, glow=True)
+    assert lit.key == plain.key and lit.names == plain.names
+    assert all(a.size() == b.size() for a, b in zip(plain.sheets, lit.sheets, strict=True))
+    assert all(a != b for a, b in zip(plain.sheets, lit.sheets, strict=True))
+
+
 def test_score_counts_right_high_and_misses() -> None:
     answers = "# judge's notes\n#1\tPigeon Pose\thigh\t-\n2\tPigeon Pose\tmedium\n"
     result = score(KEY, NAMES, answers)

@@ -39,17 +39,22 @@ def shuffled_ids(seed: int) -> list[str]:
     return ids
 
 
-def make_quiz(seed: int) -> Quiz:
-    """Every figure once, in the seed's order, numbered from 1, PER_SHEET to a sheet."""
+def make_quiz(seed: int, glow: bool = False) -> Quiz:
+    """Every figure once, in the seed's order, numbered from 1, PER_SHEET to a sheet.
+
+    `glow` lights each pose's target areas as the player and the contact sheet do, to check
+    whether "feel it here" tells look-alikes apart."""
     ids = shuffled_ids(seed)
     key = {number: pose_id for number, pose_id in enumerate(ids, start=1)}
-    sheets = [_sheet(ids[start:start + PER_SHEET], start + 1) for start in range(0, len(ids), PER_SHEET)]
     poses = builtin_poses()
+    targets = {pose_id: tuple(poses[pose_id].targets) if glow else () for pose_id in ids}
+    sheets = [_sheet(ids[start:start + PER_SHEET], start + 1, targets)
+              for start in range(0, len(ids), PER_SHEET)]
     names = sorted(poses[pose_id].name for pose_id in ids)
     return Quiz(sheets=sheets, names=names, key=key)
 
 
-def _sheet(chunk: list[str], first_number: int) -> QImage:
+def _sheet(chunk: list[str], first_number: int, targets: Mapping[str, tuple[str, ...]]) -> QImage:
     rows = (len(chunk) + COLUMNS - 1) // COLUMNS
     image = QImage(COLUMNS * CELL_WIDTH, rows * CELL_HEIGHT, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor("#ffffff"))
@@ -63,7 +68,7 @@ def _sheet(chunk: list[str], first_number: int) -> QImage:
         painter.setPen(QColor("#dddddd"))
         painter.drawRect(x + 2, y + 2, CELL_WIDTH - 4, CELL_HEIGHT - 4)
         card = QRectF(x + 6, y + 6, CELL_WIDTH - 12, CELL_HEIGHT - 12)
-        paint_figure(painter, pose_figure(pose_id), card, palette=CARD_PALETTE)
+        paint_figure(painter, pose_figure(pose_id), card, palette=CARD_PALETTE, glow=targets[pose_id])
         painter.setPen(QColor("#c00000"))
         painter.drawText(x + 8, y + 22, f"#{first_number + index}")
     painter.end()
