@@ -8,6 +8,7 @@ Prints medians of several repeats; no asserts (machines differ, ratios matter).
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -18,7 +19,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
@@ -29,12 +30,10 @@ from stretchdesk.core.skeleton import figure_ids, frames, interpolate, pose_figu
 from stretchdesk.drawing.offscreen_app import ensure_gui_app
 from stretchdesk.drawing.render import paint_figure, render_image, world_bounds
 from stretchdesk.drawing.sheet import images_dir
-from stretchdesk.library.delegate import CARD_SIZE, FIGURE_HEIGHT, PAD
+from stretchdesk.library.delegate import CARD_FIGURE_SIZE as CARD_FIGURE
 from stretchdesk.pose_images import PoseImages
 
 REPEATS = 5
-# the figure area of a library card: the card inset by 3, the padding, then 4 around the figure
-CARD_FIGURE = QSize(CARD_SIZE.width() - 6 - 2 * PAD - 8, FIGURE_HEIGHT - 8)
 
 
 def median_ms(work: Callable[[], object]) -> float:
@@ -151,12 +150,20 @@ def main() -> None:
 
     catalog = builtin_poses()
 
-    def library_cards() -> None:
-        """What the library does on a cold start: read each SVG, render it at the card's size."""
-        images = PoseImages(catalog, Path(tempfile.mkdtemp()))
-        for pose_id in catalog:
-            images.pixmap(pose_id, CARD_FIGURE)
-        images.deleteLater()
+    svg_only = Path(tempfile.mkdtemp())  # the packaged SVGs without their shipped rasters
+    for path in svgs:
+        shutil.copy(path, svg_only)
+
+    def cards(ratio: float = 1.0, builtin: Path | None = None) -> Callable[[], None]:
+        def work() -> None:
+            """What the library does on a cold start: each card's figure at the card's size."""
+            images = PoseImages(catalog, Path(tempfile.mkdtemp()), builtin)
+            for pose_id in catalog:
+                images.pixmap(pose_id, CARD_FIGURE, ratio)
+            images.deleteLater()
+        return work
+
+    library_cards = cards()
 
     def svg_baseline() -> None:
         for path in svgs:
@@ -197,6 +204,8 @@ def main() -> None:
 
     (thumbs, thumbs_cpu), (svg_ms, svg_cpu) = timed(thumbnails), timed(svg_baseline)
     cards_ms, cards_cpu = timed(library_cards)
+    hidpi_ms, hidpi_cpu = timed(cards(2.0))
+    parsed_ms, parsed_cpu = timed(cards(1.0, svg_only))
     big_ms, fill_ms = median_ms(big), median_ms(fill_baseline)
     solve_ms, blend_ms = median_ms(solve_frames), median_ms(blend_frames)
     n = len(ids)
@@ -207,7 +216,10 @@ def main() -> None:
           f"ratio {thumbs / svg_ms:.2f}x; CPU {svg_cpu:.1f} ms, ratio {thumbs_cpu / svg_cpu:.2f}x")
     print(f"{len(catalog)} library card figures {CARD_FIGURE.width()}x{CARD_FIGURE.height()}, cold cache: "
           f"{cards_ms:8.1f} ms  ratio to the SVG baseline {cards_ms / svg_ms:.2f}x (goal <= 100 ms); "
-          f"CPU {cards_cpu:.1f} ms, ratio {cards_cpu / svg_cpu:.2f}x")
+          f"CPU {cards_cpu:.1f} ms, ratio {cards_cpu / svg_cpu:.2f}x; from the shipped rasters")
+    print(f"  the same at pixel ratio 2: {hidpi_ms:8.1f} ms, CPU {hidpi_cpu:.1f} ms; "
+          f"parsing each SVG instead (custom poses, other pixel ratios): {parsed_ms:8.1f} ms, "
+          f"CPU {parsed_cpu:.1f} ms, ratio {parsed_ms / svg_ms:.2f}x")
     print(f"one figure 3840x2160: {big_ms:8.1f} ms (goal <= 30 ms)")
     print(f"QImage 3840x2160 allocate+fill (baseline): {fill_ms:8.1f} ms  "
           f"ratio {big_ms / fill_ms:.2f}x")

@@ -151,7 +151,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("file", metavar="FILE", type=Path)
     command("schema", cmd_schema, "print the JSON Schema of the routine format")
     sub = command("figures", _cmd_figures, "regenerate the pose figures or draw a contact sheet")
-    sub.add_argument("--write", action="store_true", help="rewrite resources/images/*.svg")
+    sub.add_argument("--write", action="store_true", help="rewrite resources/images/*.svg and their card rasters")
     sub.add_argument("--sheet", metavar="FILE.png", type=Path, help="draw every figure to FILE")
     sub = command("generate", cmd_generate, "make a routine from a recipe (time, focus, props)")
     add_generate_arguments(sub)
@@ -175,12 +175,14 @@ def _cmd_figures(args: argparse.Namespace) -> int:
     if not (args.write or args.sheet):
         raise StretchDeskError("figures: say what to do: --write and/or --sheet FILE.png")
     from stretchdesk.drawing.offscreen_app import ensure_gui_app
-    from stretchdesk.drawing.sheet import write_all_svgs, write_contact_sheet
+    from stretchdesk.drawing.sheet import write_all_rasters, write_all_svgs, write_contact_sheet
 
     ensure_gui_app()
     if args.write:
         written = write_all_svgs()
         print(f"{len(written)} figure SVG(s) rewritten")
+        rasters = write_all_rasters()
+        print(f"{len(rasters)} card raster(s) rewritten")
     if args.sheet:
         count = write_contact_sheet(args.sheet)
         print(f"contact sheet of {count} figures written to {args.sheet}")

@@ -23,6 +23,7 @@ from stretchdesk.core.imagecheck import MAX_IMAGE_BYTES, image_problem
 from stretchdesk.core.models import Pose
 from stretchdesk.core.paths import resource
 from stretchdesk.core.safeio import read_regular_file
+from stretchdesk.figure_rasters import fit, physical_size, render_svg, shipped_raster
 
 CACHE_LIMIT = 1500
 TILE_COLOR = QColor("#f3f1ec")
@@ -103,35 +104,38 @@ class PoseImages(QObject):
         return pixmap
 
     def _render(self, pose_id: str, logical: QSize, ratio: float) -> QImage:
-        width = max(1, round(logical.width() * ratio))
-        height = max(1, round(logical.height() * ratio))
-        image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+        size = physical_size(logical, ratio)
+        source = self._source(pose_id, size)
+        if isinstance(source, QSvgRenderer):
+            return render_svg(source, size.width(), size.height())
+        if isinstance(source, QImage) and source.size() == size:
+            return source.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(Qt.GlobalColor.transparent)
-        source = self._source(pose_id)
         painter = QPainter(image)
         painter.setRenderHints(
             QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
         )
-        if isinstance(source, QSvgRenderer):
-            box = source.viewBoxF()
-            natural = box.size() if not box.isEmpty() else QSize(1, 1).toSizeF()
-            source.render(painter, _fit(natural.width(), natural.height(), width, height))
-        elif isinstance(source, QImage):
-            painter.drawImage(_fit(source.width(), source.height(), width, height), source)
+        if isinstance(source, QImage):
+            painter.drawImage(fit(source.width(), source.height(), size.width(), size.height()), source)
         else:
             pose = self._catalog.get(pose_id)
-            draw_placeholder(painter, QRectF(0, 0, width, height), pose.name if pose else "?")
+            draw_placeholder(painter, QRectF(0, 0, size.width(), size.height()), pose.name if pose else "?")
         painter.end()
         return image
 
-    def _source(self, pose_id: str) -> QSvgRenderer | QImage | None:
+    def _is_builtin(self, pose_id: str) -> bool:
+        pose = self._catalog.get(pose_id)
+        return pose is not None and not pose.custom
+
+    def _source(self, pose_id: str, size: QSize) -> QSvgRenderer | QImage | None:
         """Parsed afresh each time: only the pixmaps are cached, since a parsed SVG
-        costs far more memory than re-reading it (a few MB across a library's worth)."""
+        costs far more memory than re-reading it (a few MB across a library's worth).
+        A packaged figure pre-rendered at exactly this size skips the parse."""
         path = self.image_path(pose_id)
         if path is None:
             return None
-        pose = self._catalog.get(pose_id)
-        return _load(path, untrusted=pose is not None and pose.custom)
+        return _load(path, untrusted=not self._is_builtin(pose_id), size=size)
 
     def _watch(self) -> None:
         wanted = [str(p) for p in (self._builtin_dir, self._user_dir) if p.is_dir()]
@@ -147,12 +151,13 @@ class PoseImages(QObject):
 _SUFFIXES = {".svg", ".png", ".jpg", ".jpeg"}
 
 
-def _load(path: Path, untrusted: bool) -> QSvgRenderer | QImage | None:
+def _load(path: Path, untrusted: bool, size: QSize) -> QSvgRenderer | QImage | None:
     """Read a figure; a half-written or broken file counts as missing, quietly.
 
     A user's image (it may have been dropped into the data dir by hand) is read only
     if it is a regular file within the size limit, and decoded only if it passes the
-    bomb checks, so one hostile picture can't freeze or exhaust the app."""
+    bomb checks, so one hostile picture can't freeze or exhaust the app. A packaged SVG
+    comes back as its shipped raster when one matches it at `size`."""
     try:
         data = read_regular_file(path, MAX_IMAGE_BYTES) if untrusted else path.read_bytes()
     except (OSError, StretchDeskError):
@@ -160,6 +165,9 @@ def _load(path: Path, untrusted: bool) -> QSvgRenderer | QImage | None:
     if untrusted and image_problem(data, path.name) is not None:
         return None
     if path.suffix.lower() == ".svg":
+        shipped = None if untrusted else shipped_raster(path, data, size)
+        if shipped is not None:
+            return shipped
         if b"<svg" not in data[:4096] or b"</svg>" not in data[-512:]:
             return None
         renderer = QSvgRenderer(data)
@@ -167,12 +175,6 @@ def _load(path: Path, untrusted: bool) -> QSvgRenderer | QImage | None:
         return renderer if renderer.isValid() else None
     image = QImage.fromData(data)
     return None if image.isNull() else image
-
-
-def _fit(natural_w: float, natural_h: float, width: int, height: int) -> QRectF:
-    scale = min(width / max(natural_w, 1e-6), height / max(natural_h, 1e-6))
-    w, h = natural_w * scale, natural_h * scale
-    return QRectF((width - w) / 2, (height - h) / 2, w, h)
 
 
 def draw_placeholder(painter: QPainter, rect: QRectF, name: str) -> None:

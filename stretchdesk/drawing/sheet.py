@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QImageWriter, QPainter
 
 from stretchdesk.core.atomic import atomic_write_bytes
@@ -15,6 +15,7 @@ from stretchdesk.core.paths import resource
 from stretchdesk.core.skeleton import figure_ids, pose_figure
 from stretchdesk.drawing.render import CARD_PALETTE, paint_figure
 from stretchdesk.drawing.svg import svg_bytes
+from stretchdesk.figure_rasters import write_rasters
 
 
 def images_dir() -> Path:
@@ -47,6 +48,16 @@ def write_all_svgs(folder: Path | None = None) -> list[Path]:
             atomic_write_bytes(path, data)
             written.append(path)
     return written
+
+
+def write_all_rasters(folder: Path | None = None) -> list[Path]:
+    """Pre-render every figure's SVG at the library card's and the routine row's sizes."""
+    from stretchdesk.editor.delegate import STEP_FIGURE_SIZE
+    from stretchdesk.library.delegate import CARD_FIGURE_SIZE
+
+    folder = folder or images_dir()
+    sizes = [CARD_FIGURE_SIZE, QSize(STEP_FIGURE_SIZE, STEP_FIGURE_SIZE)]
+    return write_rasters([folder / f"{pose_id}.svg" for pose_id in figure_ids()], sizes)
 
 
 def contact_sheet(

@@ -21,6 +21,8 @@ from stretchdesk.library.catalog import PoseCatalog
 from stretchdesk.pose_images import TILE_COLOR, PoseImages
 
 ROW_HEIGHT = 50
+STEP_THUMB = 44
+STEP_FIGURE_SIZE = STEP_THUMB - 4  # the thumbnail tile less 2 a side: shipped pre-rendered
 NUMBER_WIDTH = 34
 HOLD_WIDTH = 96
 BRACKET_COLOR = QColor("#d08a2c")
@@ -91,7 +93,7 @@ class RoutineRowDelegate(QStyledItemDelegate):
     def _paint_row(self, painter: QPainter, option: QStyleOptionViewItem, item: Step | Rest,
                    left: int, text_color: QColor, dim: QColor, ratio: float) -> None:
         rect = option.rect
-        thumb = 44 if isinstance(item, Step) else 24
+        thumb = STEP_THUMB if isinstance(item, Step) else 24
         top = rect.top() + (rect.height() - thumb) // 2
         thumb_rect = QRect(left, top, thumb, thumb)
         if isinstance(item, Step):
@@ -99,7 +101,7 @@ class RoutineRowDelegate(QStyledItemDelegate):
             painter.setBrush(TILE_COLOR)
             painter.drawRoundedRect(thumb_rect, 6, 6)
             painter.drawPixmap(thumb_rect.adjusted(2, 2, -2, -2).topLeft(),
-                               self._images.pixmap(item.pose, thumb - 4, ratio))
+                               self._images.pixmap(item.pose, STEP_FIGURE_SIZE, ratio))
         else:
             painter.setPen(QPen(dim, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)

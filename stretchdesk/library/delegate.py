@@ -13,6 +13,8 @@ from stretchdesk.pose_images import TILE_COLOR, PoseImages
 CARD_SIZE = QSize(156, 204)
 FIGURE_HEIGHT = 104
 PAD = 8
+# the card inset by 3 a side, the padding, then 4 around the figure: shipped pre-rendered
+CARD_FIGURE_SIZE = QSize(CARD_SIZE.width() - 6 - 2 * PAD - 8, FIGURE_HEIGHT - 8)
 
 
 def area_label(value: str) -> str:
