@@ -1,9 +1,10 @@
 """One playing session: wires the engine to the windows, the cues and the log.
 
 What the TV shows is decided by the presenter (stretchdesk/core/player_view.py);
-the windows say what the user asked for (intents). This class only connects the
-two, decides what an intent means at this moment, and frees everything it
-built when it closes.
+the windows say what the user asked for (intents); where the windows go is up to
+the placement (placement.py) and what the session sounds like to its cues
+(cues.py). This class only connects them, decides what an intent means at this
+moment, and frees everything it built when it closes.
 """
 
 from __future__ import annotations
@@ -13,18 +14,18 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from stretchdesk.core.errors import StretchDeskError
 from stretchdesk.core.history import History, SessionRecord, record_session
 from stretchdesk.core.models import Routine, Side
-from stretchdesk.core.player_view import Presenter, cue_sound, done_poses
+from stretchdesk.core.player_view import Presenter
 from stretchdesk.core.session import Clock, Event, EventKind, Phase, Session
 from stretchdesk.core.workspace import Workspace
 from stretchdesk.player.audience import AudienceWindow
 from stretchdesk.player.audio import SoundBackend
 from stretchdesk.player.controls import ControlsPanel
+from stretchdesk.player.cues import SessionCues
 from stretchdesk.player.driver import SessionDriver
 from stretchdesk.player.inhibit import Inhibitor
 from stretchdesk.player.keys import Intent
@@ -33,7 +34,7 @@ from stretchdesk.player.voice import Voice
 
 FRAME_MS = 40
 Confirm = Callable[[QWidget, str], bool]
-__all__ = ["Confirm", "PlayerController", "PlayerParts", "ask", "done_poses"]
+__all__ = ["Confirm", "PlayerController", "PlayerParts", "ask"]
 
 
 def ask(parent: QWidget, question: str) -> bool:
@@ -77,21 +78,17 @@ class PlayerController(QObject):
         self.session = Session(parts.workspace.timeline(routine, tighter_side=parts.tighter_side), parts.clock)
         self.presenter = Presenter(routine, parts.workspace.catalog, self.session)
         self.driver = SessionDriver(self.session, parts.clock, self)
-        self.placement = Placement(self.audience, self.controls)
+        self.placement = Placement(self.audience, self.controls, self)
+        self.cues = SessionCues(self.session, self.presenter, self.controls, parts.sound, parts.voice, self)
         self.record: SessionRecord | None = None
         self.asking_stop = False
         self._resume_after_asking = False
         self._started_wall = datetime.now(UTC)
         self._closed = False
-        self._breath_half = -1
         self._frame = QTimer(self, interval=FRAME_MS)
         self.audience.set_routine_name(routine.name)
         self.controls.title.setText(routine.name)
         self._connect_signals()
-        self._on_controls_volume_changed(self.controls.volume.value())
-        voice = self.parts.voice
-        if voice is not None and voice.status:  # it started before this session (a failed one stays failed)
-            self._on_voice_status_changed(voice.status)
         self.refresh()
 
     def _connect_signals(self) -> None:
@@ -105,70 +102,15 @@ class PlayerController(QObject):
         c.extend_requested.connect(self.extend)
         c.restart_requested.connect(self.restart_step)
         c.stop_requested.connect(self.request_stop)
-        c.fullscreen_requested.connect(self._on_controls_fullscreen_requested)
-        c.screen_chosen.connect(self.move_to_screen)
-        c.volume_changed.connect(self._on_controls_volume_changed)
-        c.voice_toggled.connect(self._on_controls_voice_toggled)
         c.intent_triggered.connect(self._on_controls_intent_triggered)
         c.close_requested.connect(self._on_controls_close_requested)
         self.audience.close_requested.connect(self._on_audience_close_requested)
         self.audience.intent_triggered.connect(self._on_audience_intent_triggered)
         self.audience.clicked.connect(self._on_audience_clicked)
-        c.voice_chosen.connect(self._on_controls_voice_chosen)
-        if self.parts.voice is not None:
-            self.parts.voice.status_changed.connect(self._on_voice_status_changed)
-            self.parts.voice.voices_listed.connect(self._on_voice_voices_listed)
-            self.parts.voice.enabled = c.voice.isChecked()
-        app = self._app()
-        app.screenAdded.connect(self._on_app_screen_added)
-        app.screenRemoved.connect(self._on_app_screen_removed)
-        app.screenAdded.connect(c.screen_picker.on_screen_added)
-        app.screenRemoved.connect(c.screen_picker.on_screen_removed)
-
-    def _disconnect_signals(self) -> None:
-        """Everything that outlives this session (the app, the shared voice) lets go of it."""
-        app = self._app()
-        app.screenAdded.disconnect(self._on_app_screen_added)
-        app.screenRemoved.disconnect(self._on_app_screen_removed)
-        app.screenAdded.disconnect(self.controls.screen_picker.on_screen_added)
-        app.screenRemoved.disconnect(self.controls.screen_picker.on_screen_removed)
-        if self.parts.voice is not None:
-            self.parts.voice.status_changed.disconnect(self._on_voice_status_changed)
-            self.parts.voice.voices_listed.disconnect(self._on_voice_voices_listed)
-
-    @staticmethod
-    def _app() -> QGuiApplication:
-        app = QGuiApplication.instance()
-        assert isinstance(app, QGuiApplication)
-        return app
-
-    # -- showing ---------------------------------------------------------------
 
     def show(self, screen_name: str | None = None) -> None:
         """Audience full screen on the chosen screen; the controls on a screen it does not cover."""
-        self._say(self.placement.show(screen_name))
-
-    def move_to_screen(self, name: str) -> None:
-        self._say(self.placement.move_to(name))
-
-    @property
-    def screen_name(self) -> str | None:
-        return self.placement.screen_name
-
-    def _say(self, message: str | None) -> None:
-        if message:
-            self.controls.add_message(message)
-
-    def _on_app_screen_added(self, _screen: QScreen) -> None:
-        if not self._closed:
-            self.placement.refit()
-
-    def _on_app_screen_removed(self, screen: QScreen) -> None:
-        if not self._closed:
-            self._say(self.placement.screen_removed(screen))
-
-    def _on_controls_fullscreen_requested(self) -> None:
-        self.placement.refit()
+        self.placement.show(screen_name)
 
     # -- intents ---------------------------------------------------------------
 
@@ -301,7 +243,8 @@ class PlayerController(QObject):
         self._frame.stop()
         self.driver.stop()
         self.parts.inhibitor.release()
-        self._disconnect_signals()
+        self.placement.release()  # the app and the shared voice outlive this session
+        self.cues.release()
         self.audience.close_requested.disconnect(self._on_audience_close_requested)
         self.audience.close()  # WA_DeleteOnClose
         self.controls.finish()
@@ -320,12 +263,7 @@ class PlayerController(QObject):
 
     def _on_driver_events_ready(self, events: list[Event]) -> None:
         for event in events:
-            sound = cue_sound(event, self.session)
-            if sound is not None:
-                self.parts.sound.play(sound)
-            words = self.presenter.speech(event)
-            if words and self.parts.voice is not None:
-                self.parts.voice.say(words)
+            self.cues.play(event)
             if event.kind is EventKind.FINISHED:
                 self._on_session_finished()
         self.refresh()
@@ -359,41 +297,4 @@ class PlayerController(QObject):
         if state.phase is not Phase.DONE:
             self.audience.show_content(content)
         self.controls.show_content(content, self.session.started)
-        self._pace_breath(content.breath.word if content.breath else "", content.breath.half if content.breath else -1)
-
-    def _pace_breath(self, word: str, half: int) -> None:
-        """Say "in" / "out" as a breath-counted hold's pace turns (the hold's own
-        announcement stands for its first "in")."""
-        if half != self._breath_half and half > 0 and not self.session.paused and self.parts.voice is not None:
-            self.parts.voice.say(word)
-        self._breath_half = half
-
-    def _on_controls_volume_changed(self, value: int) -> None:
-        self.parts.sound.set_volume(value / 100)
-        if self.parts.voice is not None:
-            self.parts.voice.set_volume(value / 100)
-
-    def _on_voice_status_changed(self, text: str) -> None:
-        """The voice line of the controls says which voice speaks; only a voice that is off
-        is news for the messages too."""
-        self.controls.show_voice_status(text)
-        voice = self.parts.voice
-        if voice is not None and voice.failed:
-            self.controls.add_message(text)
-        if voice is not None and voice.available:
-            if voice.voices:
-                self.controls.show_voices(voice.voices, voice.voice_name)
-            else:
-                voice.list_voices()
-
-    def _on_voice_voices_listed(self, voices: list[tuple[str, str]]) -> None:
-        if self.parts.voice is not None:
-            self.controls.show_voices(voices, self.parts.voice.voice_name)
-
-    def _on_controls_voice_chosen(self, name: str) -> None:
-        if self.parts.voice is not None:
-            self.parts.voice.set_voice(name)
-
-    def _on_controls_voice_toggled(self, on: bool) -> None:
-        if self.parts.voice is not None:
-            self.parts.voice.enabled = on
+        self.cues.pace_breath(content.breath)

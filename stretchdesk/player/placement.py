@@ -3,10 +3,15 @@
 The player is full screen on its screen; the controls sit on a screen the player
 does not cover (the primary first). With only one screen they become a compact
 strip that stays on top of the player, so they are never buried under it.
+
+A placement follows the screens for as long as its session plays: it listens to
+the application (which outlives the session) until `release()`, and to the
+controls' screen picker and full-screen button.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication, QScreen
 
 from stretchdesk.player.audience import AudienceWindow
@@ -14,17 +19,36 @@ from stretchdesk.player.controls import ControlsPanel
 from stretchdesk.player.screens import choose_screen, desk_screen, find_screen, place_full_screen
 
 
-class Placement:
-    def __init__(self, audience: AudienceWindow, controls: ControlsPanel) -> None:
+class Placement(QObject):
+    def __init__(self, audience: AudienceWindow, controls: ControlsPanel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.audience = audience
         self.controls = controls
         self.screen_name: str | None = None
+        self._connect_signals()
 
-    def show(self, screen_name: str | None) -> str | None:
-        """Place both windows; a message when the wanted screen is missing."""
+    def _connect_signals(self) -> None:
+        app = _app()
+        app.screenAdded.connect(self._on_app_screen_added)
+        app.screenRemoved.connect(self._on_app_screen_removed)
+        app.screenAdded.connect(self.controls.screen_picker.on_screen_added)
+        app.screenRemoved.connect(self.controls.screen_picker.on_screen_removed)
+        self.controls.fullscreen_requested.connect(self._on_controls_fullscreen_requested)
+        self.controls.screen_chosen.connect(self._on_controls_screen_chosen)
+
+    def release(self) -> None:
+        """The application outlives this session: it stops following its screens."""
+        app = _app()
+        app.screenAdded.disconnect(self._on_app_screen_added)
+        app.screenRemoved.disconnect(self._on_app_screen_removed)
+        app.screenAdded.disconnect(self.controls.screen_picker.on_screen_added)
+        app.screenRemoved.disconnect(self.controls.screen_picker.on_screen_removed)
+
+    def show(self, screen_name: str | None) -> None:
+        """Place both windows; the controls say so when the wanted screen is missing."""
         screen, message = choose_screen(screen_name)
         self._place(screen)
-        return message
+        self._say(message)
 
     def move_to(self, name: str) -> str | None:
         screen = find_screen(name)
@@ -60,3 +84,25 @@ class Placement:
         self.controls.place_on(desk, compact=desk is screen)
         self.controls.show()
         place_full_screen(self.audience, screen)
+
+    def _say(self, message: str | None) -> None:
+        if message:
+            self.controls.add_message(message)
+
+    def _on_app_screen_added(self, _screen: QScreen) -> None:
+        self.refit()
+
+    def _on_app_screen_removed(self, screen: QScreen) -> None:
+        self._say(self.screen_removed(screen))
+
+    def _on_controls_fullscreen_requested(self) -> None:
+        self.refit()
+
+    def _on_controls_screen_chosen(self, name: str) -> None:
+        self._say(self.move_to(name))
+
+
+def _app() -> QGuiApplication:
+    app = QGuiApplication.instance()
+    assert isinstance(app, QGuiApplication)
+    return app
