@@ -52,6 +52,7 @@ from stretchdesk.player.tv_style import (
     phase_colours,
     share_font,
     shrunk_to_fit,
+    type_height,
 )
 from stretchdesk.player.widgets import DIGIT_SHARE, Countdown, ProgressStrip
 from stretchdesk.pose_images import PoseImages
@@ -196,8 +197,9 @@ class AudienceWindow(QWidget):
             self.caution.setText("")
             return
         shown = f"⚠  {text}"
-        full = max(SMALLEST_PX, round(max(200, self.height()) * CAUTION_SHARE))
-        room = max(40, self.width() - 2 * round(self.height() * 0.03))
+        h = self._type_height()
+        full = max(SMALLEST_PX, round(h * CAUTION_SHARE))
+        room = max(40, self.width() - 2 * round(h * 0.03))
         font = shrunk_to_fit(self.caution.font(), shown, full, round(full * MIN_CAUTION_RATIO), room)
         self.caution.setFont(font)
         # still too long at the smallest size: a second line rather than a lost word
@@ -234,17 +236,21 @@ class AudienceWindow(QWidget):
 
     def _fit_pose_name(self) -> None:
         """One line when it can: shrink a long name (to a floor) before letting it wrap."""
-        h = max(200, self.height())
-        # the right column is about half the window; measured before layout settles
+        h = self._type_height()
+        # the name shares the right column (54 of 100 parts) with the side badge;
+        # measured from the window, before the layout settles
         badge = self.side_badge.sizeHint().width() if self.side_badge.text() else 0
+        margins = self._column.contentsMargins()
+        spacing = max(0, self._column.spacing())
+        column = (self.width() - margins.left() - margins.right() - spacing) * 54 // 100
         self.pose_name.setFont(shrunk_to_fit(
             self.pose_name.font(), self.pose_name.text(), max(SMALLEST_PX, round(h * NAME_SHARE)),
-            round(h * MIN_NAME_SHARE), self.width() // 2 - badge))
+            round(h * MIN_NAME_SHARE), column - badge - 2 * spacing))
 
     def _fit_instructions(self) -> None:
         """Every step shows whole: shrink the type a little (never below a size that still
         reads from the mat) when a page of long steps would overflow its box."""
-        h = max(200, self.height())
+        h = self._type_height()
         fit_to_height(self.instructions, max(SMALLEST_PX, round(h * STEPS_SHARE)),
                       max(SMALLEST_PX, round(h * MIN_STEPS_SHARE)))
 
@@ -261,10 +267,11 @@ class AudienceWindow(QWidget):
         if side and side != self.side_badge.text():
             self.side_badge.setText(side)
             self._style_side(side)
+            self._fit_pose_name()
 
     def _style_side(self, side: str) -> None:
         colour = SIDE_COLOURS.get(side, "#ffffff")
-        radius = max(8, self.height() // 60)
+        radius = max(8, self._type_height() // 60)
         self.side_badge.setStyleSheet(
             f"background: {colour}; color: #10141a; border-radius: {radius}px;"
             f" padding: 0 {radius * 2}px;"
@@ -276,7 +283,7 @@ class AudienceWindow(QWidget):
         self._accent = accent
         self.prompt.set_underlay(background)
         self._stack.setCurrentIndex(1 if phase is Phase.DONE else 0)
-        radius = max(8, self.height() // 54)
+        radius = max(8, self._type_height() // 54)
         self.phase_pill.setStyleSheet(
             f"background: {accent.name()}; color: {background.name()}; border-radius: {radius}px;"
         )
@@ -313,9 +320,12 @@ class AudienceWindow(QWidget):
         if event.size() != self._scaled_for:  # prepared at this size already: nothing to redo
             self._scale_fonts()
 
+    def _type_height(self) -> int:
+        return type_height(self.width(), self.height())
+
     def _scale_fonts(self) -> None:
         self._scaled_for = self.size()
-        h = max(200, self.height())
+        h = self._type_height()
 
         def font(share: float, bold: bool = False) -> QFont:
             return share_font(self.font(), h, share, bold)
@@ -340,11 +350,11 @@ class AudienceWindow(QWidget):
         self.thumbnail.setFixedSize(thumb, thumb)
         self.instructions.setMinimumHeight(round(h * 0.17))
         self.done_view.scale(h)
+        if self.side_badge.text():
+            self._style_side(self.side_badge.text())  # first: the name is fitted beside the badge
         self._elide_routine_name()
         self._fit_pose_name()
         self._fit_instructions()
-        if self.side_badge.text():
-            self._style_side(self.side_badge.text())
         self._apply_phase(self._phase)
         self._place_prompt()
 

@@ -27,6 +27,7 @@ MIN_STEPS_SHARE = 0.03
 CAUTION_SHARE = 0.036
 MIN_CAUTION_RATIO = 0.7
 SMALLEST_PX = 9
+NARROWEST_ASPECT = 1.25  # the layout reads right from 16:9 down to 5:4 (width / height)
 
 
 def phase_colours(phase: Phase) -> tuple[QColor, QColor]:
@@ -40,6 +41,13 @@ def sized(font: QFont, pixels: int) -> QFont:
     return resized
 
 
+def type_height(width: int, height: int) -> int:
+    """The height the TV sizes its type and spacing from: the window's own, or on a screen
+    squarer than 5:4 (a portrait monitor, a square window) that of a 5:4 screen as wide,
+    so a long name, the clock or the countdown never runs off the sides."""
+    return max(200, min(height, round(width / NARROWEST_ASPECT)))
+
+
 def share_font(base: QFont, height: int, share: float, bold: bool = False) -> QFont:
     """`base` at `share` of a window `height` pixels high (never below a readable minimum)."""
     chosen = sized(base, max(SMALLEST_PX, round(height * share)))
@@ -49,11 +57,18 @@ def share_font(base: QFont, height: int, share: float, bold: bool = False) -> QF
 
 def shrunk_to_fit(font: QFont, text: str, full: int, floor: int, room: int) -> QFont:
     """`font` at `full` pixels when `text` fits in `room` pixels on one line; otherwise
-    shrunk in proportion, but not below `floor` (the caller lets the rest wrap)."""
+    shrunk in proportion, but not below `floor` (the caller lets the rest wrap), and
+    always small enough that its longest word fits: a cut-off word reads worse than a
+    smaller one."""
     wanted = QFontMetrics(sized(font, full)).horizontalAdvance(text)
     if room <= 0 or wanted <= room:
         return sized(font, full)
-    return sized(font, max(floor, int(full * room / wanted)))
+    size = max(floor, int(full * room / wanted))
+    metrics = QFontMetrics(sized(font, size))
+    longest = max((metrics.horizontalAdvance(word) for word in text.split()), default=0)
+    if longest > room:
+        size = max(SMALLEST_PX, int(size * room / longest))
+    return sized(font, size)
 
 
 def fit_to_height(label: QLabel, size: int, floor: int) -> None:

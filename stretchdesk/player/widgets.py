@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, Q
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from stretchdesk.core.player_view import Breath
+from stretchdesk.player.tv_style import type_height
 
 TRACK = QColor(255, 255, 255, 46)
 DIGIT_SHARE = 0.27
@@ -145,7 +146,8 @@ class Countdown(QWidget):
         if width > self.width() * 0.96 > 0:
             glyph = glyph * self.width() * 0.96 / width
         glyph = min(glyph, self._digit_area().height() / 1.08)
-        floor = self.window().height() * MIN_DIGIT_SHARE if self.window() else 0.0
+        window = self.window()
+        floor = type_height(window.width(), window.height()) * MIN_DIGIT_SHARE if window else 0.0
         glyph = max(glyph, floor)
         return font if glyph == self._glyph_height else digit_font(glyph, self.font())
 

@@ -226,6 +226,31 @@ def test_every_screen_of_a_routine_fits_at_1080p(qtbot: Any, rig: Rig) -> None:
         assert steps.font().pixelSize() >= round(1080 * 0.03), segment
 
 
+@pytest.mark.parametrize("size", [(800, 800), (1080, 1920)], ids=["square", "portrait"])
+def test_a_square_or_portrait_screen_cuts_nothing_off(qtbot: Any, rig: Rig, size: tuple[int, int]) -> None:
+    """Type sized by height alone ran off the sides of a screen squarer than 5:4: the clock,
+    the three-digit countdown and a long pose name's last word were cut."""
+    player = rig.play("builtin-precision-hip-drills")
+    player.audience.showNormal()
+    player.audience.resize(*size)
+    qtbot.waitUntil(lambda: player.audience.size().toTuple() == size)
+    player.start()
+    countdown, overall = player.audience.countdown, label(player, "playerOverall")
+    name, badge = label(player, "playerPoseName"), label(player, "playerSide")
+    for segment in player.session.segments:
+        if segment.kind is not SegmentKind.HOLD:
+            continue
+        rig.at(player, segment.start + 1)
+        QApplication.processEvents()
+        assert countdown.rect().toRectF().contains(countdown.digit_box()), (segment, countdown.text())
+        assert overall.fontMetrics().horizontalAdvance(overall.text()) <= overall.width(), overall.text()
+        longest = max(name.fontMetrics().horizontalAdvance(word) for word in name.text().split())
+        assert longest <= name.width(), name.text()
+        assert name.heightForWidth(name.width()) <= name.height() + 1, name.text()
+        if badge.isVisible():
+            assert name.geometry().right() < badge.geometry().left(), name.text()
+
+
 @pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform says this for any dialog
 def test_stop_question_has_verbs_and_escape_keeps_going(qtbot: Any) -> None:
     from PySide6.QtCore import QTimer
