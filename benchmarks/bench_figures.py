@@ -25,7 +25,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 from benchmarks.goals import goal
 from stretchdesk.core.catalog import builtin_poses
-from stretchdesk.core.player_view import FigureScene
+from stretchdesk.core.figure_scene import FigureScene
 from stretchdesk.core.skeleton import figure_ids, frames, interpolate, pose_figure, solve, transition
 from stretchdesk.drawing.offscreen_app import ensure_gui_app
 from stretchdesk.drawing.render import paint_figure, render_image, world_bounds

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from stretchdesk.core.catalog import builtin_poses
 from stretchdesk.core.models import Hold, Routine, Step
-from stretchdesk.core.player_view import MAX_LINES, PAGE_SECONDS, Presenter
+from stretchdesk.core.player_view import Presenter
+from stretchdesk.core.screen_text import MAX_LINES, PAGE_SECONDS
 from stretchdesk.core.session import FakeClock, Phase, Session
 from stretchdesk.core.timeline import SegmentKind, expand
 

@@ -2,7 +2,8 @@
 
 Qt-free, so every word and every figure choice is tested without a window; the
 audience window, the controls panel and the voice only render what comes out,
-so they can never disagree.
+so they can never disagree. The figure's own rules are in `figure_scene`; the paging
+of instruction and caution lines in `screen_text`.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from stretchdesk.core.figure_scene import FigureScene, figure_scene
 from stretchdesk.core.history import MIN_HELD_SECONDS, held_seconds, poses_reached, will_be_logged
 from stretchdesk.core.models import SECONDS_PER_BREATH, Block, Hold, Pose, Routine, Side, Step, format_duration
+from stretchdesk.core.screen_text import caution_line, instruction_lines, page_at
 from stretchdesk.core.session import Event, EventKind, Phase, Session, SessionState
 from stretchdesk.core.timeline import Segment, SegmentKind
-from stretchdesk.core.wording import counted, mirror_sides, number_words, side_word, spoken_duration, spoken_name
+from stretchdesk.core.wording import counted, number_words, side_word, spoken_duration, spoken_name
 
 PHASE_TITLES = {
     Phase.PREPARE: "GET READY",
@@ -26,26 +29,9 @@ PHASE_TITLES = {
     Phase.REST: "REST",
     Phase.DONE: "DONE",
 }
-MAX_LINES = 3
-"""Instruction lines on screen at once; longer lists turn pages."""
-PAGE_SECONDS = 8.0
 START_KEYS = "Space, Enter, a click, or your clicker"
 STOP_KEY = "Esc"
 KEEP_KEY = "Space"
-
-
-@dataclass(frozen=True)
-class FigureScene:
-    """What the big figure draws: the pose (and, in a transition, the one before it)."""
-
-    pose_id: str | None
-    mirrored: bool = False
-    from_pose_id: str | None = None
-    from_mirrored: bool = False
-    blend: float = 1.0
-    elapsed: float = 0.0
-    rep_seconds: float | None = None
-    glow: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -164,7 +150,8 @@ class Presenter:
             next_up = "Next: " + self.pose_name(next_hold.pose)
             if next_hold.side:
                 next_up += f" · {next_hold.side.value}"
-        lines, page = self._page(self._lines(state.phase, segment), state.segment_elapsed)
+        pose = self.catalog.get(segment.pose) if segment.pose else None
+        lines, page = page_at(instruction_lines(state.phase, segment, pose), state.segment_elapsed)
         return TvContent(
             phase=state.phase,
             phase_title=PHASE_TITLES[state.phase],
@@ -182,7 +169,7 @@ class Presenter:
             overall=overall,
             paused=state.paused,
             scene=self.scene(state),
-            caution=self._caution(segment, state.segment_elapsed),
+            caution=caution_line(segment, pose, state.segment_elapsed),
             page=page,
             prompt=self.prompt(asking_stop),
             breath=self.breath(state),
@@ -240,90 +227,14 @@ class Presenter:
         )
 
     def scene(self, state: SessionState) -> FigureScene:
-        """The figure for this moment: a rest previews what comes next; a transition
-        or switch morphs from the pose just held."""
-        segment = state.segment
-        if segment is None:
-            return FigureScene(None)
-        if segment.kind is SegmentKind.REST:
-            upcoming = state.next_hold
-            if upcoming is None:
-                return FigureScene(None)
-            return FigureScene(pose_id=upcoming.pose, mirrored=upcoming.side is Side.LEFT)
-        rep_seconds = None
-        glow: tuple[str, ...] = ()
-        if segment.kind is SegmentKind.HOLD:
-            hold = self.hold_of(segment)
-            rep_seconds = hold.seconds_per_rep if hold else None
-            held = self.catalog.get(segment.pose) if segment.pose else None
-            glow = tuple(area.value for area in held.targets) if held else ()
-        before = self._previous_hold(state.index)
-        morph = segment.kind in (SegmentKind.TRANSITION, SegmentKind.SWITCH) and before is not None
-        return FigureScene(
-            pose_id=segment.pose,
-            mirrored=segment.side is Side.LEFT,
-            from_pose_id=before.pose if morph and before else None,
-            from_mirrored=bool(before and before.side is Side.LEFT),
-            blend=state.fraction if morph else 1.0,
-            elapsed=state.segment_elapsed,
-            rep_seconds=rep_seconds,
-            glow=glow,
-        )
-
-    def _previous_hold(self, index: int) -> Segment | None:
-        for earlier in reversed(self.session.segments[:index]):
-            if earlier.kind is SegmentKind.HOLD:
-                return earlier
-        return None
+        """The figure for this moment (see `figure_scene`)."""
+        return figure_scene(state, self.session.segments, self.catalog, self.hold_of)
 
     def _current_hold_number(self, index: int) -> int:
         for candidate in range(index, len(self.session.segments)):
             if candidate in self._hold_numbers:
                 return self._hold_numbers[candidate]
         return self.hold_count
-
-    def _lines(self, phase: Phase, segment: Segment) -> list[str]:
-        """How to get in while preparing; what to feel while holding. Every line, in order."""
-        if phase is Phase.REST:
-            return [segment.note or "Breathe easy and shake out your legs."]
-        pose = self.catalog.get(segment.pose) if segment.pose else None
-        if pose is None:
-            return [segment.note] if segment.note else []
-        if phase is Phase.SWITCH:
-            lines = ["Come out gently and set up on the other side.", *pose.instructions]
-        elif phase is Phase.HOLD:
-            lines = [*pose.cues, *pose.instructions[-1:]] if pose.cues else pose.instructions[-2:]
-        else:
-            lines = list(pose.instructions)
-        lines = self._sided(segment, pose, lines)
-        if segment.note:
-            lines.insert(0, segment.note)
-        return lines
-
-    @staticmethod
-    def _sided(segment: Segment, pose: Pose, lines: list[str]) -> list[str]:
-        if pose.per_side and segment.side is Side.LEFT:
-            return [mirror_sides(line) for line in lines]
-        return lines
-
-    @staticmethod
-    def _page(lines: list[str], elapsed: float) -> tuple[tuple[str, ...], str]:
-        """The lines on screen now: pages of MAX_LINES turning every PAGE_SECONDS."""
-        pages = max(1, -(-len(lines) // MAX_LINES))
-        if pages == 1:
-            return tuple(lines), ""
-        page = int(max(0.0, elapsed) // PAGE_SECONDS) % pages
-        return tuple(lines[page * MAX_LINES : (page + 1) * MAX_LINES]), f"{page + 1}/{pages}"
-
-    def _caution(self, segment: Segment, elapsed: float) -> str:
-        """The pose's cautions, one at a time, turning with the instruction pages."""
-        pose = self.catalog.get(segment.pose) if segment.pose else None
-        if pose is None or not pose.cautions or segment.kind is SegmentKind.REST:
-            return ""
-        cautions = self._sided(segment, pose, list(pose.cautions))
-        index = int(max(0.0, elapsed) // PAGE_SECONDS) % len(cautions)
-        count = f"  ({index + 1}/{len(cautions)})" if len(cautions) > 1 else ""
-        return f"Careful: {cautions[index]}{count}"
 
     # -- what is said and heard --------------------------------------------------
 

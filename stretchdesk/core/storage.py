@@ -9,8 +9,10 @@ Nothing here ever deletes or overwrites a user's file by mistake:
 - writers of one data dir (CLI and GUI alike) take turns through a lock;
 - folders that resolve outside the data dir (a symlinked `routines/`) are read,
   but never written into or moved out of.
-Start-up upkeep (unfinished saves, interrupted imports, quarantine) is in `upkeep`;
-reading and writing one routine or pose file in `routine_files`.
+The folders themselves and the guard around writing into them are in `data_folders`;
+finding the file that holds an id in `file_lookup`; start-up upkeep (unfinished saves,
+interrupted imports, quarantine) in `upkeep`; reading and writing one routine or pose
+file in `routine_files`.
 """
 
 from __future__ import annotations
@@ -19,22 +21,21 @@ import contextlib
 import hashlib
 import os
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
 from stretchdesk.core.atomic import atomic_write_text
+from stretchdesk.core.data_folders import DataFolders
 from stretchdesk.core.documents import (
     BadDocument,
     NewerVersion,
 )
 from stretchdesk.core.errors import StretchDeskError
+from stretchdesk.core.file_lookup import locate_file
 from stretchdesk.core.imagecheck import extension
-from stretchdesk.core.lock import DataDirLock
 from stretchdesk.core.models import Pose, Routine
-from stretchdesk.core.paths import broken_link
 from stretchdesk.core.routine_files import (
     ids_in_newer_file,
     json_files,
@@ -59,83 +60,15 @@ class Loaded(Generic[T]):
     problems: list[str] = field(default_factory=list)
 
 
-class Store:
-    """File layout of one data dir; every write is atomic and takes the data dir's lock."""
+class Store(DataFolders):
+    """Routine and pose files of one data dir; every write is atomic and takes the data dir's lock."""
 
     def __init__(self, root: Path) -> None:
-        self.root = root
-        self.routines_dir = root / "routines"
-        self.poses_dir = root / "poses"
-        self.images_dir = root / "images"
-        self.quarantine_dir = root / "quarantine"
-        self.trash_dir = root / "trash"
-        self.lock = DataDirLock(root)
+        super().__init__(root)
         self._routine_paths: dict[str, Path] = {}
         self._pose_paths: dict[str, Path] = {}
         self._newer_ids: dict[Path, frozenset[str]] = {}
         self.upkeep = Upkeep(self)
-
-    # -- the folder itself ----------------------------------------------------------
-    def ensure(self) -> None:
-        """Create the folders; a data dir that is a file, a broken link or can't be created
-        is one clear error (a broken link is never followed to create its target)."""
-        problem = self.root_problem()
-        if problem is not None:
-            raise StretchDeskError(f"{problem}; choose another data dir")
-        folders = (self.routines_dir, self.poses_dir, self.images_dir)
-        for folder in folders:
-            broken = broken_link(folder)
-            if broken is not None:
-                raise StretchDeskError(f"{shown(folder)}: {broken}; fix the link or remove it")
-        for folder in folders:
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-            except FileExistsError:
-                raise StretchDeskError(f"{shown(folder)}: is a file, not a folder; move it aside") from None
-            except OSError as error:
-                raise StretchDeskError(f"{shown(folder)}: can't create the folder ({error.strerror})") from None
-
-    def root_problem(self) -> str | None:
-        """What is wrong with the data dir itself (a file where the folder should be, a link
-        that leads nowhere) and what to do about it, if anything."""
-        broken = broken_link(self.root)
-        if broken is not None:
-            return f"{shown(self.root)}: the data dir {broken} (fix the link or remove it)"
-        if self.root.exists() and not self.root.is_dir():
-            return f"{shown(self.root)}: the data dir is a file, not a folder"
-        return None
-
-    @staticmethod
-    def _broken_links(*folders: Path) -> list[str]:
-        """A folder that is a link to nowhere (an unmounted drive, a moved sync folder) shows
-        nothing: say so, or the runner thinks their routines are gone."""
-        return [f"{shown(folder)}: {broken}, so nothing in it is shown; fix the link or remove it"
-                for folder in folders if (broken := broken_link(folder)) is not None]
-
-    def inside(self, folder: Path) -> bool:
-        """True when `folder` really lies in the data dir (a symlink may lead elsewhere)."""
-        try:
-            folder.resolve().relative_to(self.root.resolve())
-        except (ValueError, OSError, RuntimeError):
-            return False
-        return True
-
-    @contextmanager
-    def writing(self, *folders: Path) -> Iterator[None]:
-        """Create the folders if needed, refuse ones that lead outside, hold the lock."""
-        self.ensure()
-        for folder in folders:
-            if not self.inside(folder):
-                raise StretchDeskError(
-                    f"{shown(folder)}: leads outside the data dir (to {shown(folder.resolve())}); "
-                    "StretchDesk won't write there, make it a plain folder"
-                )
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-            except OSError as error:
-                raise StretchDeskError(f"{shown(folder)}: can't create the folder ({error.strerror})") from None
-        with self.lock.held():
-            yield
 
     # -- routines -----------------------------------------------------------------
     def routine_path(self, routine_id: str) -> Path:
@@ -166,7 +99,7 @@ class Store:
         """Replace the routine's own file, or create a new one; never another routine's file."""
         with self._write_errors(self.routines_dir), self.writing(self.routines_dir):
             data = routine_json(routine).encode("utf-8")
-            path = self._locate(self.routines_dir, routine.id, self._routine_paths, read_routine_file)
+            path = locate_file(self.routines_dir, routine.id, self._routine_paths, read_routine_file)
             if path is not None:
                 atomic_write_text(path, data.decode("utf-8"))
             else:
@@ -179,7 +112,7 @@ class Store:
     def trash_routine(self, routine_id: str) -> Path:
         """Move the routine's file to trash/ and return where it went (for undo)."""
         with self._write_errors(self.trash_dir), self.writing(self.routines_dir, self.trash_dir):
-            path = self._locate(self.routines_dir, routine_id, self._routine_paths, read_routine_file)
+            path = locate_file(self.routines_dir, routine_id, self._routine_paths, read_routine_file)
             if path is None:
                 raise StretchDeskError(f"no file in {shown(self.routines_dir)} holds routine {routine_id!r} any more")
             target = move_to_free_name(path, self.trash_dir, name=f"{stamp()}-{routine_id}.json")
@@ -229,7 +162,7 @@ class Store:
                 if is_new:
                     transaction.add_exact(self.images_dir / name, image)
             data = pose_json(pose).encode("utf-8")
-            path = self._locate(self.poses_dir, pose.id, self._pose_paths, read_pose_file)
+            path = locate_file(self.poses_dir, pose.id, self._pose_paths, read_pose_file)
             if path is not None:
                 created = transaction.commit()
                 try:
@@ -279,7 +212,7 @@ class Store:
         """Move a custom pose's file to trash/poses/ (its picture stays in images/)."""
         folder = self.trash_dir / "poses"
         with self._write_errors(folder), self.writing(self.poses_dir, folder):
-            path = self._locate(self.poses_dir, pose_id, self._pose_paths, read_pose_file)
+            path = locate_file(self.poses_dir, pose_id, self._pose_paths, read_pose_file)
             if path is None:
                 raise StretchDeskError(f"no file in {shown(self.poses_dir)} holds pose {pose_id!r} any more")
             target = move_to_free_name(path, folder, name=f"{stamp()}-{pose_id}.json")
@@ -343,54 +276,6 @@ class Store:
             message = f"{shown(path)}: can't be read ({type(error).__name__})"
             problems.append(self.upkeep.quarantine_message(path, BadDocument(message)))
         return None
-
-    def _locate(
-        self, folder: Path, item_id: str, known: dict[str, Path], read: Callable[[Path], Routine | Pose]
-    ) -> Path | None:
-        """The file that holds this id now: where it was last seen, or, if that file was
-        replaced, renamed or removed meanwhile, wherever it is now (None if nowhere)."""
-        path = known.get(item_id)
-        if path is not None and self._still_holds(path, item_id, read):
-            return path
-        newer_holder: str | None = None
-        for candidate in json_files(folder):
-            if candidate == path:
-                continue
-            try:
-                if read(candidate).id == item_id:
-                    known[item_id] = candidate
-                    return candidate
-            except NewerVersion as error:  # its ids may sit under other field names
-                if newer_holder is None and item_id in ids_in_newer_file(candidate):
-                    newer_holder = f"{error}; it may hold {item_id!r} too, so nothing was changed"
-            except StretchDeskError:
-                continue
-        if newer_holder is not None:  # a second file with that id would hide one of the two
-            raise StretchDeskError(newer_holder)
-        return None
-
-    @staticmethod
-    def _still_holds(path: Path, item_id: str, read: Callable[[Path], Routine | Pose]) -> bool:
-        """Does the file where ours was still hold the item with this id? A newer-version
-        file or one the system won't let us read stops the write; a missing, damaged or
-        different file is left alone."""
-        try:
-            return read(path).id == item_id
-        except NewerVersion as error:
-            raise StretchDeskError(f"{error}; not overwriting it") from None
-        except CantRead as error:
-            raise StretchDeskError(f"{error}; nothing was changed") from None
-        except StretchDeskError:
-            return False
-
-    @contextmanager
-    def _write_errors(self, folder: Path) -> Iterator[None]:
-        """An OSError while writing becomes one line that names the folder."""
-        try:
-            yield
-        except OSError as error:
-            where = shown(error.filename) if error.filename else shown(folder)
-            raise StretchDeskError(f"{where}: can't write ({error.strerror or error}); nothing was changed") from None
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:

@@ -12,21 +12,18 @@ import contextlib
 import os
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from stretchdesk.core.atomic import TEMP_SUFFIX, move_exclusive
+from stretchdesk.core.data_folders import DataFolders
 from stretchdesk.core.errors import StretchDeskError
 from stretchdesk.core.safeio import shown
 from stretchdesk.core.transaction import JOURNAL_PREFIX, JOURNAL_SUFFIX, read_journal
 
-if TYPE_CHECKING:
-    from stretchdesk.core.storage import Store
-
 
 class Upkeep:
-    """Sweeps, recovery and quarantine for one `Store` (its folders, lock and limits)."""
+    """Sweeps, recovery and quarantine for one `Store` (its folders and lock)."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: DataFolders) -> None:
         self._store = store
 
     def quarantine(self, path: Path) -> Path:

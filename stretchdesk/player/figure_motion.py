@@ -35,7 +35,7 @@ World = tuple[float, float, float, float]
 JOIN_TIMEOUT_S = 2.0
 
 if TYPE_CHECKING:
-    from stretchdesk.core.player_view import FigureScene
+    from stretchdesk.core.figure_scene import FigureScene
     from stretchdesk.core.skeleton import Figure, PoseFigure
     from stretchdesk.core.skeleton.motion import CueMarks
     from stretchdesk.core.skeleton.solved import Drawing, Track

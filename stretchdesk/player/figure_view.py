@@ -18,7 +18,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from stretchdesk.core.player_view import FigureScene
+from stretchdesk.core.figure_scene import FigureScene
 from stretchdesk.player.figure_motion import FigureMotion
 from stretchdesk.pose_images import PoseImages
 

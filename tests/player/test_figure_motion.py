@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from stretchdesk.core.player_view import FigureScene
+from stretchdesk.core.figure_scene import FigureScene
 from stretchdesk.core.skeleton.solved import Drawing
 from stretchdesk.player.figure_helper import frame, plan, read_frames
 from stretchdesk.player.figure_motion import FigureMotion

@@ -13,7 +13,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from stretchdesk.core.catalog import builtin_poses
-from stretchdesk.core.player_view import FigureScene
+from stretchdesk.core.figure_scene import FigureScene
 from stretchdesk.player.figure_motion import FigureMotion
 from stretchdesk.player.figure_view import FigureView
 from stretchdesk.pose_images import PoseImages
