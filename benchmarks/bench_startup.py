@@ -1,8 +1,8 @@
 """Cold start to the first painted main window, and peak memory, against a bare PySide6 window.
 
-Each sample is a fresh process, timed from just before it is spawned to the first Paint
-event of the watched viewport (the library cards for StretchDesk, a 60-row list for the
-baseline). Run: .venv/bin/python -m benchmarks.bench_startup
+Each sample is a fresh process, timed from just before it is spawned until the first paint
+of the watched viewport has been handled (the library cards drawn for StretchDesk, a 60-row
+list for the baseline). Run: .venv/bin/python -m benchmarks.bench_startup
 """
 
 from __future__ import annotations
@@ -26,13 +26,17 @@ WATCH = """
 import json, resource, sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
 class FirstPaint(QObject):
+    # reports once the first paint of the watched viewport has been handled (the cards drawn)
+    done = False
     def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            print(json.dumps({"painted": time.time(), "rss_mb": rss}), flush=True)
-            QTimer.singleShot(0, app.quit)
+        if event.type() == QEvent.Type.Paint and not self.done:
             self.done = True
+            QTimer.singleShot(0, self.report)
         return False
+    def report(self):
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps({"painted": time.time(), "rss_mb": rss}), flush=True)
+        app.quit()
 """
 
 BASELINE = WATCH + """

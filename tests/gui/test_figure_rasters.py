@@ -64,7 +64,16 @@ def test_a_raster_is_the_same_picture_as_its_svg_rendered_at_that_size(pose_id: 
     for size in SIZES:
         shipped = shipped_raster(svg, svg.read_bytes(), size)
         assert shipped is not None
-        assert shipped.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied) == _render(svg, size)
+        assert _largest_difference(shipped, _render(svg, size)) <= 2, (pose_id, size)
+
+
+def _largest_difference(a: QImage, b: QImage) -> int:
+    """The largest channel difference: 0 here; a machine whose CPU takes another of Qt's
+    blending paths may differ by a step or two on anti-aliased edges."""
+    a = a.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+    b = b.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+    assert a.size() == b.size()
+    return max(abs(x - y) for x, y in zip(bytes(a.constBits()), bytes(b.constBits()), strict=True))
 
 
 def _builtin_copy(tmp_path: Path, pose_id: str) -> Path:
@@ -121,7 +130,7 @@ def test_a_broken_raster_falls_back_to_the_svg(tmp_path: Path, damage: str) -> N
         path.unlink()
         path.mkdir()
     drawn = PoseImages(builtin_poses(), tmp_path, folder).pixmap("pigeon", CARD_FIGURE_SIZE).toImage()
-    assert drawn == _render(svg, CARD_FIGURE_SIZE)
+    assert _largest_difference(drawn, _render(svg, CARD_FIGURE_SIZE)) == 0
 
 
 @pytest.mark.usefixtures("qapp")
@@ -144,7 +153,10 @@ def test_writing_the_rasters_writes_only_what_is_missing_or_stale(tmp_path: Path
         shutil.copy(images_dir() / f"{pose_id}.svg", folder)
     first = write_all_rasters(folder)
     assert len(first) == len(figure_ids()) * len(SIZES)
-    assert all(a.read_bytes() == (images_dir() / RASTER_FOLDER / a.name).read_bytes() for a in first[:8])
+    for written in first[:8]:
+        shipped = QImage(str(images_dir() / RASTER_FOLDER / written.name))
+        assert QImage(str(written)).text(SOURCE_KEY) == shipped.text(SOURCE_KEY)
+        assert _largest_difference(QImage(str(written)), shipped) <= 2
     assert write_all_rasters(folder) == []
     (folder / "pigeon.svg").write_bytes((folder / "pigeon.svg").read_bytes() + b"\n")
     rewritten = write_all_rasters(folder)
