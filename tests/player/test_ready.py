@@ -12,11 +12,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from stretchdesk.app import PlayerFeature, build_main_window
 from stretchdesk.core.workspace import Workspace
-from stretchdesk.player.audience import NAME_SHARE, AudienceWindow
+from stretchdesk.player.audience import AudienceWindow
 from stretchdesk.player.audio import SilentSound
 from stretchdesk.player.controller import PlayerController
 from stretchdesk.player.controls import ControlsPanel
 from stretchdesk.player.launcher import PlayerLauncher
+from stretchdesk.player.tv_style import NAME_SHARE
 from tests.player.conftest import SEED_FLOW, CountingInhibitor, LocalLink, Rig, ScriptedEngine, free_deleted
 from tests.player.test_mat import alive
 
