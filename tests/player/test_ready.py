@@ -12,11 +12,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from stretchdesk.app import PlayerFeature, build_main_window
 from stretchdesk.core.workspace import Workspace
-from stretchdesk.player.audience import NAME_SHARE, AudienceWindow
+from stretchdesk.player.audience import AudienceWindow
 from stretchdesk.player.audio import SilentSound
 from stretchdesk.player.controller import PlayerController
 from stretchdesk.player.controls import ControlsPanel
 from stretchdesk.player.launcher import PlayerLauncher
+from stretchdesk.player.tv_style import NAME_SHARE, type_height
 from tests.player.conftest import SEED_FLOW, CountingInhibitor, LocalLink, Rig, ScriptedEngine, free_deleted
 from tests.player.test_mat import alive
 
@@ -38,7 +39,8 @@ def test_a_ready_player_is_laid_out_hidden_and_the_next_play_shows_it(qtbot: Any
     screen = QGuiApplication.primaryScreen()
     assert not ready.audience.isVisible() and not ready.controls.isVisible()
     assert ready.audience.geometry() == screen.geometry()
-    assert ready.audience.pose_name.font().pixelSize() == round(screen.geometry().height() * NAME_SHARE)
+    size = screen.geometry().size()
+    assert ready.audience.pose_name.font().pixelSize() == round(type_height(size.width(), size.height()) * NAME_SHARE)
     assert ready.controls.is_compact()  # one screen: the strip, already placed
     assert app_receivers() == before, "a ready player listens to nothing of the application"
     assert rig.launcher.voice is not None, "the voice starts while the builder is idle"
