@@ -23,6 +23,7 @@ from stretchdesk.core.storage import Store
 from stretchdesk.core.workspace import Workspace
 from stretchdesk.diagnostics import Diagnostics, default_log_dir
 from stretchdesk.library.catalog import PoseCatalog
+from stretchdesk.library.feel_it_here import FeelItHereOption
 from stretchdesk.mainwindow import MainWindow
 from stretchdesk.pose_images import PoseImages
 from stretchdesk.singleinstance import SingleInstance
@@ -81,6 +82,7 @@ def build_main_window(
     images.setParent(window)
     catalog.setParent(window)
     PlayerFeature(window, workspace, settings, make_launcher)
+    FeelItHereOption(window, window.play_menu.menuAction(), images, settings)
     LogFolder(window, diagnostics.log_dir if diagnostics else default_log_dir())
     if diagnostics is not None:
         diagnostics.error_reported.connect(window.show_message)

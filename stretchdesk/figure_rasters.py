@@ -21,6 +21,7 @@ from PySide6.QtSvg import QSvgRenderer
 from stretchdesk.core.atomic import atomic_write_bytes
 
 RASTER_FOLDER = "rasters"
+GLOW_FOLDER = "glow"
 SOURCE_KEY = "stretchdesk-source-sha256"
 SHIPPED_RATIOS = (1.0, 2.0)
 
@@ -28,6 +29,12 @@ SHIPPED_RATIOS = (1.0, 2.0)
 def physical_size(logical: QSize, ratio: float) -> QSize:
     """The pixel size PoseImages renders a logical size at for a screen's pixel ratio."""
     return QSize(max(1, round(logical.width() * ratio)), max(1, round(logical.height() * ratio)))
+
+
+def glow_variant(svg_path: Path) -> Path:
+    """The same figure with its "feel it here" glow: gzip-compressed (the gradients make the
+    SVG about three times larger), which QSvgRenderer reads as it is."""
+    return svg_path.parent / GLOW_FOLDER / f"{svg_path.stem}.svgz"
 
 
 def raster_path(svg_path: Path, size: QSize) -> Path:

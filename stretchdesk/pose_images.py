@@ -10,6 +10,7 @@ are picked up on the fly; `images_changed` tells views to repaint.
 
 from __future__ import annotations
 
+import gzip
 from collections import OrderedDict
 from collections.abc import Mapping
 from pathlib import Path
@@ -23,7 +24,7 @@ from stretchdesk.core.imagecheck import MAX_IMAGE_BYTES, image_problem
 from stretchdesk.core.models import Pose
 from stretchdesk.core.paths import resource
 from stretchdesk.core.safeio import read_regular_file
-from stretchdesk.figure_rasters import fit, physical_size, render_svg, shipped_raster
+from stretchdesk.figure_rasters import fit, glow_variant, physical_size, render_svg, shipped_raster
 
 CACHE_LIMIT = 1500
 TILE_COLOR = QColor("#f3f1ec")
@@ -49,6 +50,7 @@ class PoseImages(QObject):
         self._user_dir = user_images_dir
         self._builtin_dir = builtin_images_dir or resource("images")
         self._pixmaps: OrderedDict[_CacheKey, QPixmap] = OrderedDict()
+        self._glow = False
         self._watcher = QFileSystemWatcher(self)
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.refresh)
@@ -60,6 +62,16 @@ class PoseImages(QObject):
         """Use a new catalog (custom poses added or reloaded) and drop stale figures."""
         self._catalog = catalog
         self.refresh()
+
+    def glow(self) -> bool:
+        return self._glow
+
+    def set_glow(self, on: bool) -> None:
+        """Show the packaged figures with their "feel it here" glow over the muscles each
+        pose works (a user's own pictures have none and stay as they are)."""
+        if on != self._glow:
+            self._glow = on
+            self.refresh()
 
     def refresh(self) -> None:
         """Forget every rendered figure so the next paint reads the files again."""
@@ -135,7 +147,12 @@ class PoseImages(QObject):
         path = self.image_path(pose_id)
         if path is None:
             return None
-        return _load(path, untrusted=not self._is_builtin(pose_id), size=size)
+        builtin = self._is_builtin(pose_id)
+        if self._glow and builtin and path.suffix.lower() == ".svg":
+            lit = _load(glow_variant(path), untrusted=False, size=size)
+            if lit is not None:  # a missing or broken variant shows the plain figure
+                return lit
+        return _load(path, untrusted=not builtin, size=size)
 
     def _watch(self) -> None:
         wanted = [str(p) for p in (self._builtin_dir, self._user_dir) if p.is_dir()]
@@ -164,7 +181,13 @@ def _load(path: Path, untrusted: bool, size: QSize) -> QSvgRenderer | QImage | N
         return None
     if untrusted and image_problem(data, path.name) is not None:
         return None
-    if path.suffix.lower() == ".svg":
+    suffix = path.suffix.lower()
+    if suffix == ".svgz" and not untrusted:  # a packaged figure's glowing variant
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError):
+            return None
+    if suffix in {".svg", ".svgz"}:
         shipped = None if untrusted else shipped_raster(path, data, size)
         if shipped is not None:
             return shipped

@@ -3,6 +3,7 @@ and the left side is a true mirror image."""
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from stretchdesk.core.catalog import builtin_poses
 from stretchdesk.core.skeleton import figure_ids, pose_figure
 from stretchdesk.drawing.render import render_image
 from stretchdesk.drawing.sheet import images_dir, pose_svg
+from stretchdesk.figure_rasters import glow_variant
 
 IDS = figure_ids()
 pytestmark = pytest.mark.gui
@@ -40,6 +42,9 @@ def test_svg_is_shipped_and_current(qapp: object, pose_id: str) -> None:
     path = images_dir() / f"{pose_id}.svg"
     assert path.is_file(), "run `stretchdesk figures --write`"
     assert path.read_bytes() == pose_svg(pose_id), "stale: run `stretchdesk figures --write`"
+    variant = glow_variant(path)
+    assert variant.is_file(), "run `stretchdesk figures --write`"
+    assert gzip.decompress(variant.read_bytes()) == pose_svg(pose_id, glow=True), "stale glow variant"
 
 
 @pytest.mark.parametrize("pose_id", IDS)

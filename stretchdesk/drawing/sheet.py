@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import math
 from pathlib import Path
 
@@ -15,39 +16,51 @@ from stretchdesk.core.paths import resource
 from stretchdesk.core.skeleton import figure_ids, pose_figure
 from stretchdesk.drawing.render import CARD_PALETTE, paint_figure
 from stretchdesk.drawing.svg import svg_bytes
-from stretchdesk.figure_rasters import write_rasters
+from stretchdesk.figure_rasters import glow_variant, write_rasters
 
 
 def images_dir() -> Path:
     return resource("images")
 
 
-def pose_svg(pose_id: str) -> bytes:
-    """The SVG a pose's figure should have on disk, titled with the pose's name."""
+def pose_svg(pose_id: str, glow: bool = False) -> bytes:
+    """The SVG a pose's figure should have on disk, titled with the pose's name; `glow`
+    lights the pose's target areas, as the player does."""
     pose = builtin_poses().get(pose_id)
     name = pose.name if pose else pose_id
+    lit = ", with the areas it works lit" if glow else ""
     return svg_bytes(
         pose_figure(pose_id),
         title=name,
-        description=f"StretchDesk figure of {name}, generated from stretchdesk.core.skeleton",
+        description=f"StretchDesk figure of {name}{lit}, generated from stretchdesk.core.skeleton",
+        glow=tuple(pose.targets) if glow and pose else (),
     )
 
 
 def write_all_svgs(folder: Path | None = None) -> list[Path]:
-    """Write every figure's SVG whose content changed; returns the paths written."""
+    """Write every figure's SVG, and its glowing variant, whose content changed; returns
+    the paths written. A variant is compared uncompressed, so another zlib rewrites nothing."""
     folder = folder or images_dir()
     written = []
     for pose_id in figure_ids():
         path = folder / f"{pose_id}.svg"
-        data = pose_svg(pose_id)
-        try:
-            current = path.read_bytes()
-        except FileNotFoundError:
-            current = b""
-        if current != data:
+        if _read(path, compressed=False) != (data := pose_svg(pose_id)):
             atomic_write_bytes(path, data)
             written.append(path)
+        variant = glow_variant(path)
+        if _read(variant, compressed=True) != (data := pose_svg(pose_id, glow=True)):
+            variant.parent.mkdir(exist_ok=True)
+            atomic_write_bytes(variant, gzip.compress(data, compresslevel=9, mtime=0))
+            written.append(variant)
     return written
+
+
+def _read(path: Path, compressed: bool) -> bytes:
+    try:
+        data = path.read_bytes()
+        return gzip.decompress(data) if compressed else data
+    except (FileNotFoundError, gzip.BadGzipFile, EOFError):
+        return b""
 
 
 def write_all_rasters(folder: Path | None = None) -> list[Path]:

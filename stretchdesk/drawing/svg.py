@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
@@ -22,8 +23,10 @@ def svg_bytes(
     description: str = "",
     mirrored: bool = False,
     palette: Palette | None = None,
+    glow: Sequence[str] = (),
 ) -> bytes:
-    """The figure as an SVG document (transparent background)."""
+    """The figure as an SVG document (transparent background); `glow` lights those target
+    areas ("feel it here")."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -36,7 +39,7 @@ def svg_bytes(
     generator.setDescription(description or title)
     painter = QPainter(generator)
     paint_figure(painter, figure, QRectF(0, 0, SVG_SIZE.width(), SVG_SIZE.height()),
-                 mirrored=mirrored, palette=palette)
+                 mirrored=mirrored, palette=palette, glow=glow)
     painter.end()
     buffer.close()
     return bytes(data.data())
