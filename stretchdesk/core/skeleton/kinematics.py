@@ -11,7 +11,7 @@ import itertools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from stretchdesk.core.skeleton import body
 
@@ -35,9 +35,12 @@ def lerp_point(a: Vec, b: Vec, t: float) -> Vec:
     return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
 
 
-@dataclass(frozen=True, slots=True)
-class Capsule:
-    """A rounded limb segment: the hull of two circles."""
+class Capsule(NamedTuple):
+    """A rounded limb segment: the hull of two circles.
+
+    A named tuple rather than a frozen dataclass: a cold thumbnail solves every keyframe
+    of its pose, some 2 700 capsules, and a tuple is built three times as fast.
+    """
 
     part: Part
     bone: str
