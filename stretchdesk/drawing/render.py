@@ -33,7 +33,7 @@ from stretchdesk.core.skeleton import (
 )
 from stretchdesk.core.skeleton.motion import CueMarks
 from stretchdesk.core.skeleton.solved import Drawing, drawing
-from stretchdesk.drawing.capsules import capsule_paths
+from stretchdesk.drawing.capsules import capsule_builder
 from stretchdesk.drawing.facing import FacingColours, paint_facing, seen_from_above
 from stretchdesk.drawing.glow import paint_glow
 from stretchdesk.drawing.motion_cue import HEAD_LENGTH, framed, paint_arrow, paint_ghost
@@ -248,10 +248,10 @@ def _paint_world(
     # a part drawn in front comes straight after the torso, under the near limbs
     order = sorted(_PARTS, key=lambda p: 2.5 if p in picture.in_front else _PARTS.index(p))
     layers: dict[str, tuple[list[QPainterPath], list[QPainterPath]]] = {part: ([], []) for part in order}
-    scratch = QPainterPath()
+    capsule_paths = capsule_builder(OUTLINE, to)
     for capsule in picture.capsules:
         outlines, fills = layers[capsule.part]
-        outline, fill = capsule_paths(capsule, OUTLINE, to, scratch)
+        outline, fill = capsule_paths(capsule)
         outlines.append(outline)
         fills.append(fill)
     for part, (outlines, fills) in layers.items():
@@ -285,8 +285,9 @@ def _fill_paths(painter: QPainter, paths: list[QPainterPath], colour: QColor) ->
     """
     painter.setPen(_NO_PEN)
     painter.setBrush(colour)
+    draw = painter.drawPath  # looked up once: some 45 paths a figure
     for path in paths:
-        painter.drawPath(path)
+        draw(path)
 
 
 def _head_path(skeleton: Skeleton | Drawing, grow: float = 0.0) -> QPainterPath:

@@ -11,7 +11,7 @@ import itertools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from stretchdesk.core.skeleton import body
 
@@ -35,9 +35,12 @@ def lerp_point(a: Vec, b: Vec, t: float) -> Vec:
     return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
 
 
-@dataclass(frozen=True, slots=True)
-class Capsule:
-    """A rounded limb segment: the hull of two circles."""
+class Capsule(NamedTuple):
+    """A rounded limb segment: the hull of two circles.
+
+    A named tuple rather than a frozen dataclass: a cold thumbnail solves every keyframe
+    of its pose, some 2 700 capsules, and a tuple is built three times as fast.
+    """
 
     part: Part
     bone: str
@@ -103,33 +106,39 @@ def absolute_directions(figure: Figure) -> dict[str, float]:
     chest = pelvis - figure.waist
     neck = chest - figure.neck
     dirs = {"pelvis": pelvis, "chest": chest, "neck": neck, "head": neck - figure.head}
-    for side in body.DEPTHS:
-        sign = -1.0 if figure.view == "front" and side == "far" else 1.0
-        shoulder, elbow, wrist, hip, knee, ankle = (
-            getattr(figure, f"{side}_{joint}") for joint in body.LIMB_JOINTS
-        )
+    far_sign = -1.0 if figure.view == "front" else 1.0
+    for (upper_arm, forearm, hand, thigh_bone, shin_bone, foot), sign, joints in (
+        (_BONES["near"], 1.0, (figure.near_shoulder, figure.near_elbow, figure.near_wrist,
+                               figure.near_hip, figure.near_knee, figure.near_ankle)),
+        (_BONES["far"], far_sign, (figure.far_shoulder, figure.far_elbow, figure.far_wrist,
+                                   figure.far_hip, figure.far_knee, figure.far_ankle)),
+    ):
+        shoulder, elbow, wrist, hip, knee, ankle = joints
         upper = chest - 180.0 + sign * shoulder
-        forearm = upper + sign * elbow
+        lower = upper + sign * elbow
         thigh = pelvis - 180.0 + sign * hip
         shin = thigh - sign * knee
-        dirs[f"{side}_upper_arm"] = upper
-        dirs[f"{side}_forearm"] = forearm
-        dirs[f"{side}_hand"] = forearm + sign * wrist
-        dirs[f"{side}_thigh"] = thigh
-        dirs[f"{side}_shin"] = shin
-        dirs[f"{side}_foot"] = shin + sign * (90.0 + ankle)
-    return {name: body.wrap(value) for name, value in dirs.items()}
+        dirs[upper_arm] = upper
+        dirs[forearm] = lower
+        dirs[hand] = lower + sign * wrist
+        dirs[thigh_bone] = thigh
+        dirs[shin_bone] = shin
+        dirs[foot] = shin + sign * (90.0 + ankle)
+    return {name: (value + 180.0) % 360.0 - 180.0 for name, value in dirs.items()}  # body.wrap
 
 
 def foot_points(ankle: Vec, foot_dir: float, sign: float, view: body.View) -> tuple[Vec, Vec]:
     """Heel and toe capsule centres for a foot pointing along foot_dir."""
-    along = direction(foot_dir)
-    sole = direction(foot_dir - 90.0 * sign)
-    heel_r, _ = (body.RADII_FRONT if view == "front" else body.RADII)["foot"]
-    back = body.HEEL_BACK if view == "side" else 0.0
-    heel = add(add(ankle, along, -back), sole, body.ANKLE_HEIGHT - heel_r)
-    toe = add(heel, along, body.FOOT if view == "side" else body.FOOT_FRONT)
-    return heel, toe
+    along = math.radians(foot_dir)
+    along_x, along_y = math.cos(along), math.sin(along)
+    sole = math.radians(foot_dir - 90.0 * sign)
+    heel_r = (body.RADII_FRONT if view == "front" else body.RADII)["foot"][0]
+    back = -body.HEEL_BACK if view == "side" else -0.0
+    lift = body.ANKLE_HEIGHT - heel_r
+    heel_x = ankle[0] + along_x * back + math.cos(sole) * lift
+    heel_y = ankle[1] + along_y * back + math.sin(sole) * lift
+    length = body.FOOT if view == "side" else body.FOOT_FRONT
+    return (heel_x, heel_y), (heel_x + along_x * length, heel_y + along_y * length)
 
 
 SPINE_PIECES = 6
@@ -141,22 +150,58 @@ def _spine(
     """The trunk as a smooth curve (a quadratic Bezier with the waist as control
     point), so a rounded or arched back reads as a curve rather than a kink."""
     r_hip, r_waist = radii["pelvis"]
-    _, r_top = radii["chest"]
-
-    def at(t: float) -> tuple[Vec, float]:
+    r_top = radii["chest"][1]
+    (rx, ry), (wx, wy), (tx, ty) = root, waist, top
+    pieces: list[tuple[Vec, float]] = []
+    for i in range(SPINE_PIECES + 1):
+        t = i / SPINE_PIECES
         u = 1.0 - t
-        x = u * u * root[0] + 2 * u * t * waist[0] + t * t * top[0]
-        y = u * u * root[1] + 2 * u * t * waist[1] + t * t * top[1]
         radius = r_hip + (r_waist - r_hip) * t / 0.3 if t < 0.3 else (
             r_waist + (r_top - r_waist) * (t - 0.3) / 0.7
         )
-        return (x, y), radius
-
-    pieces = [at(i / SPINE_PIECES) for i in range(SPINE_PIECES + 1)]
+        pieces.append(((u * u * rx + 2 * u * t * wx + t * t * tx,
+                        u * u * ry + 2 * u * t * wy + t * t * ty), radius))
     return [
-        Capsule("torso", f"spine{i}", a, b, ra, rb)
-        for i, ((a, ra), (b, rb)) in enumerate(itertools.pairwise(pieces))
+        Capsule("torso", name, a, b, ra, rb)
+        for name, ((a, ra), (b, rb)) in zip(_SPINE_BONES, itertools.pairwise(pieces), strict=True)
     ]
+
+
+_SPINE_BONES = tuple(f"spine{i}" for i in range(SPINE_PIECES))
+_LIMB_BONES = ("upper_arm", "forearm", "hand", "thigh", "shin", "foot")
+_BONES = {side: tuple(f"{side}_{bone}" for bone in _LIMB_BONES) for side in body.DEPTHS}
+# a limb's named points and the capsule end whose radius each takes ("sole" is a surface point)
+_LIMB_POINTS = (("shoulder", "upper_arm", 0), ("elbow", "upper_arm", 1), ("wrist", "forearm", 1),
+                ("hand", "hand", 0), ("fingertips", "hand", 1), ("hip", "thigh", 0),
+                ("knee", "thigh", 1), ("ankle", "shin", 1), ("heel", "foot", 0), ("toe", "foot", 1),
+                ("ball", "foot", 1), ("sole", "", 0))
+_LIMBS: tuple[tuple[body.Depth, Part, Part], ...] = (("near", "near_arm", "near_leg"), ("far", "far_arm", "far_leg"))
+_POINTS = {side: tuple(f"{side}_{name}" for name, _, _ in _LIMB_POINTS) for side in body.DEPTHS}
+
+
+def _radii(table: Mapping[str, tuple[float, float]]) -> dict[str, float]:
+    """Every named point's radius: they depend on the view only, so solve copies these."""
+    radii = {
+        "hips": table["pelvis"][0],
+        "waist": table["pelvis"][1],
+        "mid_back": sum(table["chest"]) / 2,
+        "chest": table["chest"][1],
+        "neck": table["neck"][0],
+        "head": body.HEAD_RADIUS,
+    }
+    for side in body.DEPTHS:
+        for name, (_, kind, end) in zip(_POINTS[side], _LIMB_POINTS, strict=True):
+            radii[name] = table[kind][end] if kind else 0.0
+    return radii
+
+
+_RADII = {"side": _radii(body.RADII), "front": _radii(body.RADII_FRONT)}
+
+
+def _step(start: Vec, degrees: float, distance: float) -> Vec:
+    """`start` moved `distance` along the direction `degrees`."""
+    radians = math.radians(degrees)
+    return (start[0] + math.cos(radians) * distance, start[1] + math.sin(radians) * distance)
 
 
 @functools.lru_cache(maxsize=512)
@@ -164,103 +209,75 @@ def solve(figure: Figure) -> Skeleton:
     """Place every joint of a figure in 2D.
 
     Cached because one paint asks for the same skeleton several times (camera
-    bounds, props, limbs); figures are frozen, so a hit is always right.
+    bounds, props, limbs); figures are frozen, so a hit is always right. A cold
+    thumbnail solves every keyframe of its pose, so this is written for speed:
+    plain arithmetic, names built once at import.
     """
     dirs = absolute_directions(figure)
-    seen = dict(figure.foreshorten)
-
-    def length(bone: str, full: float) -> float:
-        return full * seen.get(bone, 1.0)
-
-    radii_table = body.RADII_FRONT if figure.view == "front" else body.RADII
+    seen = dict(figure.foreshorten).get
     front = figure.view == "front"
+    table = body.RADII_FRONT if front else body.RADII
     root: Vec = (figure.x, figure.y)
-    waist = add(root, direction(dirs["pelvis"]), length("pelvis", body.PELVIS))
-    neck_base = add(waist, direction(dirs["chest"]), length("chest", body.CHEST))
-    head_base = add(neck_base, direction(dirs["neck"]), length("neck", body.NECK))
-    head = add(head_base, direction(dirs["head"]), length("head", body.HEAD_OFFSET))
-    shoulder_mid = add(neck_base, direction(dirs["chest"]), -length("chest", body.SHOULDER_DROP))
+    chest_dir = dirs["chest"]
+    waist = _step(root, dirs["pelvis"], body.PELVIS * seen("pelvis", 1.0))
+    neck_base = _step(waist, chest_dir, body.CHEST * seen("chest", 1.0))
+    head_base = _step(neck_base, dirs["neck"], body.NECK * seen("neck", 1.0))
+    head = _step(head_base, dirs["head"], body.HEAD_OFFSET * seen("head", 1.0))
+    shoulder_mid = _step(neck_base, chest_dir, -(body.SHOULDER_DROP * seen("chest", 1.0)))
+    (wx, wy), (nx, ny) = waist, neck_base
     points: dict[str, Vec] = {
         "hips": root,
         "waist": waist,
-        "mid_back": lerp_point(waist, neck_base, 0.5),
-        "chest": lerp_point(waist, neck_base, 0.7),
+        "mid_back": (wx + (nx - wx) * 0.5, wy + (ny - wy) * 0.5),
+        "chest": (wx + (nx - wx) * 0.7, wy + (ny - wy) * 0.7),
         "neck": neck_base,
         "head": head,
     }
-    radii: dict[str, float] = {
-        "hips": radii_table["pelvis"][0],
-        "waist": radii_table["pelvis"][1],
-        "mid_back": sum(radii_table["chest"]) / 2,
-        "chest": radii_table["chest"][1],
-        "neck": radii_table["neck"][0],
-        "head": body.HEAD_RADIUS,
-    }
     capsules: list[Capsule] = []
-
-    def capsule(part: Part, bone: str, a: Vec, b: Vec, kind: str) -> None:
-        ra, rb = radii_table[kind]
-        capsules.append(Capsule(part, bone, a, b, ra, rb))
-
     twist = math.radians(figure.turn)
-    for side in body.DEPTHS:
+    r_instep = table["shin"][1]
+    r_ball = table["foot"][1]
+    for side, arm, leg in _LIMBS:
         sign = -1.0 if front and side == "far" else 1.0
-        across_hips = direction(dirs["pelvis"] - 90.0)
-        across_chest = direction(dirs["chest"] - 90.0)
-        hip = add(root, across_hips, sign * body.HIP_HALF_FRONT) if front else root
+        upper_arm, forearm, hand, thigh, shin, foot = _BONES[side]
+        hip = _step(root, dirs["pelvis"] - 90.0, sign * body.HIP_HALF_FRONT) if front else root
         if front:
             half = body.SHOULDER_HALF_FRONT * math.cos(twist)
-            shoulder = add(shoulder_mid, across_chest, sign * half)
+            shoulder = _step(shoulder_mid, chest_dir - 90.0, sign * half)
         else:  # a twisted chest shows its shoulder line: near back, far forward
             toward = -1.0 if side == "near" else 1.0
-            shoulder = add(shoulder_mid, across_chest,
-                           toward * body.SHOULDER_HALF_FRONT * math.sin(twist))
-        elbow = add(shoulder, direction(dirs[f"{side}_upper_arm"]),
-                    length(f"{side}_upper_arm", body.UPPER_ARM))
-        wrist = add(elbow, direction(dirs[f"{side}_forearm"]),
-                    length(f"{side}_forearm", body.FOREARM))
-        fingers = add(wrist, direction(dirs[f"{side}_hand"]), body.HAND)
-        knee = add(hip, direction(dirs[f"{side}_thigh"]), length(f"{side}_thigh", body.THIGH))
-        ankle = add(knee, direction(dirs[f"{side}_shin"]), length(f"{side}_shin", body.SHIN))
-        heel, toe = foot_points(ankle, dirs[f"{side}_foot"], sign, figure.view)
-        sole_dir = direction(dirs[f"{side}_foot"] - 90.0 * sign)
-        ball = lerp_point(heel, toe, 0.7)
-        named: dict[str, tuple[Vec, float]] = {
-            "shoulder": (shoulder, radii_table["upper_arm"][0]),
-            "elbow": (elbow, radii_table["upper_arm"][1]),
-            "wrist": (wrist, radii_table["forearm"][1]),
-            "hand": (lerp_point(wrist, fingers, 0.45), radii_table["hand"][0]),
-            "fingertips": (fingers, radii_table["hand"][1]),
-            "hip": (hip, radii_table["thigh"][0]),
-            "knee": (knee, radii_table["thigh"][1]),
-            "ankle": (ankle, radii_table["shin"][1]),
-            "heel": (heel, radii_table["foot"][0]),
-            "toe": (toe, radii_table["foot"][1]),
-            "ball": (ball, radii_table["foot"][1]),
-            "sole": (add(ball, sole_dir, radii_table["foot"][1]), 0.0),
-        }
-        for name, (point, radius) in named.items():
-            points[f"{side}_{name}"] = point
-            radii[f"{side}_{name}"] = radius
-        arm: Part = "near_arm" if side == "near" else "far_arm"
-        leg: Part = "near_leg" if side == "near" else "far_leg"
-        capsule(leg, "thigh", hip, knee, "thigh")
-        capsule(leg, "shin", knee, ankle, "shin")
-        capsule(leg, "foot", heel, toe, "foot")
-        capsules.append(Capsule(leg, "instep", ankle, ball, radii_table["shin"][1], 0.024))
-        capsule(arm, "upper_arm", shoulder, elbow, "upper_arm")
-        capsule(arm, "forearm", elbow, wrist, "forearm")
-        capsule(arm, "hand", wrist, fingers, "hand")
-    capsules += _spine(root, waist, shoulder_mid if front else neck_base, radii_table)
+            shoulder = _step(shoulder_mid, chest_dir - 90.0,
+                             toward * body.SHOULDER_HALF_FRONT * math.sin(twist))
+        elbow = _step(shoulder, dirs[upper_arm], body.UPPER_ARM * seen(upper_arm, 1.0))
+        wrist = _step(elbow, dirs[forearm], body.FOREARM * seen(forearm, 1.0))
+        fingers = _step(wrist, dirs[hand], body.HAND)
+        knee = _step(hip, dirs[thigh], body.THIGH * seen(thigh, 1.0))
+        ankle = _step(knee, dirs[shin], body.SHIN * seen(shin, 1.0))
+        heel, toe = foot_points(ankle, dirs[foot], sign, figure.view)
+        ball = (heel[0] + (toe[0] - heel[0]) * 0.7, heel[1] + (toe[1] - heel[1]) * 0.7)
+        hand_mid = (wrist[0] + (fingers[0] - wrist[0]) * 0.45, wrist[1] + (fingers[1] - wrist[1]) * 0.45)
+        sole = _step(ball, dirs[foot] - 90.0 * sign, r_ball)
+        points.update(zip(_POINTS[side], (shoulder, elbow, wrist, hand_mid, fingers, hip, knee, ankle,
+                                          heel, toe, ball, sole), strict=True))
+        capsules += (
+            Capsule(leg, "thigh", hip, knee, *table["thigh"]),
+            Capsule(leg, "shin", knee, ankle, *table["shin"]),
+            Capsule(leg, "foot", heel, toe, *table["foot"]),
+            Capsule(leg, "instep", ankle, ball, r_instep, 0.024),
+            Capsule(arm, "upper_arm", shoulder, elbow, *table["upper_arm"]),
+            Capsule(arm, "forearm", elbow, wrist, *table["forearm"]),
+            Capsule(arm, "hand", wrist, fingers, *table["hand"]),
+        )
+    capsules += _spine(root, waist, shoulder_mid if front else neck_base, table)
     if figure.turn and not front:  # the turned shoulder girdle, drawn with the chest
-        r_top = radii_table["chest"][1] * 0.8
+        r_top = table["chest"][1] * 0.8
         capsules.append(Capsule("torso", "shoulders", points["near_shoulder"],
                                 points["far_shoulder"], r_top, r_top))
-    capsule("torso", "neck", neck_base, head_base, "neck")
+    capsules.append(Capsule("torso", "neck", neck_base, head_base, *table["neck"]))
     return Skeleton(
         view=figure.view,
         points=points,
-        radii=radii,
+        radii=dict(_RADII[figure.view]),
         directions=dirs,
         capsules=tuple(capsules),
         head=head,
