@@ -84,6 +84,11 @@ def cue_marks(pose: PoseFigure, *, ghost: bool = True) -> CueMarks | None:
     return marks[1]
 
 
+def forget_cue_marks() -> None:
+    """Drop every kept cue, so the next draw of a drill works its cue out afresh (a cold start)."""
+    _MARKS.clear()
+
+
 def _marks(pose: PoseFigure, cue: MotionCue, ghost: bool) -> CueMarks:
     still, other = pose.keyframes[pose.still], pose.keyframes[cue.ghost % len(pose.keyframes)]
     capsules: tuple[Capsule, ...] = ()
