@@ -102,16 +102,34 @@ def outline_bounds(
 
 def absolute_directions(figure: Figure) -> dict[str, float]:
     """Absolute direction of every bone, from the root outward (see body's docstring)."""
-    pelvis = figure.pelvis
-    chest = pelvis - figure.waist
-    neck = chest - figure.neck
-    dirs = {"pelvis": pelvis, "chest": chest, "neck": neck, "head": neck - figure.head}
-    far_sign = -1.0 if figure.view == "front" else 1.0
+    return _directions(
+        figure.view, figure.pelvis, figure.waist, figure.neck, figure.head,
+        (figure.near_shoulder, figure.near_elbow, figure.near_wrist,
+         figure.near_hip, figure.near_knee, figure.near_ankle),
+        (figure.far_shoulder, figure.far_elbow, figure.far_wrist,
+         figure.far_hip, figure.far_knee, figure.far_ankle),
+    )
+
+
+def directions_from(view: body.View, angles: Mapping[str, float]) -> dict[str, float]:
+    """absolute_directions of joint angles held in a mapping (a figure being posed)."""
+    return _directions(
+        view, angles["pelvis"], angles["waist"], angles["neck"], angles["head"],
+        tuple(angles[name] for name in _JOINTS["near"]), tuple(angles[name] for name in _JOINTS["far"]),
+    )
+
+
+def _directions(
+    view: body.View, pelvis: float, waist: float, neck_joint: float, head: float,
+    near: tuple[float, ...], far: tuple[float, ...],
+) -> dict[str, float]:
+    chest = pelvis - waist
+    neck = chest - neck_joint
+    dirs = {"pelvis": pelvis, "chest": chest, "neck": neck, "head": neck - head}
+    far_sign = -1.0 if view == "front" else 1.0
     for (upper_arm, forearm, hand, thigh_bone, shin_bone, foot), sign, joints in (
-        (_BONES["near"], 1.0, (figure.near_shoulder, figure.near_elbow, figure.near_wrist,
-                               figure.near_hip, figure.near_knee, figure.near_ankle)),
-        (_BONES["far"], far_sign, (figure.far_shoulder, figure.far_elbow, figure.far_wrist,
-                                   figure.far_hip, figure.far_knee, figure.far_ankle)),
+        (_BONES["near"], 1.0, near),
+        (_BONES["far"], far_sign, far),
     ):
         shoulder, elbow, wrist, hip, knee, ankle = joints
         upper = chest - 180.0 + sign * shoulder
@@ -170,6 +188,7 @@ def _spine(
 _SPINE_BONES = tuple(f"spine{i}" for i in range(SPINE_PIECES))
 _LIMB_BONES = ("upper_arm", "forearm", "hand", "thigh", "shin", "foot")
 _BONES = {side: tuple(f"{side}_{bone}" for bone in _LIMB_BONES) for side in body.DEPTHS}
+_JOINTS = {side: tuple(f"{side}_{joint}" for joint in body.LIMB_JOINTS) for side in body.DEPTHS}
 # a limb's named points and the capsule end whose radius each takes ("sole" is a surface point)
 _LIMB_POINTS = (("shoulder", "upper_arm", 0), ("elbow", "upper_arm", 1), ("wrist", "forearm", 1),
                 ("hand", "hand", 0), ("fingertips", "hand", 1), ("hip", "thigh", 0),

@@ -1,0 +1,135 @@
+"""Turning joints to point bones and searching a joint until a point touches (Figure's
+aim and touch).
+
+Posing is iterative (touch tries a joint angle some fifty times, reach aims two
+bones for each of its two answers), so the angles are changed in a plain dict and
+the immutable Figure is built once per result rather than once per joint. The
+arithmetic is the one Figure.set and absolute_directions do, so the figures are
+the same to the last bit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from stretchdesk.core.skeleton import body
+from stretchdesk.core.skeleton.kinematics import directions_from, solve
+
+if TYPE_CHECKING:
+    from stretchdesk.core.skeleton.figure import Figure
+
+LIMB_BONES: tuple[str, ...] = ("upper_arm", "forearm", "hand", "thigh", "shin", "foot")
+SPINE_BONES: tuple[str, ...] = ("pelvis", "chest", "neck", "head")
+AIM_ORDER: tuple[str, ...] = (*SPINE_BONES, *(f"{s}_{b}" for s in body.DEPTHS for b in LIMB_BONES))
+_SPINE_PARENTS = {"chest": ("waist", "pelvis"), "neck": ("neck", "chest"), "head": ("head", "neck")}
+
+
+def angles_of(figure: Figure) -> dict[str, float]:
+    """The figure's joint angles as stored (not converted: an authored int stays an int)."""
+    return {name: getattr(figure, name) for name in body.ANGLE_FIELDS}
+
+
+def with_angles(figure: Figure, angles: Mapping[str, float]) -> Figure:
+    """The figure with these joint angles (already normalised) in place of its own."""
+    return replace(figure, **angles)  # type: ignore[arg-type]
+
+
+def set_angles(angles: dict[str, float], changes: Mapping[str, float]) -> None:
+    """Figure.set on a dict: an unprefixed limb joint ("knee") sets both sides."""
+    for key, value in changes.items():
+        names = [f"{s}_{key}" for s in body.DEPTHS] if key in body.LIMB_JOINTS else [key]
+        for name in names:
+            if name not in body.ANGLE_FIELDS:
+                raise TypeError(f"unknown joint {key!r}")
+            angles[name] = value if name == "pelvis" else body.normalise(name, value)
+
+
+def wanted_bones(view: body.View, bones: Mapping[str, float]) -> dict[str, float]:
+    """Figure.aim's arguments per bone: unprefixed limb bones aim both sides (mirrored in front view)."""
+    wanted: dict[str, float] = {}
+    for key, value in bones.items():
+        if key in LIMB_BONES:
+            # Front view: the far side mirrors, so aim(thigh=10) spreads both legs.
+            far = 180.0 - value if view == "front" else value
+            wanted.update({f"near_{key}": value, f"far_{key}": far})
+        else:
+            wanted[key] = value
+    unknown = set(wanted) - set(AIM_ORDER)
+    if unknown:
+        raise TypeError(f"unknown bone(s): {', '.join(sorted(unknown))}")
+    return wanted
+
+
+def aim_angles(angles: dict[str, float], view: body.View, wanted: Mapping[str, float]) -> None:
+    """Turn the joints in `angles` (in place) so each wanted bone points its way, parent first."""
+    for bone in AIM_ORDER:
+        if bone not in wanted:
+            continue
+        target = wanted[bone]
+        if bone == "pelvis":
+            angles["pelvis"] = target
+            continue
+        dirs = directions_from(view, angles)
+        if bone in _SPINE_PARENTS:
+            joint, parent = _SPINE_PARENTS[bone]
+            angles[joint] = body.normalise(joint, dirs[parent] - target)
+            continue
+        side, part = bone.split("_", 1)
+        sign = -1.0 if view == "front" and side == "far" else 1.0
+        if part == "upper_arm":
+            joint, value = "shoulder", target - (dirs["chest"] - 180.0)
+        elif part == "forearm":
+            joint, value = "elbow", target - dirs[f"{side}_upper_arm"]
+        elif part == "hand":
+            joint, value = "wrist", target - dirs[f"{side}_forearm"]
+        elif part == "thigh":
+            joint, value = "hip", target - (dirs["pelvis"] - 180.0)
+        elif part == "shin":
+            joint, value = "knee", dirs[f"{side}_thigh"] - target
+        else:
+            joint, value = "ankle", target - dirs[f"{side}_shin"] - 90.0 * sign
+        name = f"{side}_{joint}"
+        angles[name] = body.normalise(name, sign * value)
+
+
+def aimed(figure: Figure, bones: Mapping[str, float]) -> Figure:
+    """Figure.aim: the figure with these bones pointed, children keeping their bends."""
+    angles = angles_of(figure)
+    aim_angles(angles, figure.view, wanted_bones(figure.view, bones))
+    return with_angles(figure, angles)
+
+
+def touching(
+    figure: Figure, point: str, joint: str, low: float, high: float, y: float,
+    aim: Mapping[str, float] | None,
+) -> Figure:
+    """Figure.touch: bisect `joint` between low and high until the underside of point is at y."""
+    start = angles_of(figure)
+    wanted = wanted_bones(figure.view, aim) if aim else None
+
+    def build(value: float) -> Figure:
+        angles = dict(start)
+        set_angles(angles, {joint: value})
+        if wanted is not None:
+            aim_angles(angles, figure.view, wanted)
+        return with_angles(figure, angles)
+
+    def gap(value: float) -> float:
+        return solve(build(value)).underside(point)[1] - y
+
+    g_low, g_high = gap(low), gap(high)
+    if g_low * g_high > 0:
+        raise ValueError(
+            f"turning {joint} from {low} to {high} never brings {point} to y={y} "
+            f"(gap {g_low:.3f}..{g_high:.3f} m)"
+        )
+    for _ in range(48):
+        middle = (low + high) / 2
+        g_mid = gap(middle)
+        if (g_mid > 0) == (g_low > 0):
+            low, g_low = middle, g_mid
+        else:
+            high = middle
+    return build((low + high) / 2)
