@@ -10,12 +10,15 @@ the same to the last bit.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import replace
+import functools
+import math
+import operator
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from stretchdesk.core.skeleton import body
-from stretchdesk.core.skeleton.kinematics import directions_from, solve
+from stretchdesk.core.skeleton.body import Limb
+from stretchdesk.core.skeleton.kinematics import Vec, direction, directions_from, solve
 
 if TYPE_CHECKING:
     from stretchdesk.core.skeleton.figure import Figure
@@ -23,17 +26,35 @@ if TYPE_CHECKING:
 LIMB_BONES: tuple[str, ...] = ("upper_arm", "forearm", "hand", "thigh", "shin", "foot")
 SPINE_BONES: tuple[str, ...] = ("pelvis", "chest", "neck", "head")
 AIM_ORDER: tuple[str, ...] = (*SPINE_BONES, *(f"{s}_{b}" for s in body.DEPTHS for b in LIMB_BONES))
+REACH_TOLERANCE = 0.005  # m a reach may fall short and still count (the limb is drawn straight)
 _SPINE_PARENTS = {"chest": ("waist", "pelvis"), "neck": ("neck", "chest"), "head": ("head", "neck")}
+
+
+_ANGLES_OF = operator.attrgetter(*body.ANGLE_FIELDS)
 
 
 def angles_of(figure: Figure) -> dict[str, float]:
     """The figure's joint angles as stored (not converted: an authored int stays an int)."""
-    return {name: getattr(figure, name) for name in body.ANGLE_FIELDS}
+    return dict(zip(body.ANGLE_FIELDS, _ANGLES_OF(figure), strict=True))
+
+
+@functools.cache
+def _layout() -> tuple[type[Figure], Callable[[Figure], tuple[object, ...]], tuple[int, ...]]:
+    """Figure, a getter of all its fields in order, and where the joint angles are among them."""
+    from stretchdesk.core.skeleton.figure import FIGURE_FIELDS, Figure
+
+    where = tuple(FIGURE_FIELDS.index(name) for name in body.ANGLE_FIELDS)
+    return Figure, operator.attrgetter(*FIGURE_FIELDS), where
 
 
 def with_angles(figure: Figure, angles: Mapping[str, float]) -> Figure:
-    """The figure with these joint angles (already normalised) in place of its own."""
-    return replace(figure, **angles)  # type: ignore[arg-type]
+    """The figure with every joint angle taken from `angles` (already normalised): the
+    same as dataclasses.replace, built positionally (a fifth of posing was replace)."""
+    cls, values_of, where = _layout()
+    values = list(values_of(figure))
+    for index, name in zip(where, body.ANGLE_FIELDS, strict=True):
+        values[index] = angles[name]
+    return cls(*values)  # type: ignore[arg-type]
 
 
 def set_angles(angles: dict[str, float], changes: Mapping[str, float]) -> None:
@@ -99,6 +120,41 @@ def aimed(figure: Figure, bones: Mapping[str, float]) -> Figure:
     angles = angles_of(figure)
     aim_angles(angles, figure.view, wanted_bones(figure.view, bones))
     return with_angles(figure, angles)
+
+
+def reach_angles(figure: Figure, limb: Limb, target: Vec, *, flip: bool = False) -> dict[str, float]:
+    """Figure.reach's joint angles: two-bone IK putting the wrist or ankle at target."""
+    side, kind = limb.split("_")
+    skeleton = solve(figure)
+    is_arm = kind == "arm"
+    joint = skeleton.points[f"{side}_{'shoulder' if is_arm else 'hip'}"]
+    names = ("upper_arm", "forearm") if is_arm else ("thigh", "shin")
+    seen = dict(figure.foreshorten)
+    first = (body.UPPER_ARM if is_arm else body.THIGH) * seen.get(f"{side}_{names[0]}", 1.0)
+    second = (body.FOREARM if is_arm else body.SHIN) * seen.get(f"{side}_{names[1]}", 1.0)
+    dx, dy = target[0] - joint[0], target[1] - joint[1]
+    distance = math.hypot(dx, dy)
+    if distance > first + second + REACH_TOLERANCE:
+        short = distance - first - second
+        raise ValueError(f"{limb} can't reach {target}: {short * 100:.1f} cm short")
+    if distance < abs(first - second) + 1e-6:
+        raise ValueError(f"{limb} can't fold small enough to reach {target}")
+    distance = min(distance, first + second)
+    base = math.degrees(math.atan2(dy, dx))
+    cos_a = (first**2 + distance**2 - second**2) / (2 * first * distance)
+    spread = math.degrees(math.acos(max(-1.0, min(1.0, cos_a))))
+    sign = -1.0 if figure.view == "front" and side == "far" else 1.0
+    candidates: list[tuple[float, dict[str, float]]] = []
+    for upper in (base + spread, base - spread):
+        middle = direction(upper)
+        mx, my = joint[0] + middle[0] * first, joint[1] + middle[1] * first
+        lower = math.degrees(math.atan2(target[1] - my, target[0] - mx))
+        bend = body.wrap((lower - upper) if is_arm else (upper - lower)) * sign
+        angles = angles_of(figure)
+        aim_angles(angles, figure.view, {f"{side}_{names[0]}": upper, f"{side}_{names[1]}": lower})
+        candidates.append((bend, angles))
+    candidates.sort(key=lambda pair: pair[0], reverse=not flip)
+    return candidates[0][1]
 
 
 def touching(

@@ -12,13 +12,12 @@ from dataclasses import dataclass, fields, replace
 from typing import Literal
 
 from stretchdesk.core.skeleton import body
-from stretchdesk.core.skeleton.aiming import aimed, set_angles, touching
+from stretchdesk.core.skeleton.aiming import aimed, reach_angles, set_angles, touching, with_angles
 from stretchdesk.core.skeleton.body import Depth, Limb, View
 from stretchdesk.core.skeleton.contacts import SURFACES, Contact, Surface
 from stretchdesk.core.skeleton.kinematics import (
     Skeleton,
     Vec,
-    direction,
     foot_points,
     solve,
 )
@@ -31,7 +30,6 @@ FORESHORTEN_LIMB: tuple[str, ...] = ("upper_arm", "forearm", "thigh", "shin")
 FORESHORTEN_BONES: frozenset[str] = frozenset(
     ("pelvis", "chest", "neck", "head", *(f"{s}_{b}" for s in body.DEPTHS for b in FORESHORTEN_LIMB))
 )
-REACH_TOLERANCE = 0.005
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,35 +101,7 @@ class Figure:
         tricks only). Raises ValueError when the target is out of reach, so a pose
         can't silently leave a hand hovering.
         """
-        side, kind = limb.split("_")
-        skeleton = solve(self)
-        is_arm = kind == "arm"
-        joint = skeleton.points[f"{side}_{'shoulder' if is_arm else 'hip'}"]
-        names = ("upper_arm", "forearm") if is_arm else ("thigh", "shin")
-        first = (body.UPPER_ARM if is_arm else body.THIGH) * self._seen(f"{side}_{names[0]}")
-        second = (body.FOREARM if is_arm else body.SHIN) * self._seen(f"{side}_{names[1]}")
-        dx, dy = target[0] - joint[0], target[1] - joint[1]
-        distance = math.hypot(dx, dy)
-        if distance > first + second + REACH_TOLERANCE:
-            short = distance - first - second
-            raise ValueError(f"{limb} can't reach {target}: {short * 100:.1f} cm short")
-        if distance < abs(first - second) + 1e-6:
-            raise ValueError(f"{limb} can't fold small enough to reach {target}")
-        distance = min(distance, first + second)
-        base = math.degrees(math.atan2(dy, dx))
-        cos_a = (first**2 + distance**2 - second**2) / (2 * first * distance)
-        spread = math.degrees(math.acos(max(-1.0, min(1.0, cos_a))))
-        sign = -1.0 if self.view == "front" and side == "far" else 1.0
-        candidates: list[tuple[float, Figure]] = []
-        for upper in (base + spread, base - spread):
-            middle = direction(upper)
-            mx, my = joint[0] + middle[0] * first, joint[1] + middle[1] * first
-            lower = math.degrees(math.atan2(target[1] - my, target[0] - mx))
-            bend = body.wrap((lower - upper) if is_arm else (upper - lower)) * sign
-            aimed = self.aim(**{f"{side}_{names[0]}": upper, f"{side}_{names[1]}": lower})
-            candidates.append((bend, aimed))
-        candidates.sort(key=lambda pair: pair[0], reverse=not flip)
-        return candidates[0][1]
+        return with_angles(self, reach_angles(self, limb, target, flip=flip))
 
     def plant_hand(self, side: SideOrBoth, x: float, direction: float = 0.0) -> Figure:
         """Lay a hand flat on the floor along `direction`, wrist at x (IK for the arm)."""

@@ -6,11 +6,12 @@ from dataclasses import fields, replace
 from typing import Any
 
 from stretchdesk.core.skeleton import body
+from stretchdesk.core.skeleton.aiming import aim_angles, reach_angles, with_angles
 from stretchdesk.core.skeleton.body import Limb
 from stretchdesk.core.skeleton.contacts import Contact, circles
 from stretchdesk.core.skeleton.figure import Figure
-from stretchdesk.core.skeleton.kinematics import Skeleton, lerp_point, solve
-from stretchdesk.core.skeleton.limits import joint_problems
+from stretchdesk.core.skeleton.kinematics import Skeleton, Vec, lerp_point, solve
+from stretchdesk.core.skeleton.limits import CHECKED_NAMES, angle_problems
 from stretchdesk.core.skeleton.props import Prop
 
 # Contact parts that are pinned by putting the limb's end (wrist or ankle) in place.
@@ -103,13 +104,21 @@ def _above_floor(figure: Figure) -> Figure:
             x, y = solve(figure).points[f"{side}_{end}"]
             bone = f"{side}_{last}"
             angle = solve(figure).directions[bone]
-            try:
-                moved = figure.reach(part, (x, y - low)).aim(**{bone: angle})  # type: ignore[arg-type]
-            except ValueError:
-                continue
-            if not joint_problems(moved):
-                figure = moved
+            figure = _moved_limb(figure, part, (x, y - low), bone, angle)  # type: ignore[arg-type]
     return figure
+
+
+def _moved_limb(figure: Figure, limb: Limb, target: Vec, bone: str, angle: float) -> Figure:
+    """figure.reach(limb, target).aim(bone=angle) when that keeps every joint in range,
+    else the figure as it was; posed on the angles, so a refused move builds nothing."""
+    try:
+        angles = reach_angles(figure, limb, target)
+    except ValueError:
+        return figure  # out of reach
+    aim_angles(angles, figure.view, {bone: angle})
+    if angle_problems(figure.view, (angles[name] for name in CHECKED_NAMES)):
+        return figure
+    return with_angles(figure, angles)
 
 
 def _pin(figure: Figure, a: Skeleton, b: Skeleton, t: float) -> Figure | None:
@@ -158,12 +167,8 @@ def _keep_planted(figure: Figure, start: Figure, finish: Figure, t: float) -> Fi
             target = lerp_point(a.points[f"{side}_{end}"], b.points[f"{side}_{end}"], t)
             bone = f"{side}_{last}"
             angle = _mix_direction(a.directions[bone], b.directions[bone], t)
-            try:
-                moved = figure.reach(limb, target).aim(**{bone: angle})
-            except ValueError:
-                continue  # out of reach mid-way: keep the blended limb
-            if not joint_problems(moved):
-                figure = moved
+            # out of reach mid-way or out of range: keep the blended limb
+            figure = _moved_limb(figure, limb, target, bone, angle)
     return figure
 
 

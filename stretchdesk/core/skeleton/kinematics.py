@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import operator
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, NamedTuple
@@ -115,7 +116,7 @@ def directions_from(view: body.View, angles: Mapping[str, float]) -> dict[str, f
     """absolute_directions of joint angles held in a mapping (a figure being posed)."""
     return _directions(
         view, angles["pelvis"], angles["waist"], angles["neck"], angles["head"],
-        tuple(angles[name] for name in _JOINTS["near"]), tuple(angles[name] for name in _JOINTS["far"]),
+        _NEAR_JOINTS(angles), _FAR_JOINTS(angles),
     )
 
 
@@ -188,7 +189,8 @@ def _spine(
 _SPINE_BONES = tuple(f"spine{i}" for i in range(SPINE_PIECES))
 _LIMB_BONES = ("upper_arm", "forearm", "hand", "thigh", "shin", "foot")
 _BONES = {side: tuple(f"{side}_{bone}" for bone in _LIMB_BONES) for side in body.DEPTHS}
-_JOINTS = {side: tuple(f"{side}_{joint}" for joint in body.LIMB_JOINTS) for side in body.DEPTHS}
+_NEAR_JOINTS = operator.itemgetter(*(f"near_{joint}" for joint in body.LIMB_JOINTS))
+_FAR_JOINTS = operator.itemgetter(*(f"far_{joint}" for joint in body.LIMB_JOINTS))
 # a limb's named points and the capsule end whose radius each takes ("sole" is a surface point)
 _LIMB_POINTS = (("shoulder", "upper_arm", 0), ("elbow", "upper_arm", 1), ("wrist", "forearm", 1),
                 ("hand", "hand", 0), ("fingertips", "hand", 1), ("hip", "thigh", 0),
