@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from stretchdesk.core.skeleton import body
 from stretchdesk.core.skeleton.body import Limb
-from stretchdesk.core.skeleton.kinematics import Vec, direction, directions_from, solve
+from stretchdesk.core.skeleton.kinematics import Vec, direction, directions_from, limb_root, solve
 
 if TYPE_CHECKING:
     from stretchdesk.core.skeleton.figure import Figure
@@ -125,9 +125,8 @@ def aimed(figure: Figure, bones: Mapping[str, float]) -> Figure:
 def reach_angles(figure: Figure, limb: Limb, target: Vec, *, flip: bool = False) -> dict[str, float]:
     """Figure.reach's joint angles: two-bone IK putting the wrist or ankle at target."""
     side, kind = limb.split("_")
-    skeleton = solve(figure)
     is_arm = kind == "arm"
-    joint = skeleton.points[f"{side}_{'shoulder' if is_arm else 'hip'}"]
+    joint = limb_root(figure, side, arm=is_arm)
     names = ("upper_arm", "forearm") if is_arm else ("thigh", "shin")
     seen = dict(figure.foreshorten)
     first = (body.UPPER_ARM if is_arm else body.THIGH) * seen.get(f"{side}_{names[0]}", 1.0)

@@ -10,7 +10,7 @@ import functools
 import itertools
 import math
 import operator
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -225,6 +225,37 @@ def _step(start: Vec, degrees: float, distance: float) -> Vec:
     return (start[0] + math.cos(radians) * distance, start[1] + math.sin(radians) * distance)
 
 
+def _trunk(root: Vec, dirs: Mapping[str, float], seen: Callable[[str, float], float]) -> tuple[Vec, Vec, Vec]:
+    """The waist, the base of the neck and the midpoint between the shoulders."""
+    waist = _step(root, dirs["pelvis"], body.PELVIS * seen("pelvis", 1.0))
+    neck_base = _step(waist, dirs["chest"], body.CHEST * seen("chest", 1.0))
+    return waist, neck_base, _step(neck_base, dirs["chest"], -(body.SHOULDER_DROP * seen("chest", 1.0)))
+
+
+def _limb_roots(
+    root: Vec, shoulder_mid: Vec, dirs: Mapping[str, float], twist: float, front: bool, side: str
+) -> tuple[Vec, Vec]:
+    """One side's hip and shoulder joints."""
+    sign = -1.0 if front and side == "far" else 1.0
+    hip = _step(root, dirs["pelvis"] - 90.0, sign * body.HIP_HALF_FRONT) if front else root
+    if front:
+        half = body.SHOULDER_HALF_FRONT * math.cos(twist)
+        return hip, _step(shoulder_mid, dirs["chest"] - 90.0, sign * half)
+    # a twisted chest shows its shoulder line: near back, far forward
+    toward = -1.0 if side == "near" else 1.0
+    return hip, _step(shoulder_mid, dirs["chest"] - 90.0, toward * body.SHOULDER_HALF_FRONT * math.sin(twist))
+
+
+def limb_root(figure: Figure, side: str, *, arm: bool) -> Vec:
+    """Where solve puts a side's shoulder (arm) or hip joint, without solving the rest:
+    IK asks for it on every try, and a limb's own angles never move it."""
+    dirs = absolute_directions(figure)
+    root = (figure.x, figure.y)
+    _, _, shoulder_mid = _trunk(root, dirs, dict(figure.foreshorten).get)
+    hip, shoulder = _limb_roots(root, shoulder_mid, dirs, math.radians(figure.turn), figure.view == "front", side)
+    return shoulder if arm else hip
+
+
 @functools.lru_cache(maxsize=512)
 def solve(figure: Figure) -> Skeleton:
     """Place every joint of a figure in 2D.
@@ -239,12 +270,9 @@ def solve(figure: Figure) -> Skeleton:
     front = figure.view == "front"
     table = body.RADII_FRONT if front else body.RADII
     root: Vec = (figure.x, figure.y)
-    chest_dir = dirs["chest"]
-    waist = _step(root, dirs["pelvis"], body.PELVIS * seen("pelvis", 1.0))
-    neck_base = _step(waist, chest_dir, body.CHEST * seen("chest", 1.0))
+    waist, neck_base, shoulder_mid = _trunk(root, dirs, seen)
     head_base = _step(neck_base, dirs["neck"], body.NECK * seen("neck", 1.0))
     head = _step(head_base, dirs["head"], body.HEAD_OFFSET * seen("head", 1.0))
-    shoulder_mid = _step(neck_base, chest_dir, -(body.SHOULDER_DROP * seen("chest", 1.0)))
     (wx, wy), (nx, ny) = waist, neck_base
     points: dict[str, Vec] = {
         "hips": root,
@@ -261,14 +289,7 @@ def solve(figure: Figure) -> Skeleton:
     for side, arm, leg in _LIMBS:
         sign = -1.0 if front and side == "far" else 1.0
         upper_arm, forearm, hand, thigh, shin, foot = _BONES[side]
-        hip = _step(root, dirs["pelvis"] - 90.0, sign * body.HIP_HALF_FRONT) if front else root
-        if front:
-            half = body.SHOULDER_HALF_FRONT * math.cos(twist)
-            shoulder = _step(shoulder_mid, chest_dir - 90.0, sign * half)
-        else:  # a twisted chest shows its shoulder line: near back, far forward
-            toward = -1.0 if side == "near" else 1.0
-            shoulder = _step(shoulder_mid, chest_dir - 90.0,
-                             toward * body.SHOULDER_HALF_FRONT * math.sin(twist))
+        hip, shoulder = _limb_roots(root, shoulder_mid, dirs, twist, front, side)
         elbow = _step(shoulder, dirs[upper_arm], body.UPPER_ARM * seen(upper_arm, 1.0))
         wrist = _step(elbow, dirs[forearm], body.FOREARM * seen(forearm, 1.0))
         fingers = _step(wrist, dirs[hand], body.HAND)
