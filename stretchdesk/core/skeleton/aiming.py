@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 
 from stretchdesk.core.skeleton import body
 from stretchdesk.core.skeleton.body import Limb
-from stretchdesk.core.skeleton.kinematics import Vec, direction, directions_from, limb_root, solve
+from stretchdesk.core.skeleton.directions import directions_from
+from stretchdesk.core.skeleton.kinematics import Vec, direction, limb_root, solve
 
 if TYPE_CHECKING:
     from stretchdesk.core.skeleton.figure import Figure

@@ -9,12 +9,12 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from stretchdesk.core.skeleton import body
+from stretchdesk.core.skeleton.directions import BONES, absolute_directions
 
 if TYPE_CHECKING:
     from stretchdesk.core.skeleton.figure import Figure
@@ -101,51 +101,6 @@ def outline_bounds(
     return (left, bottom, right, top)
 
 
-def absolute_directions(figure: Figure) -> dict[str, float]:
-    """Absolute direction of every bone, from the root outward (see body's docstring)."""
-    return _directions(
-        figure.view, figure.pelvis, figure.waist, figure.neck, figure.head,
-        (figure.near_shoulder, figure.near_elbow, figure.near_wrist,
-         figure.near_hip, figure.near_knee, figure.near_ankle),
-        (figure.far_shoulder, figure.far_elbow, figure.far_wrist,
-         figure.far_hip, figure.far_knee, figure.far_ankle),
-    )
-
-
-def directions_from(view: body.View, angles: Mapping[str, float]) -> dict[str, float]:
-    """absolute_directions of joint angles held in a mapping (a figure being posed)."""
-    return _directions(
-        view, angles["pelvis"], angles["waist"], angles["neck"], angles["head"],
-        _NEAR_JOINTS(angles), _FAR_JOINTS(angles),
-    )
-
-
-def _directions(
-    view: body.View, pelvis: float, waist: float, neck_joint: float, head: float,
-    near: tuple[float, ...], far: tuple[float, ...],
-) -> dict[str, float]:
-    chest = pelvis - waist
-    neck = chest - neck_joint
-    dirs = {"pelvis": pelvis, "chest": chest, "neck": neck, "head": neck - head}
-    far_sign = -1.0 if view == "front" else 1.0
-    for (upper_arm, forearm, hand, thigh_bone, shin_bone, foot), sign, joints in (
-        (_BONES["near"], 1.0, near),
-        (_BONES["far"], far_sign, far),
-    ):
-        shoulder, elbow, wrist, hip, knee, ankle = joints
-        upper = chest - 180.0 + sign * shoulder
-        lower = upper + sign * elbow
-        thigh = pelvis - 180.0 + sign * hip
-        shin = thigh - sign * knee
-        dirs[upper_arm] = upper
-        dirs[forearm] = lower
-        dirs[hand] = lower + sign * wrist
-        dirs[thigh_bone] = thigh
-        dirs[shin_bone] = shin
-        dirs[foot] = shin + sign * (90.0 + ankle)
-    return {name: (value + 180.0) % 360.0 - 180.0 for name, value in dirs.items()}  # body.wrap
-
-
 def foot_points(ankle: Vec, foot_dir: float, sign: float, view: body.View) -> tuple[Vec, Vec]:
     """Heel and toe capsule centres for a foot pointing along foot_dir."""
     along = math.radians(foot_dir)
@@ -187,10 +142,6 @@ def _spine(
 
 
 _SPINE_BONES = tuple(f"spine{i}" for i in range(SPINE_PIECES))
-_LIMB_BONES = ("upper_arm", "forearm", "hand", "thigh", "shin", "foot")
-_BONES = {side: tuple(f"{side}_{bone}" for bone in _LIMB_BONES) for side in body.DEPTHS}
-_NEAR_JOINTS = operator.itemgetter(*(f"near_{joint}" for joint in body.LIMB_JOINTS))
-_FAR_JOINTS = operator.itemgetter(*(f"far_{joint}" for joint in body.LIMB_JOINTS))
 # a limb's named points and the capsule end whose radius each takes ("sole" is a surface point)
 _LIMB_POINTS = (("shoulder", "upper_arm", 0), ("elbow", "upper_arm", 1), ("wrist", "forearm", 1),
                 ("hand", "hand", 0), ("fingertips", "hand", 1), ("hip", "thigh", 0),
@@ -288,7 +239,7 @@ def solve(figure: Figure) -> Skeleton:
     r_ball = table["foot"][1]
     for side, arm, leg in _LIMBS:
         sign = -1.0 if front and side == "far" else 1.0
-        upper_arm, forearm, hand, thigh, shin, foot = _BONES[side]
+        upper_arm, forearm, hand, thigh, shin, foot = BONES[side]
         hip, shoulder = _limb_roots(root, shoulder_mid, dirs, twist, front, side)
         elbow = _step(shoulder, dirs[upper_arm], body.UPPER_ARM * seen(upper_arm, 1.0))
         wrist = _step(elbow, dirs[forearm], body.FOREARM * seen(forearm, 1.0))
