@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from stretchdesk.core.skeleton import body
 from stretchdesk.core.skeleton.body import Limb
 from stretchdesk.core.skeleton.directions import directions_from
-from stretchdesk.core.skeleton.kinematics import Vec, direction, limb_root, solve
+from stretchdesk.core.skeleton.kinematics import Vec, direction, limb_root, underside
 
 if TYPE_CHECKING:
     from stretchdesk.core.skeleton.figure import Figure
@@ -173,7 +173,7 @@ def touching(
         return with_angles(figure, angles)
 
     def gap(value: float) -> float:
-        return solve(build(value)).underside(point)[1] - y
+        return underside(build(value), point)[1] - y
 
     g_low, g_high = gap(low), gap(high)
     if g_low * g_high > 0:

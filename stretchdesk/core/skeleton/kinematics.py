@@ -207,6 +207,42 @@ def limb_root(figure: Figure, side: str, *, arm: bool) -> Vec:
     return shoulder if arm else hip
 
 
+def _limb(
+    figure: Figure, dirs: Mapping[str, float], seen: Callable[[str, float], float], root: Vec,
+    shoulder_mid: Vec, side: body.Depth,
+) -> tuple[Vec, ...]:
+    """One side's named points, in _POINTS order."""
+    front = figure.view == "front"
+    sign = -1.0 if front and side == "far" else 1.0
+    upper_arm, forearm, hand, thigh, shin, foot = BONES[side]
+    hip, shoulder = _limb_roots(root, shoulder_mid, dirs, math.radians(figure.turn), front, side)
+    elbow = _step(shoulder, dirs[upper_arm], body.UPPER_ARM * seen(upper_arm, 1.0))
+    wrist = _step(elbow, dirs[forearm], body.FOREARM * seen(forearm, 1.0))
+    fingers = _step(wrist, dirs[hand], body.HAND)
+    knee = _step(hip, dirs[thigh], body.THIGH * seen(thigh, 1.0))
+    ankle = _step(knee, dirs[shin], body.SHIN * seen(shin, 1.0))
+    heel, toe = foot_points(ankle, dirs[foot], sign, figure.view)
+    ball = (heel[0] + (toe[0] - heel[0]) * 0.7, heel[1] + (toe[1] - heel[1]) * 0.7)
+    hand_mid = (wrist[0] + (fingers[0] - wrist[0]) * 0.45, wrist[1] + (fingers[1] - wrist[1]) * 0.45)
+    r_ball = (body.RADII_FRONT if front else body.RADII)["foot"][1]
+    sole = _step(ball, dirs[foot] - 90.0 * sign, r_ball)
+    return (shoulder, elbow, wrist, hand_mid, fingers, hip, knee, ankle, heel, toe, ball, sole)
+
+
+def underside(figure: Figure, name: str) -> Vec:
+    """solve(figure).underside(name), placing only the limb a near_/far_ point is on:
+    touch asks for one point some fifty times a search."""
+    side = next((depth for depth in body.DEPTHS if name.startswith(f"{depth}_")), None)
+    if side is None:
+        return solve(figure).underside(name)
+    dirs = absolute_directions(figure)
+    seen = dict(figure.foreshorten).get
+    root = (figure.x, figure.y)
+    _, _, shoulder_mid = _trunk(root, dirs, seen)
+    x, y = dict(zip(_POINTS[side], _limb(figure, dirs, seen, root, shoulder_mid, side), strict=True))[name]
+    return (x, y - _RADII[figure.view][name])
+
+
 @functools.lru_cache(maxsize=512)
 def solve(figure: Figure) -> Skeleton:
     """Place every joint of a figure in 2D.
@@ -234,24 +270,11 @@ def solve(figure: Figure) -> Skeleton:
         "head": head,
     }
     capsules: list[Capsule] = []
-    twist = math.radians(figure.turn)
     r_instep = table["shin"][1]
-    r_ball = table["foot"][1]
     for side, arm, leg in _LIMBS:
-        sign = -1.0 if front and side == "far" else 1.0
-        upper_arm, forearm, hand, thigh, shin, foot = BONES[side]
-        hip, shoulder = _limb_roots(root, shoulder_mid, dirs, twist, front, side)
-        elbow = _step(shoulder, dirs[upper_arm], body.UPPER_ARM * seen(upper_arm, 1.0))
-        wrist = _step(elbow, dirs[forearm], body.FOREARM * seen(forearm, 1.0))
-        fingers = _step(wrist, dirs[hand], body.HAND)
-        knee = _step(hip, dirs[thigh], body.THIGH * seen(thigh, 1.0))
-        ankle = _step(knee, dirs[shin], body.SHIN * seen(shin, 1.0))
-        heel, toe = foot_points(ankle, dirs[foot], sign, figure.view)
-        ball = (heel[0] + (toe[0] - heel[0]) * 0.7, heel[1] + (toe[1] - heel[1]) * 0.7)
-        hand_mid = (wrist[0] + (fingers[0] - wrist[0]) * 0.45, wrist[1] + (fingers[1] - wrist[1]) * 0.45)
-        sole = _step(ball, dirs[foot] - 90.0 * sign, r_ball)
-        points.update(zip(_POINTS[side], (shoulder, elbow, wrist, hand_mid, fingers, hip, knee, ankle,
-                                          heel, toe, ball, sole), strict=True))
+        limb = _limb(figure, dirs, seen, root, shoulder_mid, side)
+        shoulder, elbow, wrist, _, fingers, hip, knee, ankle, heel, toe, ball, _ = limb
+        points.update(zip(_POINTS[side], limb, strict=True))
         capsules += (
             Capsule(leg, "thigh", hip, knee, *table["thigh"]),
             Capsule(leg, "shin", knee, ankle, *table["shin"]),
