@@ -80,14 +80,15 @@ def interpolate(a: Figure, b: Figure, t: float) -> Figure:
     figure = replace(a if t < 0.5 else b, **changes)
     if t in (0.0, 1.0):
         return figure
-    pinned = _pin(figure, solve(a), solve(b), t)
+    solved_a, solved_b = solve(a), solve(b)
+    pinned = _pin(figure, solved_a, solved_b, t)
     if pinned is not None:
-        figure = _above_floor(_keep_planted(pinned, a, b, t))
+        figure = _above_floor(_keep_planted(pinned, a, b, t, solved_a, solved_b))
         return figure.shift(dy=max(0.0, -solve(figure).lowest() - 0.004))
-    low_a, low_b = solve(a).lowest(), solve(b).lowest()
+    low_a, low_b = solved_a.lowest(), solved_b.lowest()
     if abs(low_a) <= GROUNDED and abs(low_b) <= GROUNDED:
         figure = figure.shift(dy=_mix(low_a, low_b, t) - solve(figure).lowest())
-    return _above_floor(_keep_planted(figure, a, b, t))
+    return _above_floor(_keep_planted(figure, a, b, t, solved_a, solved_b))
 
 
 def _above_floor(figure: Figure) -> Figure:
@@ -95,16 +96,18 @@ def _above_floor(figure: Figure) -> Figure:
     its wrist or ankle is raised by the depth it sank (the limb bends to fit)."""
     if figure.mat is False:
         return figure  # seen from above: the picture plane is the floor
+    skeleton = solve(figure)
     for side in body.DEPTHS:
         for kind, (end, last, _) in LIMB_ENDS.items():
             part = f"{side}_{kind}"
-            low = min(c.lowest() for c in solve(figure).capsules if c.part == part)
+            low = min(c.lowest() for c in skeleton.capsules if c.part == part)
             if low >= 0.0:
                 continue
-            x, y = solve(figure).points[f"{side}_{end}"]
+            x, y = skeleton.points[f"{side}_{end}"]
             bone = f"{side}_{last}"
-            angle = solve(figure).directions[bone]
-            figure = _moved_limb(figure, part, (x, y - low), bone, angle)  # type: ignore[arg-type]
+            moved = _moved_limb(figure, part, (x, y - low), bone, skeleton.directions[bone])  # type: ignore[arg-type]
+            if moved is not figure:
+                figure, skeleton = moved, solve(moved)
     return figure
 
 
@@ -152,12 +155,13 @@ def _mix_direction(a: float, b: float, t: float) -> float:
     return a + body.wrap(b - a) * t
 
 
-def _keep_planted(figure: Figure, start: Figure, finish: Figure, t: float) -> Figure:
+def _keep_planted(
+    figure: Figure, start: Figure, finish: Figure, t: float, a: Skeleton, b: Skeleton
+) -> Figure:
     """A hand or foot that rests on a support at both ends (the toes at one, the whole
     foot at the other, say) stays down: the wrist or ankle moves on the straight line
     between its two places and the limb follows by IK, instead of swinging through
     the air with the blended angles."""
-    a, b = solve(start), solve(finish)
     for side in body.DEPTHS:
         for kind, (end, last, parts) in LIMB_ENDS.items():
             if not all(any(_on_limb_end(c, side, parts) for c in ends.contacts)
