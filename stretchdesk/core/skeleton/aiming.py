@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from stretchdesk.core.skeleton import body
 from stretchdesk.core.skeleton.body import Limb
-from stretchdesk.core.skeleton.directions import directions_from
+from stretchdesk.core.skeleton.directions import direction_of
 from stretchdesk.core.skeleton.kinematics import Vec, direction, limb_root, underside
 
 if TYPE_CHECKING:
@@ -93,25 +93,24 @@ def aim_angles(angles: dict[str, float], view: body.View, wanted: Mapping[str, f
         if bone == "pelvis":
             angles["pelvis"] = target
             continue
-        dirs = directions_from(view, angles)
         if bone in _SPINE_PARENTS:
             joint, parent = _SPINE_PARENTS[bone]
-            angles[joint] = body.normalise(joint, dirs[parent] - target)
+            angles[joint] = body.normalise(joint, direction_of(view, angles, parent) - target)
             continue
         side, part = bone.split("_", 1)
         sign = -1.0 if view == "front" and side == "far" else 1.0
         if part == "upper_arm":
-            joint, value = "shoulder", target - (dirs["chest"] - 180.0)
+            joint, value = "shoulder", target - (direction_of(view, angles, "chest") - 180.0)
         elif part == "forearm":
-            joint, value = "elbow", target - dirs[f"{side}_upper_arm"]
+            joint, value = "elbow", target - direction_of(view, angles, f"{side}_upper_arm")
         elif part == "hand":
-            joint, value = "wrist", target - dirs[f"{side}_forearm"]
+            joint, value = "wrist", target - direction_of(view, angles, f"{side}_forearm")
         elif part == "thigh":
-            joint, value = "hip", target - (dirs["pelvis"] - 180.0)
+            joint, value = "hip", target - (direction_of(view, angles, "pelvis") - 180.0)
         elif part == "shin":
-            joint, value = "knee", dirs[f"{side}_thigh"] - target
+            joint, value = "knee", direction_of(view, angles, f"{side}_thigh") - target
         else:
-            joint, value = "ankle", target - dirs[f"{side}_shin"] - 90.0 * sign
+            joint, value = "ankle", target - direction_of(view, angles, f"{side}_shin") - 90.0 * sign
         name = f"{side}_{joint}"
         angles[name] = body.normalise(name, sign * value)
 

@@ -6,7 +6,6 @@ after another in a dict of angles and asks where each parent bone points.
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -17,8 +16,6 @@ if TYPE_CHECKING:
 
 _LIMB_BONES = ("upper_arm", "forearm", "hand", "thigh", "shin", "foot")
 BONES = {side: tuple(f"{side}_{bone}" for bone in _LIMB_BONES) for side in body.DEPTHS}
-_NEAR_JOINTS = operator.itemgetter(*(f"near_{joint}" for joint in body.LIMB_JOINTS))
-_FAR_JOINTS = operator.itemgetter(*(f"far_{joint}" for joint in body.LIMB_JOINTS))
 
 
 def absolute_directions(figure: Figure) -> dict[str, float]:
@@ -32,12 +29,32 @@ def absolute_directions(figure: Figure) -> dict[str, float]:
     )
 
 
-def directions_from(view: body.View, angles: Mapping[str, float]) -> dict[str, float]:
-    """absolute_directions of joint angles held in a mapping (a figure being posed)."""
-    return _directions(
-        view, angles["pelvis"], angles["waist"], angles["neck"], angles["head"],
-        _NEAR_JOINTS(angles), _FAR_JOINTS(angles),
-    )
+def direction_of(view: body.View, angles: Mapping[str, float], bone: str) -> float:
+    """absolute_directions(...)[bone] of joint angles held in a mapping (a figure being
+    posed): the same steps as _directions, from the root out to that one bone only."""
+    value = pelvis = angles["pelvis"]
+    if bone != "pelvis":
+        value = chest = pelvis - angles["waist"]
+        if bone in ("neck", "head"):
+            value = chest - angles["neck"]
+            if bone == "head":
+                value = value - angles["head"]
+        elif bone != "chest":
+            side, part = bone.split("_", 1)
+            sign = -1.0 if view == "front" and side == "far" else 1.0
+            if part in ("upper_arm", "forearm", "hand"):
+                value = chest - 180.0 + sign * angles[f"{side}_shoulder"]
+                if part != "upper_arm":
+                    value = value + sign * angles[f"{side}_elbow"]
+                if part == "hand":
+                    value = value + sign * angles[f"{side}_wrist"]
+            else:
+                value = pelvis - 180.0 + sign * angles[f"{side}_hip"]
+                if part != "thigh":
+                    value = value - sign * angles[f"{side}_knee"]
+                if part == "foot":
+                    value = value + sign * (90.0 + angles[f"{side}_ankle"])
+    return (value + 180.0) % 360.0 - 180.0  # body.wrap
 
 
 def _directions(
