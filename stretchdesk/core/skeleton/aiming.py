@@ -1,11 +1,13 @@
-"""Turning joints to point bones and searching a joint until a point touches (Figure's
-aim and touch).
+"""Posing a figure: Figure.aim (point bones), reach (two-bone IK) and touch (turn a
+joint until a point touches).
 
 Posing is iterative (touch tries a joint angle some fifty times, reach aims two
 bones for each of its two answers), so the angles are changed in a plain dict and
-the immutable Figure is built once per result rather than once per joint. The
-arithmetic is the one Figure.set and absolute_directions do, so the figures are
-the same to the last bit.
+the immutable Figure is built once per result rather than once per joint; a parent
+bone's direction (direction_of), a shoulder or hip (limb_root) and a touched point
+(underside) are worked out alone. The arithmetic is the one set, absolute_directions
+and solve do, so the figures are the same to the last bit
+(tests/test_figures_posing_shortcuts.py, benchmarks/figure_fingerprint.py).
 """
 
 from __future__ import annotations
