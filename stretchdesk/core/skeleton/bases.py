@@ -1,10 +1,14 @@
 """Starting figures for each body position; author a pose by adjusting one of these.
 
 Every base rests on the floor and passes the joint checks, so a pose only has
-to change what makes it different.
+to change what makes it different. Each base is built once per process (they are
+immutable): the foam-roll poses start from prone() some seventy times while they
+search for the hip height that fits the roller.
 """
 
 from __future__ import annotations
+
+import functools
 
 from stretchdesk.core.skeleton.body import View
 from stretchdesk.core.skeleton.figure import Figure
@@ -18,6 +22,7 @@ def _laces_down(figure: Figure) -> Figure:
     return figure
 
 
+@functools.cache
 def standing(view: View = "side") -> Figure:
     """Standing tall, arms by the sides, facing right (or the viewer)."""
     figure = Figure(view=view).set(elbow=8.0, shoulder=4.0)
@@ -26,12 +31,14 @@ def standing(view: View = "side") -> Figure:
     return figure.ground()
 
 
+@functools.cache
 def kneeling() -> Figure:
     """Kneeling upright on both knees, shins and laces on the mat, hands by the hips."""
     figure = Figure().aim(thigh=-90.0, shin=180.0 + SHIN_TAPER, foot=178.0).set(elbow=10.0)
     return _laces_down(figure.ground())
 
 
+@functools.cache
 def all_fours() -> Figure:
     """Hands and knees (table top): hands under shoulders, knees under hips."""
     figure = (
@@ -43,6 +50,7 @@ def all_fours() -> Figure:
     return figure.plant_hand("both", figure.point("near_shoulder")[0] + 0.02)
 
 
+@functools.cache
 def seated() -> Figure:
     """Sitting tall with straight legs (staff pose), hands resting on the thighs."""
     figure = Figure().aim(thigh=0.0, shin=0.0, foot=80.0)
@@ -51,6 +59,7 @@ def seated() -> Figure:
     return figure.reach("near_arm", rest).reach("far_arm", rest).aim(hand=-15.0).ground()
 
 
+@functools.cache
 def supine() -> Figure:
     """Lying on the back, head to the left, legs long, arms by the sides."""
     figure = (
@@ -63,6 +72,7 @@ def supine() -> Figure:
     return figure.plant_hand("both", figure.arm_floor_x(toward=1.0))
 
 
+@functools.cache
 def prone() -> Figure:
     """Lying face down, head to the right, laces on the mat, arms by the sides."""
     figure = (
@@ -77,6 +87,7 @@ def prone() -> Figure:
     return figure.plant_hand("both", figure.arm_floor_x(toward=-1.0), direction=180.0)
 
 
+@functools.cache
 def side_lying(tilt: float = 6.0) -> Figure:
     """Lying on the left side, legs long and stacked, head on the outstretched bottom arm.
 

@@ -9,31 +9,27 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
-from typing import Any, Literal
+from typing import Literal
 
 from stretchdesk.core.skeleton import body
+from stretchdesk.core.skeleton.aiming import aimed, reach_angles, set_angles, touching, with_angles
 from stretchdesk.core.skeleton.body import Depth, Limb, View
 from stretchdesk.core.skeleton.contacts import SURFACES, Contact, Surface
 from stretchdesk.core.skeleton.kinematics import (
     Skeleton,
     Vec,
-    absolute_directions,
-    direction,
     foot_points,
     solve,
 )
 from stretchdesk.core.skeleton.motion import MotionCue
 from stretchdesk.core.skeleton.props import Prop, Towel, YogaBlock
 
-LIMB_BONES: tuple[str, ...] = ("upper_arm", "forearm", "hand", "thigh", "shin", "foot")
-SPINE_BONES: tuple[str, ...] = ("pelvis", "chest", "neck", "head")
 SideOrBoth = Depth | Literal["both"]
 Facing = Literal["", "up", "down", "side", "us"]
 FORESHORTEN_LIMB: tuple[str, ...] = ("upper_arm", "forearm", "thigh", "shin")
 FORESHORTEN_BONES: frozenset[str] = frozenset(
     ("pelvis", "chest", "neck", "head", *(f"{s}_{b}" for s in body.DEPTHS for b in FORESHORTEN_LIMB))
 )
-REACH_TOLERANCE = 0.005
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,14 +82,9 @@ class Figure:
     # -- authoring -----------------------------------------------------------
     def set(self, **angles: float) -> Figure:
         """Set relative joint angles; an unprefixed limb joint ("knee") sets both sides."""
-        changes: dict[str, Any] = {}
-        for key, value in angles.items():
-            names = [f"{s}_{key}" for s in body.DEPTHS] if key in body.LIMB_JOINTS else [key]
-            for name in names:
-                if name not in body.ANGLE_FIELDS:
-                    raise TypeError(f"unknown joint {key!r}")
-                changes[name] = value if name == "pelvis" else body.normalise(name, value)
-        return replace(self, **changes)
+        changes: dict[str, float] = {}
+        set_angles(changes, angles)
+        return replace(self, **changes)  # type: ignore[arg-type]
 
     def aim(self, **bones: float) -> Figure:
         """Point bones in absolute directions, parent first; children keep their bends.
@@ -101,44 +92,7 @@ class Figure:
         Names: pelvis, chest, neck, head, and near_/far_ + upper_arm, forearm, hand,
         thigh, shin, foot (unprefixed = both sides).
         """
-        wanted: dict[str, float] = {}
-        for key, value in bones.items():
-            if key in LIMB_BONES:
-                # Front view: the far side mirrors, so aim(thigh=10) spreads both legs.
-                far = 180.0 - value if self.view == "front" else value
-                wanted.update({f"near_{key}": value, f"far_{key}": far})
-            else:
-                wanted[key] = value
-        order = [*SPINE_BONES, *(f"{s}_{b}" for s in body.DEPTHS for b in LIMB_BONES)]
-        unknown = set(wanted) - set(order)
-        if unknown:
-            raise TypeError(f"unknown bone(s): {', '.join(sorted(unknown))}")
-        figure = self
-        for bone in order:
-            if bone in wanted:
-                figure = figure._aim_one(bone, wanted[bone])
-        return figure
-
-    def _aim_one(self, bone: str, target: float) -> Figure:
-        if bone == "pelvis":
-            return replace(self, pelvis=target)
-        dirs = absolute_directions(self)
-        spine = {"chest": ("waist", "pelvis"), "neck": ("neck", "chest"), "head": ("head", "neck")}
-        if bone in spine:
-            joint, parent = spine[bone]
-            return self.set(**{joint: dirs[parent] - target})
-        side, part = bone.split("_", 1)
-        sign = -1.0 if self.view == "front" and side == "far" else 1.0
-        relative = {
-            "upper_arm": ("shoulder", target - (dirs["chest"] - 180.0)),
-            "forearm": ("elbow", target - dirs[f"{side}_upper_arm"]),
-            "hand": ("wrist", target - dirs[f"{side}_forearm"]),
-            "thigh": ("hip", target - (dirs["pelvis"] - 180.0)),
-            "shin": ("knee", dirs[f"{side}_thigh"] - target),
-            "foot": ("ankle", target - dirs[f"{side}_shin"] - 90.0 * sign),
-        }
-        joint, value = relative[part]
-        return self.set(**{f"{side}_{joint}": sign * value})
+        return aimed(self, bones)
 
     def reach(self, limb: Limb, target: Vec, *, flip: bool = False) -> Figure:
         """Two-bone IK: put the wrist (arm) or ankle (leg) at target.
@@ -147,35 +101,7 @@ class Figure:
         tricks only). Raises ValueError when the target is out of reach, so a pose
         can't silently leave a hand hovering.
         """
-        side, kind = limb.split("_")
-        skeleton = solve(self)
-        is_arm = kind == "arm"
-        joint = skeleton.points[f"{side}_{'shoulder' if is_arm else 'hip'}"]
-        names = ("upper_arm", "forearm") if is_arm else ("thigh", "shin")
-        first = (body.UPPER_ARM if is_arm else body.THIGH) * self._seen(f"{side}_{names[0]}")
-        second = (body.FOREARM if is_arm else body.SHIN) * self._seen(f"{side}_{names[1]}")
-        dx, dy = target[0] - joint[0], target[1] - joint[1]
-        distance = math.hypot(dx, dy)
-        if distance > first + second + REACH_TOLERANCE:
-            short = distance - first - second
-            raise ValueError(f"{limb} can't reach {target}: {short * 100:.1f} cm short")
-        if distance < abs(first - second) + 1e-6:
-            raise ValueError(f"{limb} can't fold small enough to reach {target}")
-        distance = min(distance, first + second)
-        base = math.degrees(math.atan2(dy, dx))
-        cos_a = (first**2 + distance**2 - second**2) / (2 * first * distance)
-        spread = math.degrees(math.acos(max(-1.0, min(1.0, cos_a))))
-        sign = -1.0 if self.view == "front" and side == "far" else 1.0
-        candidates: list[tuple[float, Figure]] = []
-        for upper in (base + spread, base - spread):
-            middle = direction(upper)
-            mx, my = joint[0] + middle[0] * first, joint[1] + middle[1] * first
-            lower = math.degrees(math.atan2(target[1] - my, target[0] - mx))
-            bend = body.wrap((lower - upper) if is_arm else (upper - lower)) * sign
-            aimed = self.aim(**{f"{side}_{names[0]}": upper, f"{side}_{names[1]}": lower})
-            candidates.append((bend, aimed))
-        candidates.sort(key=lambda pair: pair[0], reverse=not flip)
-        return candidates[0][1]
+        return with_angles(self, reach_angles(self, limb, target, flip=flip))
 
     def plant_hand(self, side: SideOrBoth, x: float, direction: float = 0.0) -> Figure:
         """Lay a hand flat on the floor along `direction`, wrist at x (IK for the arm)."""
@@ -231,27 +157,7 @@ class Figure:
         -90} keeps straight vertical arms while the spine moves.
         """
 
-        def build(value: float) -> Figure:
-            figure = self.set(**{joint: value})
-            return figure.aim(**aim) if aim else figure
-
-        def gap(value: float) -> float:
-            return solve(build(value)).underside(point)[1] - y
-
-        g_low, g_high = gap(low), gap(high)
-        if g_low * g_high > 0:
-            raise ValueError(
-                f"turning {joint} from {low} to {high} never brings {point} to y={y} "
-                f"(gap {g_low:.3f}..{g_high:.3f} m)"
-            )
-        for _ in range(48):
-            middle = (low + high) / 2
-            g_mid = gap(middle)
-            if (g_mid > 0) == (g_low > 0):
-                low, g_low = middle, g_mid
-            else:
-                high = middle
-        return build((low + high) / 2)
+        return touching(self, point, joint, low, high, y, aim)
 
     def arm_floor_x(self, side: Depth = "near", toward: float = 1.0, bend: float = 0.995) -> float:
         """The x where a nearly straight arm (length * bend) meets the floor, ahead

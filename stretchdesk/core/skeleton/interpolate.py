@@ -6,11 +6,12 @@ from dataclasses import fields, replace
 from typing import Any
 
 from stretchdesk.core.skeleton import body
+from stretchdesk.core.skeleton.aiming import aim_angles, reach_angles, with_angles
 from stretchdesk.core.skeleton.body import Limb
 from stretchdesk.core.skeleton.contacts import Contact, circles
 from stretchdesk.core.skeleton.figure import Figure
-from stretchdesk.core.skeleton.kinematics import Skeleton, lerp_point, solve
-from stretchdesk.core.skeleton.limits import joint_problems
+from stretchdesk.core.skeleton.kinematics import Skeleton, Vec, lerp_point, solve
+from stretchdesk.core.skeleton.limits import CHECKED_NAMES, angle_problems
 from stretchdesk.core.skeleton.props import Prop
 
 # Contact parts that are pinned by putting the limb's end (wrist or ankle) in place.
@@ -79,14 +80,15 @@ def interpolate(a: Figure, b: Figure, t: float) -> Figure:
     figure = replace(a if t < 0.5 else b, **changes)
     if t in (0.0, 1.0):
         return figure
-    pinned = _pin(figure, solve(a), solve(b), t)
+    solved_a, solved_b = solve(a), solve(b)
+    pinned = _pin(figure, solved_a, solved_b, t)
     if pinned is not None:
-        figure = _above_floor(_keep_planted(pinned, a, b, t))
+        figure = _above_floor(_keep_planted(pinned, a, b, t, solved_a, solved_b))
         return figure.shift(dy=max(0.0, -solve(figure).lowest() - 0.004))
-    low_a, low_b = solve(a).lowest(), solve(b).lowest()
+    low_a, low_b = solved_a.lowest(), solved_b.lowest()
     if abs(low_a) <= GROUNDED and abs(low_b) <= GROUNDED:
         figure = figure.shift(dy=_mix(low_a, low_b, t) - solve(figure).lowest())
-    return _above_floor(_keep_planted(figure, a, b, t))
+    return _above_floor(_keep_planted(figure, a, b, t, solved_a, solved_b))
 
 
 def _above_floor(figure: Figure) -> Figure:
@@ -94,22 +96,32 @@ def _above_floor(figure: Figure) -> Figure:
     its wrist or ankle is raised by the depth it sank (the limb bends to fit)."""
     if figure.mat is False:
         return figure  # seen from above: the picture plane is the floor
+    skeleton = solve(figure)
     for side in body.DEPTHS:
         for kind, (end, last, _) in LIMB_ENDS.items():
             part = f"{side}_{kind}"
-            low = min(c.lowest() for c in solve(figure).capsules if c.part == part)
+            low = min(c.lowest() for c in skeleton.capsules if c.part == part)
             if low >= 0.0:
                 continue
-            x, y = solve(figure).points[f"{side}_{end}"]
+            x, y = skeleton.points[f"{side}_{end}"]
             bone = f"{side}_{last}"
-            angle = solve(figure).directions[bone]
-            try:
-                moved = figure.reach(part, (x, y - low)).aim(**{bone: angle})  # type: ignore[arg-type]
-            except ValueError:
-                continue
-            if not joint_problems(moved):
-                figure = moved
+            moved = _moved_limb(figure, part, (x, y - low), bone, skeleton.directions[bone])  # type: ignore[arg-type]
+            if moved is not figure:
+                figure, skeleton = moved, solve(moved)
     return figure
+
+
+def _moved_limb(figure: Figure, limb: Limb, target: Vec, bone: str, angle: float) -> Figure:
+    """figure.reach(limb, target).aim(bone=angle) when that keeps every joint in range,
+    else the figure as it was; posed on the angles, so a refused move builds nothing."""
+    try:
+        angles = reach_angles(figure, limb, target)
+    except ValueError:
+        return figure  # out of reach
+    aim_angles(angles, figure.view, {bone: angle})
+    if angle_problems(figure.view, (angles[name] for name in CHECKED_NAMES)):
+        return figure
+    return with_angles(figure, angles)
 
 
 def _pin(figure: Figure, a: Skeleton, b: Skeleton, t: float) -> Figure | None:
@@ -143,12 +155,13 @@ def _mix_direction(a: float, b: float, t: float) -> float:
     return a + body.wrap(b - a) * t
 
 
-def _keep_planted(figure: Figure, start: Figure, finish: Figure, t: float) -> Figure:
+def _keep_planted(
+    figure: Figure, start: Figure, finish: Figure, t: float, a: Skeleton, b: Skeleton
+) -> Figure:
     """A hand or foot that rests on a support at both ends (the toes at one, the whole
     foot at the other, say) stays down: the wrist or ankle moves on the straight line
     between its two places and the limb follows by IK, instead of swinging through
     the air with the blended angles."""
-    a, b = solve(start), solve(finish)
     for side in body.DEPTHS:
         for kind, (end, last, parts) in LIMB_ENDS.items():
             if not all(any(_on_limb_end(c, side, parts) for c in ends.contacts)
@@ -158,12 +171,8 @@ def _keep_planted(figure: Figure, start: Figure, finish: Figure, t: float) -> Fi
             target = lerp_point(a.points[f"{side}_{end}"], b.points[f"{side}_{end}"], t)
             bone = f"{side}_{last}"
             angle = _mix_direction(a.directions[bone], b.directions[bone], t)
-            try:
-                moved = figure.reach(limb, target).aim(**{bone: angle})
-            except ValueError:
-                continue  # out of reach mid-way: keep the blended limb
-            if not joint_problems(moved):
-                figure = moved
+            # out of reach mid-way or out of range: keep the blended limb
+            figure = _moved_limb(figure, limb, target, bone, angle)
     return figure
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from stretchdesk.core.skeleton import body
+from stretchdesk.core.skeleton.directions import BONES, absolute_directions
 
 if TYPE_CHECKING:
     from stretchdesk.core.skeleton.figure import Figure
@@ -100,33 +101,6 @@ def outline_bounds(
     return (left, bottom, right, top)
 
 
-def absolute_directions(figure: Figure) -> dict[str, float]:
-    """Absolute direction of every bone, from the root outward (see body's docstring)."""
-    pelvis = figure.pelvis
-    chest = pelvis - figure.waist
-    neck = chest - figure.neck
-    dirs = {"pelvis": pelvis, "chest": chest, "neck": neck, "head": neck - figure.head}
-    far_sign = -1.0 if figure.view == "front" else 1.0
-    for (upper_arm, forearm, hand, thigh_bone, shin_bone, foot), sign, joints in (
-        (_BONES["near"], 1.0, (figure.near_shoulder, figure.near_elbow, figure.near_wrist,
-                               figure.near_hip, figure.near_knee, figure.near_ankle)),
-        (_BONES["far"], far_sign, (figure.far_shoulder, figure.far_elbow, figure.far_wrist,
-                                   figure.far_hip, figure.far_knee, figure.far_ankle)),
-    ):
-        shoulder, elbow, wrist, hip, knee, ankle = joints
-        upper = chest - 180.0 + sign * shoulder
-        lower = upper + sign * elbow
-        thigh = pelvis - 180.0 + sign * hip
-        shin = thigh - sign * knee
-        dirs[upper_arm] = upper
-        dirs[forearm] = lower
-        dirs[hand] = lower + sign * wrist
-        dirs[thigh_bone] = thigh
-        dirs[shin_bone] = shin
-        dirs[foot] = shin + sign * (90.0 + ankle)
-    return {name: (value + 180.0) % 360.0 - 180.0 for name, value in dirs.items()}  # body.wrap
-
-
 def foot_points(ankle: Vec, foot_dir: float, sign: float, view: body.View) -> tuple[Vec, Vec]:
     """Heel and toe capsule centres for a foot pointing along foot_dir."""
     along = math.radians(foot_dir)
@@ -168,8 +142,6 @@ def _spine(
 
 
 _SPINE_BONES = tuple(f"spine{i}" for i in range(SPINE_PIECES))
-_LIMB_BONES = ("upper_arm", "forearm", "hand", "thigh", "shin", "foot")
-_BONES = {side: tuple(f"{side}_{bone}" for bone in _LIMB_BONES) for side in body.DEPTHS}
 # a limb's named points and the capsule end whose radius each takes ("sole" is a surface point)
 _LIMB_POINTS = (("shoulder", "upper_arm", 0), ("elbow", "upper_arm", 1), ("wrist", "forearm", 1),
                 ("hand", "hand", 0), ("fingertips", "hand", 1), ("hip", "thigh", 0),
@@ -204,6 +176,73 @@ def _step(start: Vec, degrees: float, distance: float) -> Vec:
     return (start[0] + math.cos(radians) * distance, start[1] + math.sin(radians) * distance)
 
 
+def _trunk(root: Vec, dirs: Mapping[str, float], seen: Callable[[str, float], float]) -> tuple[Vec, Vec, Vec]:
+    """The waist, the base of the neck and the midpoint between the shoulders."""
+    waist = _step(root, dirs["pelvis"], body.PELVIS * seen("pelvis", 1.0))
+    neck_base = _step(waist, dirs["chest"], body.CHEST * seen("chest", 1.0))
+    return waist, neck_base, _step(neck_base, dirs["chest"], -(body.SHOULDER_DROP * seen("chest", 1.0)))
+
+
+def _limb_roots(
+    root: Vec, shoulder_mid: Vec, dirs: Mapping[str, float], twist: float, front: bool, side: str
+) -> tuple[Vec, Vec]:
+    """One side's hip and shoulder joints."""
+    sign = -1.0 if front and side == "far" else 1.0
+    hip = _step(root, dirs["pelvis"] - 90.0, sign * body.HIP_HALF_FRONT) if front else root
+    if front:
+        half = body.SHOULDER_HALF_FRONT * math.cos(twist)
+        return hip, _step(shoulder_mid, dirs["chest"] - 90.0, sign * half)
+    # a twisted chest shows its shoulder line: near back, far forward
+    toward = -1.0 if side == "near" else 1.0
+    return hip, _step(shoulder_mid, dirs["chest"] - 90.0, toward * body.SHOULDER_HALF_FRONT * math.sin(twist))
+
+
+def limb_root(figure: Figure, side: str, *, arm: bool) -> Vec:
+    """Where solve puts a side's shoulder (arm) or hip joint, without solving the rest:
+    IK asks for it on every try, and a limb's own angles never move it."""
+    dirs = absolute_directions(figure)
+    root = (figure.x, figure.y)
+    _, _, shoulder_mid = _trunk(root, dirs, dict(figure.foreshorten).get)
+    hip, shoulder = _limb_roots(root, shoulder_mid, dirs, math.radians(figure.turn), figure.view == "front", side)
+    return shoulder if arm else hip
+
+
+def _limb(
+    figure: Figure, dirs: Mapping[str, float], seen: Callable[[str, float], float], root: Vec,
+    shoulder_mid: Vec, side: body.Depth,
+) -> tuple[Vec, ...]:
+    """One side's named points, in _POINTS order."""
+    front = figure.view == "front"
+    sign = -1.0 if front and side == "far" else 1.0
+    upper_arm, forearm, hand, thigh, shin, foot = BONES[side]
+    hip, shoulder = _limb_roots(root, shoulder_mid, dirs, math.radians(figure.turn), front, side)
+    elbow = _step(shoulder, dirs[upper_arm], body.UPPER_ARM * seen(upper_arm, 1.0))
+    wrist = _step(elbow, dirs[forearm], body.FOREARM * seen(forearm, 1.0))
+    fingers = _step(wrist, dirs[hand], body.HAND)
+    knee = _step(hip, dirs[thigh], body.THIGH * seen(thigh, 1.0))
+    ankle = _step(knee, dirs[shin], body.SHIN * seen(shin, 1.0))
+    heel, toe = foot_points(ankle, dirs[foot], sign, figure.view)
+    ball = (heel[0] + (toe[0] - heel[0]) * 0.7, heel[1] + (toe[1] - heel[1]) * 0.7)
+    hand_mid = (wrist[0] + (fingers[0] - wrist[0]) * 0.45, wrist[1] + (fingers[1] - wrist[1]) * 0.45)
+    r_ball = (body.RADII_FRONT if front else body.RADII)["foot"][1]
+    sole = _step(ball, dirs[foot] - 90.0 * sign, r_ball)
+    return (shoulder, elbow, wrist, hand_mid, fingers, hip, knee, ankle, heel, toe, ball, sole)
+
+
+def underside(figure: Figure, name: str) -> Vec:
+    """solve(figure).underside(name), placing only the limb a near_/far_ point is on:
+    touch asks for one point some fifty times a search."""
+    side = next((depth for depth in body.DEPTHS if name.startswith(f"{depth}_")), None)
+    if side is None:
+        return solve(figure).underside(name)
+    dirs = absolute_directions(figure)
+    seen = dict(figure.foreshorten).get
+    root = (figure.x, figure.y)
+    _, _, shoulder_mid = _trunk(root, dirs, seen)
+    x, y = dict(zip(_POINTS[side], _limb(figure, dirs, seen, root, shoulder_mid, side), strict=True))[name]
+    return (x, y - _RADII[figure.view][name])
+
+
 @functools.lru_cache(maxsize=512)
 def solve(figure: Figure) -> Skeleton:
     """Place every joint of a figure in 2D.
@@ -218,12 +257,9 @@ def solve(figure: Figure) -> Skeleton:
     front = figure.view == "front"
     table = body.RADII_FRONT if front else body.RADII
     root: Vec = (figure.x, figure.y)
-    chest_dir = dirs["chest"]
-    waist = _step(root, dirs["pelvis"], body.PELVIS * seen("pelvis", 1.0))
-    neck_base = _step(waist, chest_dir, body.CHEST * seen("chest", 1.0))
+    waist, neck_base, shoulder_mid = _trunk(root, dirs, seen)
     head_base = _step(neck_base, dirs["neck"], body.NECK * seen("neck", 1.0))
     head = _step(head_base, dirs["head"], body.HEAD_OFFSET * seen("head", 1.0))
-    shoulder_mid = _step(neck_base, chest_dir, -(body.SHOULDER_DROP * seen("chest", 1.0)))
     (wx, wy), (nx, ny) = waist, neck_base
     points: dict[str, Vec] = {
         "hips": root,
@@ -234,31 +270,11 @@ def solve(figure: Figure) -> Skeleton:
         "head": head,
     }
     capsules: list[Capsule] = []
-    twist = math.radians(figure.turn)
     r_instep = table["shin"][1]
-    r_ball = table["foot"][1]
     for side, arm, leg in _LIMBS:
-        sign = -1.0 if front and side == "far" else 1.0
-        upper_arm, forearm, hand, thigh, shin, foot = _BONES[side]
-        hip = _step(root, dirs["pelvis"] - 90.0, sign * body.HIP_HALF_FRONT) if front else root
-        if front:
-            half = body.SHOULDER_HALF_FRONT * math.cos(twist)
-            shoulder = _step(shoulder_mid, chest_dir - 90.0, sign * half)
-        else:  # a twisted chest shows its shoulder line: near back, far forward
-            toward = -1.0 if side == "near" else 1.0
-            shoulder = _step(shoulder_mid, chest_dir - 90.0,
-                             toward * body.SHOULDER_HALF_FRONT * math.sin(twist))
-        elbow = _step(shoulder, dirs[upper_arm], body.UPPER_ARM * seen(upper_arm, 1.0))
-        wrist = _step(elbow, dirs[forearm], body.FOREARM * seen(forearm, 1.0))
-        fingers = _step(wrist, dirs[hand], body.HAND)
-        knee = _step(hip, dirs[thigh], body.THIGH * seen(thigh, 1.0))
-        ankle = _step(knee, dirs[shin], body.SHIN * seen(shin, 1.0))
-        heel, toe = foot_points(ankle, dirs[foot], sign, figure.view)
-        ball = (heel[0] + (toe[0] - heel[0]) * 0.7, heel[1] + (toe[1] - heel[1]) * 0.7)
-        hand_mid = (wrist[0] + (fingers[0] - wrist[0]) * 0.45, wrist[1] + (fingers[1] - wrist[1]) * 0.45)
-        sole = _step(ball, dirs[foot] - 90.0 * sign, r_ball)
-        points.update(zip(_POINTS[side], (shoulder, elbow, wrist, hand_mid, fingers, hip, knee, ankle,
-                                          heel, toe, ball, sole), strict=True))
+        limb = _limb(figure, dirs, seen, root, shoulder_mid, side)
+        shoulder, elbow, wrist, _, fingers, hip, knee, ankle, heel, toe, ball, _ = limb
+        points.update(zip(_POINTS[side], limb, strict=True))
         capsules += (
             Capsule(leg, "thigh", hip, knee, *table["thigh"]),
             Capsule(leg, "shin", knee, ankle, *table["shin"]),

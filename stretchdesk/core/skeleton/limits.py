@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Iterable
+
 from stretchdesk.core.skeleton import body
 from stretchdesk.core.skeleton.balance import balance_problems
 from stretchdesk.core.skeleton.contacts import contact_problems, stands_on_step
@@ -16,18 +19,29 @@ WALL_TOLERANCE = 0.01
 
 def joint_problems(figure: Figure) -> list[str]:
     """Joints bent past their anatomical range (a knee bending backwards, ...)."""
+    return angle_problems(figure.view, _CHECKED_ANGLES(figure))
+
+
+def angle_problems(view: body.View, values: Iterable[float]) -> list[str]:
+    """joint_problems of joint angles given in _CHECKED order (a figure being posed)."""
     problems = []
-    for name, value in figure.angles().items():
-        if name == "pelvis":
-            continue
-        joint = body.joint_of(name)
-        low, high = body.JOINT_LIMITS[joint]
-        if figure.view == "front" and joint in body.LIMB_JOINTS:
+    for (name, joint, low, high), value in zip(_CHECKED, values, strict=True):
+        value = float(value)
+        if view == "front" and joint in body.LIMB_JOINTS:
             # A projected angle has no anatomical side: 190 degrees is -170 folded the other way.
             low, high, value = -body.FRONT_LIMIT, body.FRONT_LIMIT, body.wrap(value)
         if not low <= value <= high:
             problems.append(f"{name} is {value:.0f}°, outside {low:.0f}..{high:.0f}")
     return problems
+
+
+# every joint angle but the pelvis (a direction, not a bend), with its joint and range
+_CHECKED = tuple(
+    (name, body.joint_of(name), *body.JOINT_LIMITS[body.joint_of(name)])
+    for name in body.ANGLE_FIELDS if name != "pelvis"
+)
+CHECKED_NAMES = tuple(name for name, _, _, _ in _CHECKED)
+_CHECKED_ANGLES = operator.attrgetter(*CHECKED_NAMES)
 
 
 def floor_problems(figure: Figure) -> list[str]:

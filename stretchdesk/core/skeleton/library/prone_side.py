@@ -17,6 +17,7 @@ line is what tells lying on the side from lying on the back.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 
@@ -170,6 +171,18 @@ def _roller_radius(f: Figure, x: float) -> float:
     return low
 
 
+@functools.lru_cache(maxsize=128)
+def _on_forearms_hips_at(height: float) -> Figure:
+    """foam_roll's body with the hips at `height`; kept, as the four roller frames'
+    searches for the height try many of the same ones."""
+    f = bases.prone().replace(pelvis=8.0, y=height).set(neck=-25.0, head=-15.0)
+    forearms = {"upper_arm": -90.0, "forearm": 0.0, "hand": 0.0}
+    f = f.aim(far_shin=180.0, far_foot=178.0, near_foot=-100.0)
+    f = f.touch("near_elbow", "waist", -45.0, 60.0, aim=forearms)
+    f = f.touch("far_knee", "far_hip", -50.0, 40.0, aim={"far_shin": 180.0, "far_foot": 178.0})
+    return f.touch("near_toe", "near_hip", -50.0, 20.0, aim={"near_foot": -100.0})
+
+
 def foam_roll(along: float, knee_out: bool = False) -> Figure:
     """On the forearms, right thigh resting on a roller `along` metres below the hip.
 
@@ -179,20 +192,12 @@ def foam_roll(along: float, knee_out: bool = False) -> Figure:
     us, shows a little short and its knee lands well ahead of the hips, under the
     chest, where it shows between the elbows and the roller.
     """
-
-    def posed(height: float) -> Figure:
-        f = bases.prone().replace(pelvis=8.0, y=height).set(neck=-25.0, head=-15.0)
-        forearms = {"upper_arm": -90.0, "forearm": 0.0, "hand": 0.0}
-        f = f.aim(far_shin=180.0, far_foot=178.0, near_foot=-100.0)
-        f = f.touch("near_elbow", "waist", -45.0, 60.0, aim=forearms)
-        f = f.touch("far_knee", "far_hip", -50.0, 40.0, aim={"far_shin": 180.0, "far_foot": 178.0})
-        return f.touch("near_toe", "near_hip", -50.0, 20.0, aim={"near_foot": -100.0})
-
     low, high = 0.15, 0.35
     for _ in range(16):  # 0.2 m / 2**16: a few micrometres
         middle = (low + high) / 2
-        low, high = (middle, high) if _roller_radius(posed(middle), -along) < 0.075 else (low, middle)
-    f = posed(low)
+        below = _roller_radius(_on_forearms_hips_at(middle), -along) < 0.075
+        low, high = (middle, high) if below else (low, middle)
+    f = _on_forearms_hips_at(low)
     if knee_out:
         f = f.foreshortened(far_thigh=0.9, far_shin=0.9)
         f = f.touch("far_knee", "far_hip", 150.0, 90.0, aim={"far_shin": 180.0, "far_foot": 178.0})

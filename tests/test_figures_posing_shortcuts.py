@@ -1,0 +1,74 @@
+"""The shortcuts posing takes for speed give exactly what the full solve gives.
+
+aim/touch/reach change joint angles in a dict and ask for single directions and
+single points (core/skeleton/aiming.py); these must agree with absolute_directions
+and solve to the last bit, or authored figures and blended frames would drift.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from stretchdesk.core.skeleton import body, figure_ids, interpolate, pose_figure, solve
+from stretchdesk.core.skeleton.aiming import angles_of, with_angles
+from stretchdesk.core.skeleton.directions import absolute_directions, direction_of
+from stretchdesk.core.skeleton.figure import Figure
+from stretchdesk.core.skeleton.kinematics import limb_root, underside
+from stretchdesk.core.skeleton.limits import joint_problems
+
+LIMB_POINTS = ("shoulder", "elbow", "wrist", "hand", "fingertips", "hip", "knee", "ankle",
+               "heel", "toe", "ball", "sole")
+
+
+def _figures() -> list[Figure]:
+    """Every keyframe, plus a blended frame between each moving pose's first two."""
+    out: list[Figure] = []
+    for pose_id in figure_ids():
+        keys = pose_figure(pose_id).keyframes
+        out += keys
+        if len(keys) > 1:
+            out.append(interpolate(keys[0], keys[1], 0.37))
+    return out
+
+
+FIGURES = _figures()
+
+
+def test_there_are_front_view_twisted_and_foreshortened_figures_to_check() -> None:
+    assert any(f.view == "front" for f in FIGURES)
+    assert any(f.turn for f in FIGURES)
+    assert any(f.foreshorten for f in FIGURES)
+
+
+@pytest.mark.parametrize("index", range(0, len(FIGURES)))
+def test_one_direction_one_point_and_a_rebuilt_figure_match_the_full_solve(index: int) -> None:
+    figure = FIGURES[index]
+    angles = angles_of(figure)
+    every = absolute_directions(figure)
+    for bone, value in every.items():
+        assert direction_of(figure.view, angles, bone) == value, bone
+    skeleton = solve(figure)
+    for side in body.DEPTHS:
+        assert limb_root(figure, side, arm=True) == skeleton.points[f"{side}_shoulder"]
+        assert limb_root(figure, side, arm=False) == skeleton.points[f"{side}_hip"]
+        for point in LIMB_POINTS:
+            name = f"{side}_{point}"
+            assert underside(figure, name) == skeleton.underside(name), name
+    assert underside(figure, "head") == skeleton.underside("head")
+    assert with_angles(figure, angles) == figure
+
+
+def test_with_angles_builds_what_dataclasses_replace_builds() -> None:
+    figure = FIGURES[0]
+    angles = angles_of(figure) | {"near_knee": 33.0, "pelvis": 12}
+    assert with_angles(figure, angles) == dataclasses.replace(figure, near_knee=33.0, pelvis=12)
+    assert with_angles(figure, angles).pelvis == 12 and isinstance(with_angles(figure, angles).pelvis, int)
+
+
+def test_joint_problems_still_names_each_joint_out_of_range() -> None:
+    side = Figure().set(near_knee=-30.0, waist=80.0)
+    assert joint_problems(side) == ["waist is 80°, outside -45..75", "near_knee is -30°, outside -5..170"]
+    front = Figure(view="front").set(far_hip=179.0)
+    assert joint_problems(front) == ["far_hip is 179°, outside -172..172"]
