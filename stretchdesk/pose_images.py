@@ -30,7 +30,7 @@ CACHE_LIMIT = 1500
 TILE_COLOR = QColor("#f3f1ec")
 FIGURE_COLOR = QColor("#b9b4aa")
 
-_CacheKey = tuple[str, int, int, float, bool]
+_CacheKey = tuple[str, int, int, float, bool, bool]
 
 
 class PoseImages(QObject):
@@ -94,18 +94,21 @@ class PoseImages(QObject):
         size: QSize | int,
         device_pixel_ratio: float = 1.0,
         mirrored: bool = False,
+        glow: bool | None = None,
     ) -> QPixmap:
         """The pose's figure fitted into `size` (logical pixels), crisp at the given ratio.
 
-        `mirrored` flips it horizontally, for showing the left side of a one-sided pose.
+        `mirrored` flips it horizontally, for showing the left side of a one-sided pose;
+        `glow` overrides the view-wide set_glow for this picture (the player lights a hold).
         """
         logical = size if isinstance(size, QSize) else QSize(size, size)
-        key = (pose_id, logical.width(), logical.height(), device_pixel_ratio, mirrored)
+        lit = self._glow if glow is None else glow
+        key = (pose_id, logical.width(), logical.height(), device_pixel_ratio, mirrored, lit)
         cached = self._pixmaps.get(key)
         if cached is not None:
             self._pixmaps.move_to_end(key)
             return cached
-        image = self._render(pose_id, logical, device_pixel_ratio)
+        image = self._render(pose_id, logical, device_pixel_ratio, lit)
         if mirrored:
             image = image.transformed(QTransform().scale(-1, 1))
         pixmap = QPixmap.fromImage(image)
@@ -115,9 +118,9 @@ class PoseImages(QObject):
             self._pixmaps.popitem(last=False)
         return pixmap
 
-    def _render(self, pose_id: str, logical: QSize, ratio: float) -> QImage:
+    def _render(self, pose_id: str, logical: QSize, ratio: float, glow: bool) -> QImage:
         size = physical_size(logical, ratio)
-        source = self._source(pose_id, size)
+        source = self._source(pose_id, size, glow)
         if isinstance(source, QSvgRenderer):
             return render_svg(source, size.width(), size.height())
         if isinstance(source, QImage) and source.size() == size:
@@ -140,7 +143,7 @@ class PoseImages(QObject):
         pose = self._catalog.get(pose_id)
         return pose is not None and not pose.custom
 
-    def _source(self, pose_id: str, size: QSize) -> QSvgRenderer | QImage | None:
+    def _source(self, pose_id: str, size: QSize, glow: bool) -> QSvgRenderer | QImage | None:
         """Parsed afresh each time: only the pixmaps are cached, since a parsed SVG
         costs far more memory than re-reading it (a few MB across a library's worth).
         A packaged figure pre-rendered at exactly this size skips the parse."""
@@ -148,7 +151,7 @@ class PoseImages(QObject):
         if path is None:
             return None
         builtin = self._is_builtin(pose_id)
-        if self._glow and builtin and path.suffix.lower() == ".svg":
+        if glow and builtin and path.suffix.lower() == ".svg":
             lit = _load(glow_variant(path), untrusted=False, size=size)
             if lit is not None:  # a missing or broken variant shows the plain figure
                 return lit

@@ -133,7 +133,7 @@ class FigureView(QWidget):
             painter.setOpacity(1.0 - scene.blend)
             self._draw_picture(painter, rect, scene.from_pose_id, scene.from_mirrored)
             painter.setOpacity(scene.blend)
-        self._draw_picture(painter, rect, scene.pose_id, scene.mirrored)
+        self._draw_picture(painter, rect, scene.pose_id, scene.mirrored, glow=bool(scene.glow))
         painter.end()
         if self._live.pending():
             self._retry.start()
@@ -161,9 +161,12 @@ class FigureView(QWidget):
             self._still = (full, pixmap)
         return self._still[1]
 
-    def _draw_picture(self, painter: QPainter, rect: QRectF, pose_id: str, mirrored: bool) -> None:
+    def _draw_picture(self, painter: QPainter, rect: QRectF, pose_id: str, mirrored: bool,
+                      glow: bool = False) -> None:
+        """The pose's packaged picture while its live figure isn't ready: lit as the live
+        figure would be, so the glow doesn't pop in when the live figure takes over."""
         size = QSize(round(rect.width()), round(rect.height()))
-        pixmap = self._images.pixmap(pose_id, size, self.devicePixelRatioF(), mirrored)
+        pixmap = self._images.pixmap(pose_id, size, self.devicePixelRatioF(), mirrored, glow=glow)
         painter.drawPixmap(rect.topLeft(), pixmap)
 
 

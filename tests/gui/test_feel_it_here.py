@@ -20,20 +20,10 @@ from stretchdesk.library.delegate import CARD_FIGURE_SIZE
 from stretchdesk.library.detail import FIGURE_SIZE
 from stretchdesk.pose_images import PoseImages
 from tests.gui.conftest import WindowFactory
+from tests.helpers import warm_pixels
 from tests.safety_helpers import pose_dict
 
 pytestmark = pytest.mark.gui
-
-
-def _warm_pixels(image: QImage) -> int:
-    """Pixels in the glow's warm orange that the plain figure's blue and tan never reach."""
-    image = image.convertToFormat(QImage.Format.Format_ARGB32)
-    count = 0
-    for y in range(image.height()):
-        for x in range(image.width()):
-            colour = image.pixelColor(x, y)
-            count += colour.alpha() > 0 and colour.red() > 200 and 110 < colour.green() < 200 and colour.blue() < 110
-    return count
 
 
 def _card(images: PoseImages, pose_id: str) -> QImage:
@@ -48,9 +38,9 @@ def test_glow_lights_a_packaged_figure_and_off_again_restores_it(tmp_path: Path,
         images.set_glow(True)
     lit = _card(images, "butterfly")
     assert lit != plain
-    assert _warm_pixels(lit) > _warm_pixels(plain) + 20
+    assert warm_pixels(lit) > warm_pixels(plain) + 20
     detail = images.pixmap("butterfly", QSize(FIGURE_SIZE, FIGURE_SIZE)).toImage()
-    assert _warm_pixels(detail) > 100
+    assert warm_pixels(detail) > 100
     images.set_glow(False)
     assert _card(images, "butterfly") == plain
 
@@ -108,7 +98,7 @@ def test_the_view_menu_option_is_off_by_default_and_remembered(make_window: Wind
     plain = _card(window.images, "cat-cow")
     action.trigger()
     assert window.images.glow()
-    assert _warm_pixels(_card(window.images, "cat-cow")) > _warm_pixels(plain) + 20
+    assert warm_pixels(_card(window.images, "cat-cow")) > warm_pixels(plain) + 20
     window.close()
     again = make_window()
     restored = again.findChild(QAction, "feelItHereAction")

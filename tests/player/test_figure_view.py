@@ -17,6 +17,7 @@ from stretchdesk.core.figure_scene import FigureScene
 from stretchdesk.player.figure_motion import FigureMotion
 from stretchdesk.player.figure_view import FigureView
 from stretchdesk.pose_images import PoseImages
+from tests.helpers import warm_pixels
 
 
 class Paints(QObject):
@@ -86,3 +87,21 @@ def test_a_moving_figure_repaints_its_patch_and_leaves_no_trail(
     assert on_screen.size() == repainted.size()
     inside = view.rect().adjusted(100, 100, -100, -100)  # clear of the rounded corners
     assert on_screen.copy(inside) == repainted.copy(inside)
+
+
+def test_the_picture_shown_before_the_live_figure_is_ready_glows_on_a_hold(qtbot: Any, tmp_path: Path) -> None:
+    """The live figure lights a hold's target areas; the packaged picture standing in for
+    it until the helper has built it is lit too, so the glow doesn't pop in."""
+    live = FigureMotion(enabled=False)  # never ready: the picture is all there is
+    view = FigureView(PoseImages(builtin_poses(), tmp_path), live)
+    qtbot.addWidget(view)
+    view.resize(480, 360)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_scene(FigureScene("butterfly"))
+    _settle()
+    assert not view.is_live()
+    plain = warm_pixels(view.grab().toImage())
+    view.set_scene(FigureScene("butterfly", glow=("adductors", "hips")))
+    _settle()
+    assert warm_pixels(view.grab().toImage()) > plain + 100
