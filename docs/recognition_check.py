@@ -1,8 +1,9 @@
 """Run the figures' recognition check (method: docs/recognition-check.md).
 
-    .venv/bin/python docs/recognition_check.py sheets OUT_DIR KEY.json [--seed N] [--glow]
+    .venv/bin/python docs/recognition_check.py sheets OUT_DIR KEY.json [--seed N] [--glow] [--described]
         writes OUT_DIR/sheet-*.png and OUT_DIR/names.txt for the judge; the key goes elsewhere;
-        --glow lights each pose's target areas as the player does
+        --glow lights each pose's target areas as the player does; --described follows each
+        name on the list with " — " and the pose's one-line summary (the judge answers the name)
     .venv/bin/python docs/recognition_check.py score KEY.json ANSWERS.tsv
         prints the share named right, and right with high confidence, then every miss
 """
@@ -33,7 +34,7 @@ def _sheets(args: argparse.Namespace) -> int:
         return 2
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
-    quiz = make_quiz(seed, glow=args.glow)
+    quiz = make_quiz(seed, glow=args.glow, described=args.described)
     out.mkdir(parents=True, exist_ok=True)
     for number, sheet in enumerate(quiz.sheets, start=1):
         if not sheet.save(str(out / f"sheet-{number}.png")):
@@ -41,7 +42,8 @@ def _sheets(args: argparse.Namespace) -> int:
             return 1
     atomic_write_bytes(out / "names.txt", ("\n".join(quiz.names) + "\n").encode())
     names = {pose_id: pose.name for pose_id, pose in builtin_poses().items() if pose_id in quiz.key.values()}
-    key = {"seed": seed, "glow": args.glow, "key": {str(n): pose_id for n, pose_id in quiz.key.items()}, "names": names}
+    key = {"seed": seed, "glow": args.glow, "described": args.described,
+           "key": {str(n): pose_id for n, pose_id in quiz.key.items()}, "names": names}
     atomic_write_bytes(key_path, json.dumps(key, indent=1).encode())
     print(f"{len(quiz.key)} figures on {len(quiz.sheets)} sheets in {out}; key in {key_path}")
     del app
@@ -66,6 +68,7 @@ def main() -> int:
     sheets.add_argument("key", type=Path)
     sheets.add_argument("--seed", type=int)
     sheets.add_argument("--glow", action="store_true", help="light the target areas on each figure")
+    sheets.add_argument("--described", action="store_true", help="each name followed by the pose's summary")
     sheets.set_defaults(run=_sheets)
     scoring = commands.add_parser("score", help="score a judge's answers against the key")
     scoring.add_argument("key", type=Path)

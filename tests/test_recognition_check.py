@@ -9,8 +9,17 @@ from pathlib import Path
 
 import pytest
 
+from stretchdesk.core.catalog import builtin_poses
 from stretchdesk.core.skeleton import figure_ids
-from stretchdesk.drawing.recognition import CELL_HEIGHT, CELL_WIDTH, COLUMNS, PER_SHEET, make_quiz, score
+from stretchdesk.drawing.recognition import (
+    CELL_HEIGHT,
+    CELL_WIDTH,
+    COLUMNS,
+    DESCRIBED_BY,
+    PER_SHEET,
+    make_quiz,
+    score,
+)
 
 SCRIPT = Path(__file__).resolve().parent.parent / "docs" / "recognition_check.py"
 KEY = {1: "pigeon", 2: "butterfly", 3: "savasana"}
@@ -36,6 +45,17 @@ def test_glow_lights_the_figures_and_keeps_the_order() -> None:
     assert lit.key == plain.key and lit.names == plain.names
     assert all(a.size() == b.size() for a, b in zip(plain.sheets, lit.sheets, strict=True))
     assert all(a != b for a, b in zip(plain.sheets, lit.sheets, strict=True))
+
+
+@pytest.mark.usefixtures("qapp")
+def test_a_described_list_follows_each_name_with_its_summary_and_scores_by_the_name() -> None:
+    plain, described = make_quiz(seed=7), make_quiz(seed=7, described=True)
+    assert [line.split(DESCRIBED_BY)[0] for line in described.names] == plain.names
+    summaries = {pose.name: pose.summary for pose in builtin_poses().values()}
+    assert all(line.split(DESCRIBED_BY, 1)[1] == summaries[line.split(DESCRIBED_BY)[0]] for line in described.names)
+    first = described.key[1]
+    assert score({1: first}, {first: builtin_poses()[first].name},
+                 f"1\t{builtin_poses()[first].name}\thigh\n").right_high == 1
 
 
 def test_score_counts_right_high_and_misses() -> None:

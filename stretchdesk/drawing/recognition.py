@@ -21,6 +21,7 @@ from stretchdesk.core.skeleton import figure_ids, pose_figure
 from stretchdesk.drawing.render import CARD_PALETTE, paint_figure
 
 CELL_WIDTH, CELL_HEIGHT = 252, 192
+DESCRIBED_BY = " — "  # between a name and its summary on a described list
 COLUMNS, PER_SHEET = 5, 20
 
 
@@ -39,11 +40,13 @@ def shuffled_ids(seed: int) -> list[str]:
     return ids
 
 
-def make_quiz(seed: int, glow: bool = False) -> Quiz:
+def make_quiz(seed: int, glow: bool = False, described: bool = False) -> Quiz:
     """Every figure once, in the seed's order, numbered from 1, PER_SHEET to a sheet.
 
     `glow` lights each pose's target areas as the player and the contact sheet do, to check
-    whether "feel it here" tells look-alikes apart."""
+    whether "feel it here" tells look-alikes apart; `described` follows each name on the
+    list with " — " and the pose's one-line summary, as the pose detail shows it, to tell
+    names a newcomer can't picture from drawings that don't read."""
     ids = shuffled_ids(seed)
     key = {number: pose_id for number, pose_id in enumerate(ids, start=1)}
     poses = builtin_poses()
@@ -51,6 +54,9 @@ def make_quiz(seed: int, glow: bool = False) -> Quiz:
     sheets = [_sheet(ids[start:start + PER_SHEET], start + 1, targets)
               for start in range(0, len(ids), PER_SHEET)]
     names = sorted(poses[pose_id].name for pose_id in ids)
+    if described:
+        summaries = {poses[pose_id].name: poses[pose_id].summary for pose_id in ids}
+        names = [f"{name}{DESCRIBED_BY}{summaries[name]}" for name in names]
     return Quiz(sheets=sheets, names=names, key=key)
 
 
