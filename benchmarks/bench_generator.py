@@ -23,10 +23,11 @@ from benchmarks.goals import goal
 from stretchdesk.core.catalog import builtin_poses
 from stretchdesk.core.generator import allowed_poses, generate
 from stretchdesk.core.generator_flow import Assessment, assess
-from stretchdesk.core.models import Area, Difficulty, Pose, Position, Prop, Routine, Step
+from stretchdesk.core.models import Pose, Routine, Step
 from stretchdesk.core.recipes import Recipe, parse_avoid
 from stretchdesk.core.recipes_runs import RunType, suggest
 from stretchdesk.core.timeline import expand
+from stretchdesk.core.vocabulary import Area, Difficulty, Position, Prop
 
 REPEATS = 5
 EVERYTHING = frozenset(Prop)

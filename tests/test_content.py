@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from stretchdesk.core.catalog import builtin_poses, builtin_routines
-from stretchdesk.core.models import Kind, Prop, Side
 from stretchdesk.core.paths import resource
 from stretchdesk.core.timeline import expand, uses_tighter_side
+from stretchdesk.core.vocabulary import Kind, Prop, Side
 
 CATALOG_TSV = Path(__file__).resolve().parents[2] / "shared" / "catalog" / "poses.tsv"
 SEED_ROUTINES = 13

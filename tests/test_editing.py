@@ -34,7 +34,8 @@ from stretchdesk.core.editing import (
     apply,
     item_at,
 )
-from stretchdesk.core.models import Block, BlockMode, Hold, Rest, Routine, Side, Sides, Step
+from stretchdesk.core.models import Block, BlockMode, Hold, Rest, Routine, Step
+from stretchdesk.core.vocabulary import Side, Sides
 
 POSES = ("childs-pose", "cat-cow", "pigeon-pose", "downward-facing-dog")
 

@@ -18,10 +18,11 @@ from stretchdesk.core.generator_flow import (
     fewest_position_changes,
     is_gentle,
 )
-from stretchdesk.core.models import Area, Difficulty, Pose, Position, Prop, Routine, Sides, Step
+from stretchdesk.core.models import Pose, Routine, Step
 from stretchdesk.core.recipes import Recipe, RecipeError
 from stretchdesk.core.recipes_runs import RunType, suggest
 from stretchdesk.core.timeline import expand
+from stretchdesk.core.vocabulary import Area, Difficulty, Position, Prop, Sides
 
 CATALOG: Mapping[str, Pose] = builtin_poses()
 LEVEL_ORDER = list(Difficulty)

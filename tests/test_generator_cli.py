@@ -12,9 +12,9 @@ from stretchdesk.core.bundle import parse_bundle
 from stretchdesk.core.catalog import builtin_poses
 from stretchdesk.core.generator import generate
 from stretchdesk.core.generator_flow import RELAXATION_POSES, assess
-from stretchdesk.core.models import Area, Kind, Position, Prop
 from stretchdesk.core.recipes import LYING, RecipeError
 from stretchdesk.core.recipes_runs import ADVICE, RunType, parse_run, suggest
+from stretchdesk.core.vocabulary import Area, Kind, Position, Prop
 from stretchdesk.core.workspace import Workspace
 
 

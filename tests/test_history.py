@@ -13,9 +13,10 @@ from stretchdesk.core.history import (
     record_session,
     streak_days,
 )
-from stretchdesk.core.models import Area, Hold, Routine, Step
+from stretchdesk.core.models import Hold, Routine, Step
 from stretchdesk.core.session import FakeClock, Session
 from stretchdesk.core.timeline import expand
+from stretchdesk.core.vocabulary import Area
 
 NOW = datetime(2025, 5, 20, 18, 0, tzinfo=UTC)
 

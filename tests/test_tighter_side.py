@@ -8,7 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from stretchdesk.core.catalog import builtin_poses
-from stretchdesk.core.models import HoldRange, Routine, Side, Sides, Step
+from stretchdesk.core.models import HoldRange, Routine, Step
 from stretchdesk.core.tighter_side import (
     DEFAULT_TIGHTER_SIDE,
     needs_tighter_side,
@@ -16,6 +16,7 @@ from stretchdesk.core.tighter_side import (
     tighter_side_setting,
 )
 from stretchdesk.core.timeline import SegmentKind, expand, uses_tighter_side
+from stretchdesk.core.vocabulary import Side, Sides
 from stretchdesk.core.workspace import Workspace
 
 

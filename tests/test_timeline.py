@@ -3,8 +3,9 @@ from __future__ import annotations
 import pytest
 
 from stretchdesk.core.catalog import builtin_poses, builtin_routines
-from stretchdesk.core.models import Area, Routine, Side
+from stretchdesk.core.models import Routine
 from stretchdesk.core.timeline import SegmentKind, expand
+from stretchdesk.core.vocabulary import Area, Side
 from tests.helpers import make_pose
 
 CATALOG = {

@@ -9,10 +9,11 @@ import re
 import pytest
 
 from stretchdesk.core.catalog import builtin_poses, builtin_routines
-from stretchdesk.core.models import Area, Hold, Pose, Routine, Sides, Step
+from stretchdesk.core.models import Hold, Pose, Routine, Step
 from stretchdesk.core.player_view import Presenter
 from stretchdesk.core.session import Event, EventKind, FakeClock, Session
 from stretchdesk.core.timeline import expand
+from stretchdesk.core.vocabulary import Area, Sides
 from stretchdesk.core.wording import (
     counted,
     mirror_sides,

@@ -21,7 +21,8 @@ from stretchdesk.core.editing import (
     children_of,
     item_at,
 )
-from stretchdesk.core.models import Block, BlockMode, Hold, Rest, Routine, Sides, Step
+from stretchdesk.core.models import Block, BlockMode, Hold, Rest, Routine, Step
+from stretchdesk.core.vocabulary import Sides
 
 
 @dataclass(frozen=True)

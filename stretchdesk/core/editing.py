@@ -19,15 +19,8 @@ from typing import Protocol
 from pydantic import ValidationError
 
 from stretchdesk.core.documents import describe_validation_error
-from stretchdesk.core.models import (
-    MAX_BLOCK_DEPTH,
-    Block,
-    BlockMode,
-    Rest,
-    Routine,
-    Side,
-    Step,
-)
+from stretchdesk.core.models import MAX_BLOCK_DEPTH, Block, BlockMode, Rest, Routine, Step
+from stretchdesk.core.vocabulary import Side
 
 Item = Step | Rest | Block
 TreePath = tuple[int, ...]

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from stretchdesk.core.models import Hold, Pose, Side
+from stretchdesk.core.models import Hold, Pose
 from stretchdesk.core.session import SessionState
 from stretchdesk.core.timeline import Segment, SegmentKind
+from stretchdesk.core.vocabulary import Side
 
 
 @dataclass(frozen=True)

@@ -21,9 +21,10 @@ from stretchdesk.core.generator_flow import (
     is_gentle,
 )
 from stretchdesk.core.generator_holds import TOLERANCE, HoldUnits, fit_holds, hold_units, sides
-from stretchdesk.core.models import Area, Difficulty, Pose, Position, Routine, Sides, Step
+from stretchdesk.core.models import Pose, Routine, Step
 from stretchdesk.core.recipes import Recipe, RecipeError, focus_label
 from stretchdesk.core.timeline import expand
+from stretchdesk.core.vocabulary import Area, Difficulty, Position, Sides
 
 __all__ = ["MIN_FOCUS_SHARE", "TOLERANCE", "allowed_poses", "generate"]
 

@@ -12,8 +12,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from stretchdesk.core.models import Area, Difficulty, Kind, Pose, Position, Routine
+from stretchdesk.core.models import Pose, Routine
 from stretchdesk.core.timeline import Timeline, expand
+from stretchdesk.core.vocabulary import Area, Difficulty, Kind, Position
 
 POSITION_ORDER: tuple[Position, ...] = (
     Position.STANDING,

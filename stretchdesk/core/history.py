@@ -18,10 +18,11 @@ from pathlib import Path
 from stretchdesk.core.atomic import atomic_write_bytes
 from stretchdesk.core.errors import StretchDeskError
 from stretchdesk.core.lock import DataDirLock
-from stretchdesk.core.models import Area, Pose
+from stretchdesk.core.models import Pose
 from stretchdesk.core.safeio import read_regular_file
 from stretchdesk.core.session import Session
 from stretchdesk.core.timeline import SegmentKind
+from stretchdesk.core.vocabulary import Area
 
 HISTORY_FILE = "history.jsonl"
 MAX_HISTORY_BYTES = 64 * 1024 * 1024

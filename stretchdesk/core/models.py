@@ -1,4 +1,5 @@
-"""The domain vocabulary: poses, holds, steps, blocks and routines.
+"""The domain models: poses, holds, steps, blocks and routines (their fixed words,
+such as a pose's kind or a step's sides, are in `vocabulary.py`).
 
 Everything here is plain pydantic so the same models validate the shipped
 library, the user's files and imported bundles, and generate the JSON Schema.
@@ -14,85 +15,12 @@ from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from stretchdesk.core.vocabulary import Area, Difficulty, Kind, Position, Prop, Side, Sides
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SECONDS_PER_BREATH = 5.0
 MAX_BLOCK_DEPTH = 4
 MAX_PLAYED = 10_000
-
-
-class Kind(StrEnum):
-    YOGA_POSE = "yoga-pose"
-    STATIC_STRETCH = "static-stretch"
-    DYNAMIC_MOBILITY = "dynamic-mobility"
-    STRENGTH = "strength"
-
-
-class Position(StrEnum):
-    STANDING = "standing"
-    SEATED = "seated"
-    KNEELING = "kneeling"
-    ALL_FOURS = "all-fours"
-    SUPINE = "supine"
-    PRONE = "prone"
-    SIDE_LYING = "side-lying"
-    LEGS_UP_THE_WALL = "legs-up-the-wall"
-
-
-class Prop(StrEnum):
-    STRAP = "strap"
-    BLOCK = "block"
-    WALL = "wall"
-    CHAIR = "chair"
-    BAND = "band"
-    BALL = "ball"
-    FOAM_ROLLER = "foam-roller"
-    SLIDERS = "sliders"
-    TOWEL = "towel"
-    STEP = "step"
-    """A stair or sturdy low box to stand on (step heel drop)."""
-
-
-class Area(StrEnum):
-    HIPS = "hips"
-    HIP_FLEXORS = "hip-flexors"
-    HAMSTRINGS = "hamstrings"
-    GLUTES = "glutes"
-    LOWER_BACK = "lower-back"
-    SPINE = "spine"
-    QUADS = "quads"
-    CALVES = "calves"
-    ADDUCTORS = "adductors"
-    IT_BAND = "it-band"
-    CHEST_SHOULDERS = "chest-shoulders"
-    CORE = "core"
-
-
-class Difficulty(StrEnum):
-    BEGINNER = "beginner"
-    INTERMEDIATE = "intermediate"
-    ADVANCED = "advanced"
-
-
-class Side(StrEnum):
-    LEFT = "left"
-    RIGHT = "right"
-
-    @property
-    def other(self) -> Side:
-        return Side.LEFT if self is Side.RIGHT else Side.RIGHT
-
-
-class Sides(StrEnum):
-    """Which sides a step is played on; ignored for poses that have no sides.
-
-    TIGHTER is resolved when the routine is played: the runner says which side
-    is tighter (see `expand(tighter_side=...)`)."""
-
-    BOTH = "both"
-    LEFT = "left"
-    RIGHT = "right"
-    NONE = "none"
-    TIGHTER = "tighter"
 
 
 class StrictModel(BaseModel):

@@ -12,7 +12,7 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from stretchdesk.core.errors import StretchDeskError
-from stretchdesk.core.models import Area, Difficulty, Kind, Position, Prop
+from stretchdesk.core.vocabulary import Area, Difficulty, Kind, Position, Prop
 
 MIN_MINUTES = 3
 MAX_MINUTES = 60

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
 
-from stretchdesk.core.models import Area, Difficulty, Kind, Position, Prop
 from stretchdesk.core.recipes import LYING, MAX_MINUTES, MIN_MINUTES, Recipe, RecipeError
+from stretchdesk.core.vocabulary import Area, Difficulty, Kind, Position, Prop
 
 
 class RunType(StrEnum):

@@ -7,8 +7,9 @@ settings, and offers the stored side as the default next time.
 
 from __future__ import annotations
 
-from stretchdesk.core.models import Routine, Side
+from stretchdesk.core.models import Routine
 from stretchdesk.core.timeline import uses_tighter_side
+from stretchdesk.core.vocabulary import Side
 
 TIGHTER_SIDE_SETTING = "player/tighterSide"
 DEFAULT_TIGHTER_SIDE = Side.RIGHT

@@ -10,17 +10,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from stretchdesk.core.models import (
-    Area,
-    Block,
-    BlockMode,
-    Pose,
-    Rest,
-    Routine,
-    Side,
-    Sides,
-    Step,
-)
+from stretchdesk.core.models import Block, BlockMode, Pose, Rest, Routine, Step
+from stretchdesk.core.vocabulary import Area, Side, Sides
 
 
 class SegmentKind(StrEnum):

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from stretchdesk.core.models import Area, Pose
+from stretchdesk.core.models import Pose
+from stretchdesk.core.vocabulary import Area
 
 # "right" that is not a side: "a right angle", "right over your ankle", "right away"
 _SIDE_WORD = re.compile(r"\b(left|right)\b(?!-angle|\s+(?:angles?|over|away)\b)", re.IGNORECASE)

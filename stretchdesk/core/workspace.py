@@ -16,12 +16,13 @@ from stretchdesk.core.catalog import Catalog, builtin_poses, builtin_routines
 from stretchdesk.core.documents import MAX_DOCUMENT_BYTES, BadDocument, describe_validation_error
 from stretchdesk.core.errors import StretchDeskError
 from stretchdesk.core.imagecheck import MAX_IMAGE_BYTES, image_problem
-from stretchdesk.core.models import Block, Pose, Rest, Routine, Side, Step, new_routine_id
+from stretchdesk.core.models import Block, Pose, Rest, Routine, Step, new_routine_id
 from stretchdesk.core.paths import default_data_dir
 from stretchdesk.core.routine_files import read_routine_file
 from stretchdesk.core.safeio import UnreadableSource, read_regular_file, shown
 from stretchdesk.core.storage import Store
 from stretchdesk.core.timeline import Timeline, expand
+from stretchdesk.core.vocabulary import Side
 
 MAX_NAME = 100  # Routine.name's limit
 MAX_ID = 80  # a slug's limit

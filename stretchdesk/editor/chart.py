@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from stretchdesk.core.models import Area
+from stretchdesk.core.vocabulary import Area
 
 BAR_COLOR = QColor("#3f8f7a")
 ROW_HEIGHT = 15

@@ -28,7 +28,8 @@ from stretchdesk.core.editing import (
     SetSettings,
     TreePath,
 )
-from stretchdesk.core.models import Block, BlockMode, Hold, Rest, Sides, Step
+from stretchdesk.core.models import Block, BlockMode, Hold, Rest, Step
+from stretchdesk.core.vocabulary import Sides
 from stretchdesk.editor.commands import EditCommand, SettingsCommand
 
 if TYPE_CHECKING:

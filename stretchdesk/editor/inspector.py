@@ -7,7 +7,8 @@ from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from stretchdesk.core.editing import EditRejected, Item, TreePath
-from stretchdesk.core.models import Block, BlockMode, Rest, Sides, Step
+from stretchdesk.core.models import Block, BlockMode, Rest, Step
+from stretchdesk.core.vocabulary import Sides
 from stretchdesk.editor.labels import hold_text
 from stretchdesk.editor.model import RoutineTreeModel
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from stretchdesk.core.editing import Item
-from stretchdesk.core.models import BlockMode, Hold, Pose, Rest, Sides, Step
+from stretchdesk.core.models import BlockMode, Hold, Pose, Rest, Step
+from stretchdesk.core.vocabulary import Sides
 
 
 def item_title(item: Item, catalog: Mapping[str, Pose]) -> str:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchdesk.core.editing import RoutineSettings
-from stretchdesk.core.models import Side
+from stretchdesk.core.vocabulary import Side
 from stretchdesk.editor.document import RoutineDocument
 
 TIMINGS = (

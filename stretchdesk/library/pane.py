@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretchdesk.core.models import Area, Difficulty, Kind, Pose, Position, Prop
+from stretchdesk.core.models import Pose
+from stretchdesk.core.vocabulary import Area, Difficulty, Kind, Position, Prop
 from stretchdesk.library.catalog import PoseCatalog
 from stretchdesk.library.delegate import show_as_cards, vocabulary_label
 from stretchdesk.library.detail import PoseDetailDialog

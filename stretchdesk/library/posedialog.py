@@ -30,8 +30,9 @@ from stretchdesk.core.bundle import check_image_bytes
 from stretchdesk.core.documents import describe_validation_error
 from stretchdesk.core.errors import StretchDeskError
 from stretchdesk.core.imagecheck import MAX_IMAGE_BYTES
-from stretchdesk.core.models import Area, Difficulty, Hold, Kind, Pose, Position
+from stretchdesk.core.models import Hold, Pose
 from stretchdesk.core.safeio import read_regular_file
+from stretchdesk.core.vocabulary import Area, Difficulty, Kind, Position
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from stretchdesk.core.errors import StretchDeskError
 from stretchdesk.core.history import History, SessionRecord, record_session
-from stretchdesk.core.models import Routine, Side
+from stretchdesk.core.models import Routine
 from stretchdesk.core.player_view import Presenter
 from stretchdesk.core.session import Clock, Event, EventKind, Phase, Session
+from stretchdesk.core.vocabulary import Side
 from stretchdesk.core.workspace import Workspace
 from stretchdesk.player.audience import AudienceWindow
 from stretchdesk.player.audio import SoundBackend

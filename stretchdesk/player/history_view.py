@@ -16,7 +16,8 @@ from stretchdesk.core.history import (
     minutes_per_area,
     streak_days,
 )
-from stretchdesk.core.models import Area, format_duration
+from stretchdesk.core.models import format_duration
+from stretchdesk.core.vocabulary import Area
 
 RecordRole = Qt.ItemDataRole.UserRole + 1
 _COLUMNS = ("Date", "Routine", "Time", "Poses", "Held")

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 from stretchdesk import APP_NAME
 from stretchdesk.core.errors import StretchDeskError
 from stretchdesk.core.history import History
-from stretchdesk.core.models import Routine, Side
+from stretchdesk.core.models import Routine
 from stretchdesk.core.session import Clock
 from stretchdesk.core.tighter_side import (
     TIGHTER_SIDE_SETTING,
@@ -32,6 +32,7 @@ from stretchdesk.core.tighter_side import (
     tighter_side_from_setting,
     tighter_side_setting,
 )
+from stretchdesk.core.vocabulary import Side
 from stretchdesk.core.workspace import Workspace
 from stretchdesk.diagnostics import Diagnostics
 from stretchdesk.player.audience import AudienceWindow

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from stretchdesk.core.models import Side
+from stretchdesk.core.vocabulary import Side
 
 ChooseSide = Callable[[QWidget | None, Side], Side]
 

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from stretchdesk.core.generator import generate
 from stretchdesk.core.generator_flow import assess
-from stretchdesk.core.models import Area, Difficulty, Kind, Pose, Position, Prop, Routine, format_duration
+from stretchdesk.core.models import Pose, Routine, format_duration
 from stretchdesk.core.recipes import MAX_MINUTES, MIN_MINUTES, Recipe, RecipeError
 from stretchdesk.core.recipes_runs import RUN_LABELS, RunType, suggest
+from stretchdesk.core.vocabulary import Area, Difficulty, Kind, Position, Prop
 from stretchdesk.library.delegate import show_as_cards, vocabulary_label
 from stretchdesk.pose_images import PoseImages
 from stretchdesk.recipe.model import RecipePreviewModel

@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from stretchdesk.core.editing import Insert
-from stretchdesk.core.models import Area, Block, BlockMode, Hold, Kind, Pose, Position, Step
+from stretchdesk.core.models import Block, BlockMode, Hold, Pose, Step
+from stretchdesk.core.vocabulary import Area, Kind, Position
 from stretchdesk.library.posedialog import PoseDialog
 from stretchdesk.mainwindow import MainWindow
 

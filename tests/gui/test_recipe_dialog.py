@@ -11,8 +11,8 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.core.catalog import builtin_poses
-from stretchdesk.core.models import Area, Position, Prop
 from stretchdesk.core.recipes_runs import RunType, suggest
+from stretchdesk.core.vocabulary import Area, Position, Prop
 from stretchdesk.core.workspace import Workspace
 from stretchdesk.mainwindow import MainWindow
 from stretchdesk.pose_images import PoseImages

@@ -12,16 +12,8 @@ from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.core.catalog import Catalog, builtin_poses
-from stretchdesk.core.models import (
-    Difficulty,
-    Hold,
-    Kind,
-    Pose,
-    Position,
-    Routine,
-    Step,
-    format_duration,
-)
+from stretchdesk.core.models import Hold, Pose, Routine, Step, format_duration
+from stretchdesk.core.vocabulary import Difficulty, Kind, Position
 from stretchdesk.core.workspace import Workspace
 from stretchdesk.library.model import PoseRole
 from stretchdesk.mainwindow import MainWindow

@@ -20,9 +20,10 @@ from PySide6.QtCore import QProcessEnvironment, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 import stretchdesk.player.voice as voice_module
-from stretchdesk.core.models import Hold, Routine, Sides, Step
+from stretchdesk.core.models import Hold, Routine, Step
 from stretchdesk.core.player_view import cue_sound
 from stretchdesk.core.session import Event
+from stretchdesk.core.vocabulary import Sides
 from stretchdesk.core.workspace import Workspace
 from stretchdesk.player.audio import QtSound
 from stretchdesk.player.launcher import PlayerLauncher

@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QApplication
 
-from stretchdesk.core.models import Side
 from stretchdesk.core.session import FakeClock
+from stretchdesk.core.vocabulary import Side
 from stretchdesk.core.workspace import Workspace
 from stretchdesk.player.audio import SilentSound
 from stretchdesk.player.controller import PlayerController

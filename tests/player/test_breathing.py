@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 
-from stretchdesk.core.models import SECONDS_PER_BREATH, Hold, Routine, Sides, Step
+from stretchdesk.core.models import SECONDS_PER_BREATH, Hold, Routine, Step
 from stretchdesk.core.player_view import breath_at
+from stretchdesk.core.vocabulary import Sides
 from tests.player.conftest import Rig, wait_for_voice
 
 PREPARE = 5.0

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from stretchdesk.core.history import History, SessionRecord
-from stretchdesk.core.models import Area
+from stretchdesk.core.vocabulary import Area
 from stretchdesk.player.history_view import HistoryView, RecordRole
 
 NOW = datetime(2025, 5, 20, 12, 0, tzinfo=UTC)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from stretchdesk.core.models import Side
 from stretchdesk.core.timeline import SegmentKind
+from stretchdesk.core.vocabulary import Side
 from tests.player.conftest import Rig
 
 WALL = "builtin-wall-inversions"
