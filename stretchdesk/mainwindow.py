@@ -10,11 +10,11 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter
 
 from stretchdesk import APP_NAME, __version__
-from stretchdesk.core.models import Pose
 from stretchdesk.core.workspace import Workspace
 from stretchdesk.editor.document import RoutineDocument
 from stretchdesk.editor.pane import EditorPane
 from stretchdesk.library.catalog import PoseCatalog
+from stretchdesk.library.custom_poses import CustomPoses
 from stretchdesk.library.pane import LibraryPane
 from stretchdesk.pose_images import PoseImages
 from stretchdesk.routines.controller import RoutineController
@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         )
         self.library = LibraryPane(images, catalog)
         self.editor = EditorPane(self.document, images)
+        self.custom_poses = CustomPoses(workspace, catalog, self.controller, self.library, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
@@ -182,9 +183,7 @@ class MainWindow(QMainWindow):
         self.document.settings_changed.connect(self._on_document_changed)
         self.document.edit_rejected.connect(self.show_message)
         self.library.add_requested.connect(self.editor.add_poses)
-        self.library.new_pose_requested.connect(self._on_new_pose)
-        self.library.edit_pose_requested.connect(self._on_library_edit_pose_requested)
-        self.library.delete_pose_requested.connect(self._on_library_delete_pose_requested)
+        self.custom_poses.message.connect(self.show_message)
         self.library.status_message.connect(self.show_message)
         self.editor.play_clicked.connect(self._on_play)
         self.editor.duplicate_clicked.connect(self._on_duplicate)
@@ -284,15 +283,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _on_new_pose(self) -> None:
-        self.edit_pose(None)
-
-    def edit_pose(self, pose: Pose | None) -> None:
-        """The pose dialog, new or for one of your poses; saves when the runner presses OK."""
-        from stretchdesk.library.posedialog import PoseDialog  # a rare dialog: not at start-up
-
-        dialog = PoseDialog(self.controller.free_pose_id, self, pose)
-        if dialog.exec() and dialog.result_pose is not None:
-            self.controller.add_custom_pose(dialog.result_pose, dialog.result_image)
+        self.custom_poses.new_pose()
 
     def _on_new_from_recipe(self) -> None:
         from stretchdesk.recipe.dialog import RecipeDialog  # a rare dialog: not on the start-up path
@@ -300,28 +291,6 @@ class MainWindow(QMainWindow):
         dialog = RecipeDialog(self.workspace.catalog, self.images, self)
         if dialog.exec() and dialog.result_routine is not None:
             self.controller.add_routine(dialog.result_routine)
-
-    def _on_library_edit_pose_requested(self, pose_id: str) -> None:
-        pose = self.catalog.current.get(pose_id)
-        if pose is not None and pose.custom:
-            self.edit_pose(pose)
-
-    def _on_library_delete_pose_requested(self, pose_id: str) -> None:
-        """Names the routines that use the pose before deleting it."""
-        pose = self.catalog.current.get(pose_id)
-        if pose is None:
-            return
-        users = self.controller.pose_users(pose_id)
-        if users:
-            listed = ", ".join(repr(name) for name in users)
-            detail = (f"{len(users)} of your routines use{'s' if len(users) == 1 else ''} it: "
-                      f"{listed}. Those steps will show as an unknown pose until you remove them.")
-        else:
-            detail = "None of your routines use it."
-        answer = QMessageBox.question(self, "Delete pose",
-                                      f"Delete your pose {pose.name!r}?\n\n{detail}")
-        if answer == QMessageBox.StandardButton.Yes:
-            self.controller.delete_custom_pose(pose_id)
 
     def _ask_path(self, title: str, pattern: str, save: bool, suggested: str = "") -> Path | None:
         """A file dialog that opens in the folder the runner used last (home the first time)."""

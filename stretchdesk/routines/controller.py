@@ -1,5 +1,6 @@
 """Routine management behind the menus: open, new, duplicate, delete (undoable, and a trash),
-import, export, custom poses, autosave, and picking up changes made on disk."""
+import, export, autosave, and picking up changes made on disk (your own poses:
+`library/custom_poses.py`)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from stretchdesk.core.errors import StretchDeskError
-from stretchdesk.core.models import Pose, Routine
-from stretchdesk.core.pose_use import routines_using
+from stretchdesk.core.models import Routine
 from stretchdesk.core.trash import TrashedRoutine, list_trash
 from stretchdesk.core.workspace import RoutineEntry, Workspace
 from stretchdesk.editor.document import RoutineDocument
@@ -237,46 +237,6 @@ class RoutineController(QObject):
             return 0
         self.message.emit(f"Wrote a {pages}-page sheet to {path}")
         return pages
-
-    def add_custom_pose(self, pose: Pose, image: bytes | None) -> Pose | None:
-        """Save a new custom pose, or an edited one (same id)."""
-        edited = self.workspace.catalog.is_custom(pose.id)
-        try:
-            saved = self.workspace.save_custom_pose(pose, image)
-        except StretchDeskError as error:
-            self.message.emit(str(error))
-            return None
-        self._catalog_updated()
-        self.message.emit(f"Saved your pose {saved.name!r}" if edited
-                          else f"Added your pose {saved.name!r} to the library")
-        return saved
-
-    def pose_users(self, pose_id: str) -> list[str]:
-        """Names of your routines that use a pose (the open one as edited so far)."""
-        routines = dict(self.workspace.user)
-        current = self.document.routine()
-        if current is not None and not self.document.read_only:
-            routines[current.id] = current
-        return [routine.name for routine in routines_using(routines.values(), pose_id)]
-
-    def delete_custom_pose(self, pose_id: str) -> bool:
-        try:
-            name = self.workspace.catalog[pose_id].name
-            self.workspace.delete_custom_pose(pose_id)
-        except (StretchDeskError, KeyError) as error:
-            self.message.emit(str(error))
-            return False
-        self._catalog_updated()
-        self.refresh_list()
-        self.message.emit(f"Deleted your pose {name!r}; its file is in the data dir's trash")
-        return True
-
-    def free_pose_id(self, wanted: str) -> str:
-        candidate, number = wanted, 2
-        while candidate in self.workspace.catalog:
-            candidate = f"{wanted}-{number}"
-            number += 1
-        return candidate
 
     def reload_from_disk(self) -> None:
         """Pick up what the CLI (or a sync tool) changed in the data dir."""

@@ -24,7 +24,7 @@ def towel() -> Pose:
 
 
 def test_a_new_pose_takes_several_target_areas(window: MainWindow) -> None:
-    dialog = PoseDialog(window.controller.free_pose_id, window)
+    dialog = PoseDialog(window.custom_poses.free_id, window)
     dialog.name.setText("Doorway Chest Opener")
     with pytest.raises(ValueError, match="at least one target area"):
         dialog.build()
@@ -35,17 +35,17 @@ def test_a_new_pose_takes_several_target_areas(window: MainWindow) -> None:
 
 
 def test_editing_a_custom_pose_keeps_its_id_and_updates_everything(window: MainWindow) -> None:
-    assert window.controller.add_custom_pose(towel(), None) is not None
+    assert window.custom_poses.add(towel(), None) is not None
     window.controller.new_routine("Towel day")
     assert window.editor.model.edits.add_poses(["my-towel"])
-    dialog = PoseDialog(window.controller.free_pose_id, window, window.catalog.current["my-towel"])
+    dialog = PoseDialog(window.custom_poses.free_id, window, window.catalog.current["my-towel"])
     assert dialog.name.text() == "My Towel Stretch"
     assert dialog.checked_areas() == [Area.HAMSTRINGS]
     dialog.name.setText("Towel Hamstring and Calf")
     dialog.set_areas(["hamstrings", "calves"])
     edited, _ = dialog.build()
     assert edited.id == "my-towel" and edited.hold == Hold(seconds=40)
-    assert window.controller.add_custom_pose(edited, None) is not None
+    assert window.custom_poses.add(edited, None) is not None
     assert window.editor.model.index(0, 0).data() == "Towel Hamstring and Calf"
     assert "calves" in [name for name, _ in window.editor.chart.rows()]
     row = window.library.model.row_of("my-towel")
@@ -54,7 +54,7 @@ def test_editing_a_custom_pose_keeps_its_id_and_updates_everything(window: MainW
 
 def test_deleting_a_custom_pose_names_the_routines_that_use_it_first(
         window: MainWindow, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    window.controller.add_custom_pose(towel(), None)
+    window.custom_poses.add(towel(), None)
     first = window.controller.new_routine("Monday mobility")
     window.editor.model.edits.perform("Seed", Insert((0,), (
         Block(mode=BlockMode.ROUNDS, rounds=2, items=[Step(pose="my-towel")]),)))
@@ -69,10 +69,10 @@ def test_deleting_a_custom_pose_names_the_routines_that_use_it_first(
         return QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", answer)
-    window._on_library_delete_pose_requested("my-towel")
+    window.library.delete_pose_requested.emit("my-towel")
     assert "my-towel" in window.catalog.current
     assert "'Friday flow', 'Monday mobility'" in asked[0] and "Unrelated" not in asked[0]
-    window._on_library_delete_pose_requested("my-towel")
+    window.library.delete_pose_requested.emit("my-towel")
     assert "my-towel" not in window.catalog.current
     assert window.library.model.row_of("my-towel") == -1
     assert not (data_dir / "poses" / "my-towel.json").exists()

@@ -123,7 +123,7 @@ def test_custom_pose_appears_in_library(window: MainWindow, data_dir: Path) -> N
                 position=Position.STANDING, targets=["calves"], per_side=True,
                 hold=Hold(seconds=30), difficulty=Difficulty.BEGINNER,
                 instructions=["Lean on the wall."], image="my-wall-calf.svg")
-    saved = window.controller.add_custom_pose(pose, SVG)
+    saved = window.custom_poses.add(pose, SVG)
     assert saved is not None and saved.custom and saved.image is not None
     assert saved.image.startswith("my-wall-calf-") and saved.image.endswith(".svg")
     assert (data_dir / "images" / saved.image).read_bytes() == SVG
