@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter
 
@@ -21,10 +21,10 @@ from stretchdesk.routines.controller import RoutineController
 from stretchdesk.routines.model import RoutineListModel
 from stretchdesk.routines.pane import RoutinesPane
 from stretchdesk.routines.trash import TrashMenu
+from stretchdesk.window_layout import restore_layout, save_layout
 
 STATUS_MS = 6000
 DIALOG_FOLDER_KEY = "dialogs/folder"
-FIRST_SIZE_SHARE = 0.85
 STYLE = """
 QLabel#paneTitle { font-weight: bold; font-size: 13pt; padding: 2px 0 4px 0; }
 QPushButton#playButton { font-weight: bold; font-size: 12pt; color: white; background: #2f7d68;
@@ -33,15 +33,6 @@ QPushButton#playButton:hover { background: #38917a; }
 QPushButton#playButton:disabled { background: #9bb8b0; color: #eef3f1; }
 QFrame#readOnlyBanner { background: rgba(208, 138, 44, 40); border-radius: 6px; }
 """
-
-
-def first_size(available: QSize, minimum: QSize) -> QSize:
-    """The window's size the first time it opens: most of the screen, never below the
-    minimum the three panes need (nor above the screen when the screen is smaller)."""
-    width = max(minimum.width(), round(available.width() * FIRST_SIZE_SHARE))
-    height = max(minimum.height(), round(available.height() * FIRST_SIZE_SHARE))
-    return QSize(min(width, max(available.width(), minimum.width())),
-                 min(height, max(available.height(), minimum.height())))
 
 
 def redo_shortcuts() -> list[QKeySequence]:
@@ -100,7 +91,7 @@ class MainWindow(QMainWindow):
         for before, after in pairwise(chain):
             self.setTabOrder(before, after)
         self._connect_signals()
-        self._restore_layout()
+        restore_layout(self, self.splitter, self.settings)
         self._on_document_changed()
         self.routines.select(self.workspace.entries()[0].routine.id
                              if self.workspace.entries() else None)
@@ -207,28 +198,9 @@ class MainWindow(QMainWindow):
     def data_problems(self) -> list[str]:
         return list(self._problems)
 
-    def _restore_layout(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            screen = self.screen().availableGeometry()
-            self.resize(first_size(screen.size(), self.minimumSize()))
-            frame = self.frameGeometry()
-            frame.moveCenter(screen.center())
-            self.move(frame.topLeft())
-        state = self.settings.value("window/splitter")
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.splitter.restoreState(state)
-
-    def save_layout(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.sync()
-
     def closeEvent(self, event: QCloseEvent) -> None:
         self.controller.save_now()
-        self.save_layout()
+        save_layout(self, self.splitter, self.settings)
         super().closeEvent(event)
         self.closed.emit()
 

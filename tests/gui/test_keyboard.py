@@ -13,7 +13,8 @@ from stretchdesk.core.catalog import builtin_poses
 from stretchdesk.core.models import Step
 from stretchdesk.library.detail import PoseDetailDialog
 from stretchdesk.library.model import PoseRole
-from stretchdesk.mainwindow import MainWindow, first_size
+from stretchdesk.mainwindow import MainWindow
+from stretchdesk.window_layout import first_size
 from tests.gui.conftest import WindowFactory
 
 pytestmark = pytest.mark.gui

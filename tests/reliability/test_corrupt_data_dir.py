@@ -24,9 +24,10 @@ from stretchdesk.core.history import HISTORY_FILE, History, SessionRecord
 from stretchdesk.core.lock import LOCK_NAME
 from stretchdesk.core.models import Hold, Routine, Step
 from stretchdesk.core.routine_files import read_routine_file, routine_json
-from stretchdesk.mainwindow import MainWindow, first_size
+from stretchdesk.mainwindow import MainWindow
 from stretchdesk.player.history_view import HistoryView
 from stretchdesk.problems import ProblemsDialog
+from stretchdesk.window_layout import first_size
 
 pytestmark = [pytest.mark.reliability, pytest.mark.gui]
 
