@@ -49,6 +49,7 @@ from stretchdesk.core.skeleton.figure import PoseFigure
 from stretchdesk.core.skeleton.library import (
     all_fours,
     kneeling,
+    prerun_dynamic,
     prone_side,
     runner_extras,
     seated,
@@ -62,7 +63,8 @@ Builder = Callable[[], PoseFigure]
 
 def _gather() -> dict[str, Builder]:
     builders: dict[str, Builder] = {}
-    for module in (standing, seated, kneeling, all_fours, supine, prone_side, wall, runner_extras):
+    for module in (standing, seated, kneeling, all_fours, supine, prone_side, wall, prerun_dynamic,
+                   runner_extras):
         for pose_id, builder in module.BUILDERS.items():
             if pose_id in builders:
                 raise ValueError(f"pose {pose_id!r} has a figure in two library modules")
