@@ -26,7 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtCore import QCoreApplication, QTimer
 
 from benchmarks.goals import goal
-from stretchdesk.core.session import Event, EventKind, Session
+from stretchdesk.core.session import Session
+from stretchdesk.core.session_state import Event, EventKind
 from stretchdesk.core.timeline import Segment, SegmentKind, Timeline
 from stretchdesk.player.driver import SessionDriver
 

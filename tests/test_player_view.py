@@ -7,7 +7,8 @@ from stretchdesk.core.catalog import builtin_poses
 from stretchdesk.core.models import Hold, Routine, Step
 from stretchdesk.core.player_view import Presenter
 from stretchdesk.core.screen_text import MAX_LINES, PAGE_SECONDS
-from stretchdesk.core.session import FakeClock, Phase, Session
+from stretchdesk.core.session import FakeClock, Session
+from stretchdesk.core.session_state import Phase
 from stretchdesk.core.timeline import SegmentKind, expand
 
 

@@ -8,7 +8,8 @@ import pytest
 
 from stretchdesk.core.catalog import builtin_poses, builtin_routines
 from stretchdesk.core.models import Block, BlockMode, Hold, Routine, Step
-from stretchdesk.core.session import Event, EventKind, FakeClock, Phase, Session
+from stretchdesk.core.session import FakeClock, Session
+from stretchdesk.core.session_state import Event, EventKind, Phase
 from stretchdesk.core.timeline import SegmentKind, Timeline, expand
 
 T0 = 1000.0

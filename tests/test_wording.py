@@ -11,7 +11,8 @@ import pytest
 from stretchdesk.core.catalog import builtin_poses, builtin_routines
 from stretchdesk.core.models import Hold, Pose, Routine, Step
 from stretchdesk.core.player_view import Presenter
-from stretchdesk.core.session import Event, EventKind, FakeClock, Session
+from stretchdesk.core.session import FakeClock, Session
+from stretchdesk.core.session_state import Event, EventKind
 from stretchdesk.core.timeline import expand
 from stretchdesk.core.vocabulary import Area, Sides
 from stretchdesk.core.wording import (

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from stretchdesk.core.models import Hold, Pose
-from stretchdesk.core.session import SessionState
+from stretchdesk.core.session_state import SessionState
 from stretchdesk.core.timeline import Segment, SegmentKind
 from stretchdesk.core.vocabulary import Side
 

@@ -17,7 +17,8 @@ from stretchdesk.core.figure_scene import FigureScene, figure_scene
 from stretchdesk.core.history import MIN_HELD_SECONDS, held_seconds, poses_reached, will_be_logged
 from stretchdesk.core.models import SECONDS_PER_BREATH, Block, Hold, Pose, Routine, Step, format_duration
 from stretchdesk.core.screen_text import caution_line, instruction_lines, page_at
-from stretchdesk.core.session import Event, EventKind, Phase, Session, SessionState
+from stretchdesk.core.session import Session
+from stretchdesk.core.session_state import Event, EventKind, Phase, SessionState
 from stretchdesk.core.timeline import Segment, SegmentKind
 from stretchdesk.core.vocabulary import Side
 from stretchdesk.core.wording import counted, number_words, side_word, spoken_duration, spoken_name

@@ -10,7 +10,7 @@ large lines, cautions one at a time, so a runner on the mat reads every one from
 from __future__ import annotations
 
 from stretchdesk.core.models import Pose
-from stretchdesk.core.session import Phase
+from stretchdesk.core.session_state import Phase
 from stretchdesk.core.timeline import Segment, SegmentKind
 from stretchdesk.core.vocabulary import Side
 from stretchdesk.core.wording import mirror_sides

@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from stretchdesk.core.player_view import Prompt, Summary, TvContent
-from stretchdesk.core.session import Phase
+from stretchdesk.core.session_state import Phase
 from stretchdesk.player.figure_motion import FigureMotion
 from stretchdesk.player.keys import intent_for
 from stretchdesk.player.tv_layout import TvLayout

@@ -20,7 +20,8 @@ from stretchdesk.core.errors import StretchDeskError
 from stretchdesk.core.history import History, SessionRecord, record_session
 from stretchdesk.core.models import Routine
 from stretchdesk.core.player_view import Presenter
-from stretchdesk.core.session import Clock, Event, EventKind, Phase, Session
+from stretchdesk.core.session import Clock, Session
+from stretchdesk.core.session_state import Event, EventKind, Phase
 from stretchdesk.core.vocabulary import Side
 from stretchdesk.core.workspace import Workspace
 from stretchdesk.player.audience import AudienceWindow

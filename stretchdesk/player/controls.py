@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchdesk.core.player_view import TvContent
-from stretchdesk.core.session import Phase
+from stretchdesk.core.session_state import Phase
 from stretchdesk.player.keys import KEY_INTENTS
 from stretchdesk.player.screens import ScreenPicker
 from stretchdesk.player.speech_helper import language_of

@@ -12,7 +12,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from stretchdesk.core.player_view import Breath, Presenter, cue_sound
-from stretchdesk.core.session import Event, Session
+from stretchdesk.core.session import Session
+from stretchdesk.core.session_state import Event
 from stretchdesk.player.audio import SoundBackend
 from stretchdesk.player.controls import ControlsPanel
 from stretchdesk.player.voice import Voice

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel
 
-from stretchdesk.core.session import Phase
+from stretchdesk.core.session_state import Phase
 
 BACKGROUNDS = {
     Phase.PREPARE: ("#17324f", "#ffd166"),

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication
 import stretchdesk.player.voice as voice_module
 from stretchdesk.core.models import Hold, Routine, Step
 from stretchdesk.core.player_view import cue_sound
-from stretchdesk.core.session import Event
+from stretchdesk.core.session_state import Event
 from stretchdesk.core.vocabulary import Sides
 from stretchdesk.core.workspace import Workspace
 from stretchdesk.player.audio import QtSound

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from stretchdesk.core.catalog import builtin_poses, builtin_routines
 from stretchdesk.core.player_view import Presenter, cue_sound
-from stretchdesk.core.session import Event, EventKind, FakeClock, Session
+from stretchdesk.core.session import FakeClock, Session
+from stretchdesk.core.session_state import Event, EventKind
 from stretchdesk.core.timeline import expand
 from stretchdesk.player.sounds import CUES, TAIL_SECONDS, audible_seconds, main, sound_path
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from stretchdesk.core.history import History
 from stretchdesk.core.player_view import done_poses
-from stretchdesk.core.session import Phase
+from stretchdesk.core.session_state import Phase
 from stretchdesk.core.timeline import SegmentKind
 from stretchdesk.player.controller import PlayerController
 from tests.player.conftest import Rig, wait_for_voice

@@ -28,7 +28,8 @@ from stretchdesk.core.catalog import builtin_poses, builtin_routines
 from stretchdesk.core.history import record_session
 from stretchdesk.core.models import Block, BlockMode, Hold, Rest, Routine, Step
 from stretchdesk.core.player_view import Presenter, TvContent, cue_sound
-from stretchdesk.core.session import EventKind, FakeClock, Phase, Session
+from stretchdesk.core.session import FakeClock, Session
+from stretchdesk.core.session_state import EventKind, Phase
 from stretchdesk.core.timeline import SegmentKind, Timeline, expand
 from stretchdesk.core.workspace import Workspace
 from stretchdesk.player.audio import SilentSound
