@@ -166,7 +166,7 @@ def _cmd_play(args: argparse.Namespace) -> int:
     display_problem = missing_display()
     if display_problem:
         raise StretchDeskError(display_problem)
-    from stretchdesk.player.launcher import run_player
+    from stretchdesk.player.play_command import run_player
 
     return run_player(getattr(args, "data_dir", None), args.routine, args.screen)
 

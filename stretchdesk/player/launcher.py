@@ -1,7 +1,7 @@
 """Builds a player for a routine: the composition root for the player feature.
 
 The main window owns one `PlayerLauncher` and calls `play(routine_id)`;
-`stretchdesk play` uses `run_player`, which does the same without a main window.
+`stretchdesk play` does the same without a main window (`play_command.py`).
 The launcher owns what outlives one session: one voice for the application (an
 engine that failed stays failed) and the figure builder: two helper processes,
 both ended on quit. In the builder it also keeps the next player's windows
@@ -11,17 +11,13 @@ shows them; a ready player that is never played is freed on quit.
 
 from __future__ import annotations
 
-import sys
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
-from stretchdesk import APP_NAME
 from stretchdesk.core.errors import StretchDeskError
 from stretchdesk.core.history import History
 from stretchdesk.core.models import Routine
@@ -34,7 +30,6 @@ from stretchdesk.core.tighter_side import (
 )
 from stretchdesk.core.vocabulary import Side
 from stretchdesk.core.workspace import Workspace
-from stretchdesk.diagnostics import Diagnostics
 from stretchdesk.player.audience import AudienceWindow
 from stretchdesk.player.audio import NO_SERVER, SERVER_LOST, SoundBackend, make_sound
 from stretchdesk.player.controller import Confirm, PlayerController, PlayerParts, ask
@@ -297,38 +292,3 @@ class PlayerLauncher(QObject):
 def _setting(settings: QSettings, key: str) -> str | None:
     value = settings.value(key)
     return str(value) if value else None
-
-
-def run_player(
-    data_dir: str | None, routine_query: str, screen_index: int | None = None,
-    on_ready: Callable[[PlayerController], None] | None = None,
-) -> int:
-    """`stretchdesk play`: the player alone; the app quits when the player closes."""
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
-    app.setApplicationName(APP_NAME)
-    workspace = Workspace.open(Path(data_dir) if data_dir else None)
-    routine = workspace.find(routine_query)
-    screens = QGuiApplication.screens()
-    screen_name = None
-    if screen_index is not None:
-        if not 0 <= screen_index < len(screens):
-            raise StretchDeskError(
-                f"no screen {screen_index}: this computer has {len(screens)} "
-                f"(use 0 to {len(screens) - 1})"
-            )
-        screen_name = screens[screen_index].name()
-    diagnostics = Diagnostics(parent=app)
-    problem = diagnostics.install()
-    launcher = PlayerLauncher(workspace, QSettings(APP_NAME, APP_NAME))
-    controller = launcher.play(routine.id, screen_name)
-    controller.finished.connect(app.quit)
-    diagnostics.error_reported.connect(controller.controls.add_message)
-    if problem:
-        controller.controls.add_message(problem)
-    if on_ready is not None:
-        on_ready(controller)
-    try:
-        return app.exec()
-    finally:
-        diagnostics.uninstall()

@@ -45,7 +45,7 @@ MOCK_VOICE = textwrap.dedent(
 
 PLAY_PATH = MOCK_VOICE + textwrap.dedent(
     """
-    from stretchdesk.player.launcher import run_player
+    from stretchdesk.player.play_command import run_player
 
     def on_ready(controller):
         def finish():
