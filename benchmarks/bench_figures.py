@@ -28,8 +28,9 @@ from stretchdesk.core.catalog import builtin_poses
 from stretchdesk.core.figure_scene import FigureScene
 from stretchdesk.core.skeleton import figure_ids, frames, interpolate, pose_figure, solve, transition
 from stretchdesk.core.skeleton.motion import forget_cue_marks
+from stretchdesk.drawing.framing import world_bounds
 from stretchdesk.drawing.offscreen_app import ensure_gui_app
-from stretchdesk.drawing.render import paint_figure, render_image, world_bounds
+from stretchdesk.drawing.render import paint_figure, render_image
 from stretchdesk.drawing.sheet import images_dir
 from stretchdesk.library.delegate import CARD_FIGURE_SIZE as CARD_FIGURE
 from stretchdesk.pose_images import PoseImages

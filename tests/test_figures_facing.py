@@ -12,7 +12,8 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from stretchdesk.core.skeleton import figure_ids, pose_figure
 from stretchdesk.core.skeleton.solved import drawing
-from stretchdesk.drawing.render import Palette, paint_drawing, to_device, world_bounds
+from stretchdesk.drawing.framing import to_device, world_bounds
+from stretchdesk.drawing.render import Palette, paint_drawing
 
 pytestmark = pytest.mark.gui
 

@@ -19,7 +19,8 @@ from stretchdesk.core.skeleton import (
     pose_figure,
     solve,
 )
-from stretchdesk.drawing.render import paint_figure, render_image, world_bounds
+from stretchdesk.drawing.framing import world_bounds
+from stretchdesk.drawing.render import paint_figure, render_image
 
 CUED = [pid for pid in figure_ids() if pose_figure(pid).cue is not None]
 

@@ -16,8 +16,9 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 
 from stretchdesk.core.skeleton import frames, pose_figure, problems
+from stretchdesk.drawing.framing import world_bounds
 from stretchdesk.drawing.offscreen_app import ensure_gui_app
-from stretchdesk.drawing.render import CARD_PALETTE, paint_figure, world_bounds
+from stretchdesk.drawing.render import CARD_PALETTE, paint_figure
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,8 +1,8 @@
 """Draw a Figure with QPainter: rounded limbs with an outline, props, floor.
 
 Figures are posed in world units (metres, y up); one world-to-pixels transform
-fits them into any rect, so the same code paints a 200 px card, a 4K screen and
-an SVG file.
+(framing.py) fits them into any rect, so the same code paints a 200 px card, a 4K
+screen and an SVG file.
 """
 
 from __future__ import annotations
@@ -26,26 +26,19 @@ from stretchdesk.core.skeleton import (
     Figure,
     Line,
     PoseFigure,
-    Shape,
     Skeleton,
     cue_marks,
-    solve,
 )
 from stretchdesk.core.skeleton.motion import CueMarks
 from stretchdesk.core.skeleton.solved import Drawing, drawing
 from stretchdesk.drawing.capsules import capsule_builder
 from stretchdesk.drawing.facing import FacingColours, paint_facing, seen_from_above
+from stretchdesk.drawing.framing import MAT_MARGIN, MAT_THICKNESS, World, to_device, world_bounds
 from stretchdesk.drawing.glow import paint_glow
 from stretchdesk.drawing.motion_cue import HEAD_LENGTH, framed, paint_arrow, paint_ghost
 from stretchdesk.drawing.shapes import paint_shape, shape_bounds
 
-World = tuple[float, float, float, float]  # left, bottom, right, top (m)
-MIN_WIDTH = 2.0  # m: small poses are not blown up, so every figure has a similar size
-MIN_HEIGHT = 1.45
-MARGIN = 0.06  # fraction of the rect left free on each side
 OUTLINE = 0.014  # m
-MAT_MARGIN = 0.14
-MAT_THICKNESS = 0.03
 _PARTS = ("far_leg", "far_arm", "torso", "near_leg", "near_arm")  # back to front
 _NO_PEN = QPen(Qt.PenStyle.NoPen)
 
@@ -85,28 +78,6 @@ def figure_of(figure: Figure | PoseFigure) -> Figure:
     return figure.figure if isinstance(figure, PoseFigure) else figure
 
 
-def world_bounds(figure: Figure | PoseFigure) -> World:
-    """The box a figure (every keyframe of a pose) and its props occupy."""
-    frames = figure.keyframes if isinstance(figure, PoseFigure) else (figure,)
-    boxes = []
-    for frame in frames:
-        skeleton = solve(frame)
-        boxes.append(skeleton.bounds())
-        boxes += [shape_bounds(s) for s in _prop_shapes(frame, skeleton)]
-    left = min(b[0] for b in boxes)
-    right = max(b[2] for b in boxes)
-    top = max(b[3] for b in boxes)
-    return (left - MAT_MARGIN, -MAT_THICKNESS, right + MAT_MARGIN, top)
-
-
-def _prop_shapes(figure: Figure, skeleton: Skeleton, layer: str | None = None) -> list[Shape]:
-    shapes: list[Shape] = []
-    for prop in figure.props:
-        if layer is None or prop.layer == layer:
-            shapes += prop.shapes(skeleton.points)
-    return shapes
-
-
 def paint_figure(
     painter: QPainter,
     figure: Figure | PoseFigure,
@@ -133,22 +104,6 @@ def paint_figure(
     camera = frame or framed(world_bounds(pose if pose is not None and marks else body), marks)
     paint_drawing(painter, drawing(body), rect, mirrored=mirrored, palette=palette,
                   frame=camera, glow=glow, fast=fast, marks=marks)
-
-
-def to_device(rect: QRectF, frame: World, mirrored: bool = False) -> QTransform | None:
-    """The world-to-pixels transform that fits `frame` (metres) into rect; None if rect is empty."""
-    left, bottom, right, top = frame
-    width = max(right - left, MIN_WIDTH)
-    height = max(top - bottom, MIN_HEIGHT)
-    usable_w, usable_h = rect.width() * (1 - 2 * MARGIN), rect.height() * (1 - 2 * MARGIN)
-    if usable_w <= 0 or usable_h <= 0:
-        return None
-    scale = min(usable_w / width, usable_h / height)
-    transform = QTransform()
-    transform.translate(rect.center().x(), rect.center().y())
-    transform.scale(-scale if mirrored else scale, -scale)
-    transform.translate(-(left + right) / 2, -(bottom + top) / 2)
-    return transform
 
 
 def paint_drawing(

@@ -81,8 +81,9 @@ class FigureMotion:
         self._loaded = True
         from stretchdesk.core.skeleton import cue_marks, interpolate, pose_figure
         from stretchdesk.core.skeleton.solved import drawing, morph_drawing, rep_cycle
+        from stretchdesk.drawing.framing import world_bounds
         from stretchdesk.drawing.motion_cue import framed
-        from stretchdesk.drawing.render import paint_drawing, world_bounds
+        from stretchdesk.drawing.render import paint_drawing
 
         self._pose_figure, self._interpolate, self._rep_cycle = pose_figure, interpolate, rep_cycle
         self._drawing, self._morph = drawing, morph_drawing
