@@ -122,7 +122,7 @@ ticker.start()
 def warmed():  # the builder is up, idle, and has warmed the player
     QTimer.singleShot(1000, play)
     QTimer.singleShot(1000 + int(float(sys.argv[2]) * 1000), report)
-from stretchdesk.app import PlayerFeature
+from stretchdesk.play_feature import PlayerFeature
 window.findChild(PlayerFeature, "playerFeature").warmed_up.connect(warmed)
 app.exec()
 """

@@ -14,10 +14,11 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QListView, QPushButton, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
-from stretchdesk.app import PlayerFeature, build_main_window
+from stretchdesk.app import build_main_window
 from stretchdesk.core.session import FakeClock
 from stretchdesk.core.workspace import Workspace
 from stretchdesk.mainwindow import MainWindow
+from stretchdesk.play_feature import PlayerFeature
 from stretchdesk.player.audio import SilentSound
 from stretchdesk.player.launcher import PlayerLauncher
 from stretchdesk.routines.model import RoutineRole

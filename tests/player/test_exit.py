@@ -62,7 +62,8 @@ BUILDER_PATH = MOCK_VOICE + textwrap.dedent(
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
     app = QApplication(sys.argv[:1])
-    from stretchdesk.app import PlayerFeature, build_main_window
+    from stretchdesk.app import build_main_window
+    from stretchdesk.play_feature import PlayerFeature
     settings = QSettings(sys.argv[3], QSettings.Format.IniFormat)
     window = build_main_window(sys.argv[1], settings)
     window.show()

@@ -10,8 +10,9 @@ from PySide6.QtCore import SIGNAL, QSettings
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from stretchdesk.app import PlayerFeature, build_main_window
+from stretchdesk.app import build_main_window
 from stretchdesk.core.workspace import Workspace
+from stretchdesk.play_feature import PlayerFeature
 from stretchdesk.player.audience import AudienceWindow
 from stretchdesk.player.audio import SilentSound
 from stretchdesk.player.controller import PlayerController
