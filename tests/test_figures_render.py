@@ -148,3 +148,16 @@ def test_a_far_limb_drawn_in_front_shows_over_the_torso(qapp: object) -> None:
     changed, outside = _differs(behind, front)
     assert changed > 100, "the tucked thigh should be drawn across the torso"
     assert outside == 0, "only the painting order changes, not the outline of the figure"
+
+
+def test_a_near_leg_drawn_behind_hides_under_the_torso(qapp: object) -> None:
+    """Fire Hydrants seen from the head end: the chest is nearer to us than the hips, so
+    the lifted thigh comes out from behind it; the silhouette is the same either way."""
+    lifted = pose_figure("fire-hydrants").figure
+    assert lifted.behind == ("near_leg",)
+    behind = render_image(lifted, 400, 300)
+    over = render_image(lifted.replace(behind=()), 400, 300)
+    changed, outside = _differs(over, behind)
+    assert changed > 20, "the torso should be painted over the top of the thigh"
+    assert outside == 0, "only the painting order changes, not the outline of the figure"
+

@@ -18,7 +18,7 @@ TABLE = (*HANDS, "near_knee", "far_knee", "near_shin", "far_shin", "near_toe", "
 
 ARM = body.UPPER_ARM + body.FOREARM
 # Hands and knees seen from the head end: the torso and shins point at the viewer.
-END_ON = {"pelvis": 0.2, "chest": 0.25, "neck": 0.4, "head": 0.5, "shin": 0.12}
+END_ON = {"pelvis": 0.2, "chest": 0.25, "neck": 0.3, "head": 0.4, "shin": 0.12}
 
 
 def _spine(pelvis: float, neck: float, head: float) -> Figure:
@@ -151,8 +151,10 @@ def _capsule_circle(thigh: float, waist: float) -> Figure:
 
 
 def _from_front() -> Figure:
-    """Table top seen from the head end: arms and thighs straight down, hands turned out."""
-    f = Figure(view="front").foreshortened(**END_ON)
+    """Table top seen from the head end: arms and thighs straight down, hands turned out.
+    The face looks at us (a plain head on a chest seen end on read as one shape), and
+    the chest, nearer to us than the hips, hides the tops of the thighs."""
+    f = Figure(view="front", facing="us").foreshortened(**END_ON).drawn_behind("near_leg")
     f = f.aim(thigh=-90.0, shin=100.0, foot=100.0, upper_arm=-90.0, forearm=-90.0, hand=-10.0)
     f = rest_on(f, "near_leg", "far_leg")
     f = f.plant_hand("near", f.point("near_shoulder")[0] + 0.02, -10.0)
