@@ -69,6 +69,7 @@ class Figure:
     # and knees from the head end): the face looks at us
     facing: Facing = ""
     behind: tuple[Limb, ...] = ()  # near limbs drawn under the torso, see drawn_behind()
+    looks_back: bool = False  # side view: the head turned round to look behind, see looking_back()
 
     # -- reading -------------------------------------------------------------
     def solve(self) -> Skeleton:
@@ -251,6 +252,12 @@ class Figure:
         the body hides from us, such as the thighs of a figure on hands and knees
         seen from its head end, whose chest is nearer to us than its hips."""
         return replace(self, behind=limbs)
+
+    def looking_back(self) -> Figure:
+        """Turn the head round to look back over the shoulder (side view): its profile is
+        drawn facing the other way, toward the feet. The joints only tip the head up or
+        down, and a face tipped up to the ceiling reads as looking up, not back."""
+        return replace(self, looks_back=True)
 
     def replace(self, **changes: object) -> Figure:
         return replace(self, **changes)  # type: ignore[arg-type]
