@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import math
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from PySide6.QtSvg import QSvgRenderer
 from stretchdesk.cli import main
 from stretchdesk.core.catalog import builtin_poses
 from stretchdesk.core.skeleton import figure_ids, pose_figure
+from stretchdesk.core.skeleton.solved import drawing
 from stretchdesk.drawing.render import render_image
 from stretchdesk.drawing.sheet import images_dir, pose_svg
 from stretchdesk.figure_rasters import glow_variant
@@ -148,3 +150,25 @@ def test_a_far_limb_drawn_in_front_shows_over_the_torso(qapp: object) -> None:
     changed, outside = _differs(behind, front)
     assert changed > 100, "the tucked thigh should be drawn across the torso"
     assert outside == 0, "only the painting order changes, not the outline of the figure"
+
+
+def test_a_near_leg_drawn_behind_hides_under_the_torso(qapp: object) -> None:
+    """Fire Hydrants seen from the head end: the chest is nearer to us than the hips, so
+    the lifted thigh comes out from behind it; the silhouette is the same either way."""
+    lifted = pose_figure("fire-hydrants").figure
+    assert lifted.behind == ("near_leg",)
+    behind = render_image(lifted, 400, 300)
+    over = render_image(lifted.replace(behind=()), 400, 300)
+    changed, outside = _differs(over, behind)
+    assert changed > 20, "the torso should be painted over the top of the thigh"
+    assert outside == 0, "only the painting order changes, not the outline of the figure"
+
+
+def test_a_head_looking_back_draws_its_profile_toward_the_feet() -> None:
+    """Rotating Stomach Stretch turns the head to look back over the raised shoulder: the
+    nose is drawn on the side of the feet (prone figures face +x), not up and ahead."""
+    twisted = pose_figure("rotating-stomach-stretch").figure
+    assert twisted.looks_back
+    back, ahead = drawing(twisted).face, drawing(twisted.replace(looks_back=False)).face
+    assert math.cos(math.radians(back)) < 0 < math.cos(math.radians(ahead))
+    assert drawing(twisted).head == drawing(twisted.replace(looks_back=False)).head  # only the face turns

@@ -16,6 +16,7 @@ from stretchdesk.core.skeleton import (
     PoseFigure,
     cue_marks,
     figure_ids,
+    moving,
     pose_figure,
     solve,
 )
@@ -111,7 +112,10 @@ def test_the_still_draws_the_cue_and_a_live_frame_only_its_arrow(qapp: object) -
 @pytest.mark.gui
 def test_a_ghost_shows_on_a_mat_seen_from_above(qapp: object) -> None:
     """A top view's mat is the floor itself: the ghost lies on it, not hidden under it."""
-    pose = pose_figure("side-to-side-hip-shifts")
-    assert pose.cue is not None and not pose.figure.mat
+    frog = pose_figure("frog-hip-stretch").figure
+    assert not frog.mat
+    swept = frog.aim(near_thigh=150.0)  # the right knee slid up the mat toward the head
+    pose = moving(frog, swept, cue=MotionCue(("near_leg",), "near_knee"))
+    assert pose.cue is not None
     arrow_only = replace(pose, cue=replace(pose.cue, parts=()))
     assert _differs(render_image(pose, 240, 180), render_image(arrow_only, 240, 180)) > 200

@@ -200,8 +200,7 @@ def _paint_world(
     if on_plan_mat is not None:
         on_plan_mat()
     side_view = picture.view == "side"
-    # a part drawn in front comes straight after the torso, under the near limbs
-    order = sorted(_PARTS, key=lambda p: 2.5 if p in picture.in_front else _PARTS.index(p))
+    order = sorted(_PARTS, key=lambda part: _layer(picture, part))
     layers: dict[str, tuple[list[QPainterPath], list[QPainterPath]]] = {part: ([], []) for part in order}
     capsule_paths = capsule_builder(OUTLINE, to)
     for capsule in picture.capsules:
@@ -221,6 +220,16 @@ def _paint_world(
         if part == "torso" and seen_from_above(picture):
             paint_facing(painter, picture, FacingColours(palette.hair, palette.face, palette.outline, OUTLINE), to)
     _paint_props(painter, picture, "front", palette, to)
+
+
+def _layer(picture: Drawing, part: str) -> float:
+    """Where a part is painted: a part drawn in front comes straight after the torso,
+    under the near limbs; one drawn behind straight before it, over the far limbs."""
+    if part in picture.in_front:
+        return 2.5
+    if part in picture.behind:
+        return 1.5
+    return float(_PARTS.index(part))
 
 
 def _paint_props(painter: QPainter, picture: Drawing, layer: str, palette: Palette, to: QTransform) -> None:

@@ -57,7 +57,7 @@ class Figure:
     view: View = "side"
     props: tuple[Prop, ...] = ()
     accent: tuple[Limb, ...] = ()
-    in_front: tuple[Limb, ...] = ()  # far limbs drawn over the torso, see drawn_in_front()
+    in_front: tuple[Limb, ...] = ()  # limbs drawn straight after the torso, see drawn_in_front()
     mat: bool = True
     foreshorten: tuple[tuple[str, float], ...] = ()  # (bone, fraction seen), see foreshortened()
     contacts: tuple[Contact, ...] = ()  # what the body rests on, see rests()
@@ -65,8 +65,11 @@ class Figure:
     # seen from above only: "up" = face to the ceiling (lying on the back), "down" = the
     # back of the head and the back to the ceiling (prone, hands and knees, sitting up),
     # "side" = lying on the side, a side-view figure laid flat on a plan mat;
-    # "us" = lying on the side seen at floor level from the front: the face looks at us
+    # "us" = a body seen at floor level from its front (lying on the side, or on hands
+    # and knees from the head end): the face looks at us
     facing: Facing = ""
+    behind: tuple[Limb, ...] = ()  # near limbs drawn under the torso, see drawn_behind()
+    looks_back: bool = False  # side view: the head turned round to look behind, see looking_back()
 
     # -- reading -------------------------------------------------------------
     def solve(self) -> Skeleton:
@@ -238,10 +241,23 @@ class Figure:
         return replace(self, accent=limbs)
 
     def drawn_in_front(self, *limbs: Limb) -> Figure:
-        """Paint these far limbs over the torso (still under the near limbs): a limb
+        """Paint these limbs straight after the torso, under the near limbs: a far limb
         that comes toward us, such as a bottom knee drawn up in front of a side-lying
-        chest, would otherwise hide behind the body it lies in front of."""
+        chest, would otherwise hide behind the body it lies in front of; a near arm
+        that reaches between the legs goes under the near leg."""
         return replace(self, in_front=limbs)
+
+    def drawn_behind(self, *limbs: Limb) -> Figure:
+        """Paint these near limbs under the torso (still over the far limbs): a limb
+        the body hides from us, such as the thighs of a figure on hands and knees
+        seen from its head end, whose chest is nearer to us than its hips."""
+        return replace(self, behind=limbs)
+
+    def looking_back(self) -> Figure:
+        """Turn the head round to look back over the shoulder (side view): its profile is
+        drawn facing the other way, toward the feet. The joints only tip the head up or
+        down, and a face tipped up to the ceiling reads as looking up, not back."""
+        return replace(self, looks_back=True)
 
     def replace(self, **changes: object) -> Figure:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -49,7 +49,8 @@ class Drawing:
     props: tuple[PropShape, ...]
     points: tuple[tuple[str, Vec], ...] = ()  # where the glow areas lie, see targets
     facing: Facing = ""  # a figure seen from above: face up or back up, see Figure.facing
-    in_front: frozenset[str] = frozenset()  # far parts painted over the torso, see Figure.drawn_in_front
+    in_front: frozenset[str] = frozenset()  # parts painted straight after the torso, see Figure.drawn_in_front
+    behind: frozenset[str] = frozenset()  # near parts painted under the torso, see Figure.drawn_behind
 
     def glow(self, targets: Sequence[str]) -> list[Spot]:
         """The glow capsules of these target areas on this frame."""
@@ -74,13 +75,14 @@ def drawing(figure: Figure, props: tuple[PropShape, ...] | None = None) -> Drawi
         capsules=skeleton.capsules,
         head=skeleton.head,
         head_radius=skeleton.head_radius,
-        face=skeleton.face,
+        face=body.wrap(skeleton.face + 180.0) if figure.looks_back else skeleton.face,
         accent=frozenset(figure.accent),
         mat=figure.mat,
         props=prop_shapes(figure) if props is None else props,
         points=tuple(glow_points(skeleton).items()),
         facing=figure.facing,
         in_front=frozenset(figure.in_front),
+        behind=frozenset(figure.behind),
     )
 
 

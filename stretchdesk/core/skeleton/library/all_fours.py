@@ -10,7 +10,7 @@ from stretchdesk.core.skeleton.body import Limb
 from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
 from stretchdesk.core.skeleton.kinematics import Vec, add, direction
 from stretchdesk.core.skeleton.motion import MotionCue
-from stretchdesk.core.skeleton.props import Band, LiftShadow, YogaBlock
+from stretchdesk.core.skeleton.props import Band
 from stretchdesk.core.skeleton.resting import SHIN_TAPER, on_plan_mat, rest_on
 
 HANDS = ("near_hand", "far_hand")
@@ -18,7 +18,7 @@ TABLE = (*HANDS, "near_knee", "far_knee", "near_shin", "far_shin", "near_toe", "
 
 ARM = body.UPPER_ARM + body.FOREARM
 # Hands and knees seen from the head end: the torso and shins point at the viewer.
-END_ON = {"pelvis": 0.2, "chest": 0.25, "neck": 0.4, "head": 0.5, "shin": 0.12}
+END_ON = {"pelvis": 0.2, "chest": 0.25, "neck": 0.3, "head": 0.4, "shin": 0.12}
 
 
 def _spine(pelvis: float, neck: float, head: float) -> Figure:
@@ -151,8 +151,10 @@ def _capsule_circle(thigh: float, waist: float) -> Figure:
 
 
 def _from_front() -> Figure:
-    """Table top seen from the head end: arms and thighs straight down, hands turned out."""
-    f = Figure(view="front").foreshortened(**END_ON)
+    """Table top seen from the head end: arms and thighs straight down, hands turned out.
+    The face looks at us (a plain head on a chest seen end on read as one shape), and
+    the chest, nearer to us than the hips, hides the tops of the thighs."""
+    f = Figure(view="front", facing="us").foreshortened(**END_ON).drawn_behind("near_leg")
     f = f.aim(thigh=-90.0, shin=100.0, foot=100.0, upper_arm=-90.0, forearm=-90.0, hand=-10.0)
     f = rest_on(f, "near_leg", "far_leg")
     f = f.plant_hand("near", f.point("near_shoulder")[0] + 0.02, -10.0)
@@ -160,70 +162,68 @@ def _from_front() -> Figure:
     return f.rests("floor", *HANDS, "near_knee", "far_knee")
 
 
-SHIFT = 0.15  # m the hips slide to each side
-KNEE_BACK = 0.1  # knees planted a little behind the centred hips: a thigh never flips over its hip
+SWAY = 0.15  # m the hips glide to each side
+SHOULDERS_FOLLOW = 0.4  # share of the glide the shoulders go along with over the planted hands
+
+
+def _sink_to_reach(limbs: list[tuple[Vec, Vec, float]]) -> float:
+    """How far the body must sink so every straight limb, (root, planted end, length),
+    still reaches its planted end."""
+    drop = 0.0
+    for root, end, length in limbs:
+        across = abs(root[0] - end[0])
+        drop = max(drop, root[1] - end[1] - math.sqrt(length * length - across * across))
+    return drop
+
+
+def _straight_to(f: Figure, side: str, root: str, bones: tuple[str, ...], end: Vec, length: float) -> Figure:
+    """Aim a limb straight from its root joint at a planted end, drawn as short as the gap
+    (a limb leaning toward or away from us)."""
+    start = f.point(f"{side}_{root}")
+    f = f.foreshortened(**{f"{side}_{bone}": min(1.0, math.dist(start, end) / length) for bone in bones})
+    return f.aim(**{f"{side}_{bone}": _heading(start, end) for bone in bones})
 
 
 def _hips_shifted(shift: float) -> Figure:
-    """Seen from the ceiling, head left, on a mat seen from above: the arms and thighs
-    point at the floor, so they show short, the hands flat just ahead of and outside
-    the shoulders, the knees just behind the centred hips, the shins lying back along
-    the mat. The hips slide `shift` m toward the near side (up the picture) while
-    hands, knees and shoulders stay put, so both thighs lean the same way and the back
-    bends into a curve: the sideways slide a side or end view can't show."""
-    f = Figure(view="front", pelvis=180.0).aim(chest=180.0, neck=180.0, head=180.0)
-    knees = {side: add(f.point(f"{side}_hip"), direction(0.0), KNEE_BACK) for side in body.DEPTHS}
-    neck = f.point("neck")
-    wrists = {side: add(f.point(f"{side}_shoulder"), direction(125.0 if side == "near" else -125.0), 0.14)
-              for side in body.DEPTHS}
-    f = f.shift(dy=shift).replace(pelvis=180.0 - math.degrees(math.atan2(shift, body.PELVIS + body.CHEST)))
-    f = f.aim(chest=_heading(f.point("waist"), neck), neck=180.0, head=180.0)
-    for side in body.DEPTHS:  # straight arms, seen short
-        shoulder, wrist = f.point(f"{side}_shoulder"), wrists[side]
-        seen = math.dist(shoulder, wrist) / ARM
-        f = f.foreshortened(**{f"{side}_upper_arm": seen, f"{side}_forearm": seen})
-        heading = _heading(shoulder, wrist)
-        f = f.aim(**{f"{side}_upper_arm": heading, f"{side}_forearm": heading})
-    f = f.aim(near_hand=176.0, far_hand=184.0)
-    for side, knee in knees.items():
-        hip = f.point(f"{side}_hip")
-        seen = max(math.dist(hip, knee) / body.THIGH, 0.05)
-        f = f.foreshortened(**{f"{side}_thigh": seen}).aim(**{f"{side}_thigh": _heading(hip, knee)})
-        f = f.aim(**{f"{side}_shin": 0.0, f"{side}_foot": 0.0})
-    # the shins lie on the mat too, but declared they would make a blend pin the ankles
-    # and bend the short-drawn thighs; the planted knees hold the shins in place
-    return f.rests("floor", *HANDS, "near_knee", "far_knee")
-
-
-def _held_up() -> tuple[LiftShadow, ...]:
-    """The shadows a body held up on hands and knees casts on the mat, seen from above:
-    the torso's falls whole, the arms' and thighs' fade to the planted hands and knees.
-    Without them the top view reads as lying prone."""
-    offset = (0.08, -0.2)
-    torso = LiftShadow(("neck", "waist", "hips"), (1.0, 1.0, 1.0), offset, 0.26)
-    limbs = tuple(LiftShadow((f"{side}_{top}", f"{side}_{end}"), (1.0, 0.0), offset, 0.09)
-                  for side in body.DEPTHS for top, end in (("shoulder", "wrist"), ("hip", "knee")))
-    return (torso, *limbs)
+    """Table top seen from the head end, the hips glided `shift` m toward the near side
+    (the screen's right), the shoulders going along a little less than half as far.
+    Hands and knees stay put, so the arms and the thighs lean toward the glide (the
+    thighs seen a little short: they lean toward or away from us too) and the hips sink
+    a little. The back, seen end on, is the short trunk leaning from hips to shoulders."""
+    base = _from_front()
+    sk = base.solve()
+    dirs = sk.directions
+    centre = sk.points["hips"]
+    (near_x, level), far_x = sk.points["near_shoulder"], sk.points["far_shoulder"][0]
+    seen = dict(base.foreshorten)
+    trunk = seen["pelvis"] * body.PELVIS + seen["chest"] * (body.CHEST - body.SHOULDER_DROP)
+    hips = (centre[0] + shift, centre[1])
+    top = ((near_x + far_x) / 2 + shift * SHOULDERS_FOLLOW, level)
+    lean, along = _heading(hips, top), math.dist(hips, top) / trunk
+    f = base.replace(x=hips[0]).foreshortened(pelvis=seen["pelvis"] * along, chest=seen["chest"] * along)
+    f = f.aim(pelvis=lean, chest=lean, neck=90.0, head=90.0)
+    knees = {side: sk.points[f"{side}_knee"] for side in body.DEPTHS}
+    wrists = {side: sk.points[f"{side}_wrist"] for side in body.DEPTHS}
+    limbs = [(f.point(f"{side}_hip"), knees[side], body.THIGH) for side in body.DEPTHS]
+    limbs += [(f.point(f"{side}_shoulder"), wrists[side], ARM) for side in body.DEPTHS]
+    f = f.shift(dy=-_sink_to_reach(limbs))
+    for side in body.DEPTHS:
+        f = _straight_to(f, side, "hip", ("thigh",), knees[side], body.THIGH)
+        f = _straight_to(f, side, "shoulder", ("upper_arm", "forearm"), wrists[side], ARM)
+        f = f.aim(**{f"{side}_hand": dirs[f"{side}_hand"]})
+    return f
 
 
 def _hips_shifting() -> PoseFigure:
-    """The slide right and left in small steps (so the planted hands stay put between
-    keyframes), laid on one mat: the parts that stay put line up. It starts centred
-    (where other poses morph in); the card shows the right end with the left end as
-    its ghost and an arrow across the hips."""
-    steps = [_hips_shifted(SHIFT * step) for step in (0.0, 0.5, 1.0, 0.5, 0.0, -0.5, -1.0, -0.5)]
-    drop = min(e.solve().lowest() for e in steps)
-    steps = [e.shift(dy=-drop) for e in steps]
-    left = min(e.solve().bounds()[0] for e in steps)
-    right = max(e.solve().bounds()[2] for e in steps)
-    low = min(e.solve().bounds()[1] for e in steps)
-    top = max(e.solve().bounds()[3] for e in steps)
-    margin = 0.12
-    mat = YogaBlock((left + right) / 2, low - margin, right - left + 2 * margin, top - low + 2 * margin)
-    keys = [e.replace(mat=False, facing="down").with_props(mat, *_held_up()) for e in steps]
-    cue = MotionCue(("torso", "near_leg", "far_leg"), "hips", ghost=6, path="glide", heading=-90.0,
-                    size=0.46, offset=0.12)
-    return moving(*keys, still=2, cue=cue)
+    """From the centre, glide to the right and pause, back through the centre to the left
+    and pause, in half steps (the straight arms are drawn short as they lean, which a
+    blend of two far-apart glides doesn't keep: the hands would lift). The card shows
+    the right end with the left end as its ghost and a two-way arrow under the hips,
+    seen from the head end like Fire Hydrants: from above, a body on hands and knees
+    read as lying face down."""
+    steps = [_hips_shifted(SWAY * step) for step in (0.0, 0.5, 1.0, 1.0, 0.5, 0.0, -0.5, -1.0, -1.0, -0.5)]
+    cue = MotionCue(("torso", "near_leg", "far_leg"), "hips", ghost=7, path="glide", size=0.5, offset=-0.22)
+    return moving(*steps, still=2, cue=cue)
 
 
 def fire_hydrant_up() -> Figure:

@@ -84,19 +84,21 @@ def origami() -> Figure:
 
 
 def rotating_stomach() -> Figure:
-    """Hips down, chest pressed up on a straight left arm, right elbow bent so the
-    right shoulder drops, head turned back.
+    """Hips and feet down, the chest pressed up on the straight left arm; the right elbow
+    bent back along the ribs over an upright forearm, so the right shoulder drops; the
+    head turned to look back over the raised left shoulder.
 
-    The chest is low enough that the straight left arm slopes well ahead of the bent
-    right one, clear of it: one arm long, one folded is what tells the twist from a
-    sphinx (both forearms down) or a cobra. The
-    head, turned back, is drawn tipped back, the face to the ceiling (a sphinx looks ahead).
-    """
-    f = bases.prone().twisted(-35.0).replace(pelvis=12.0).set(waist=-24.0, neck=-40.0, head=-40.0)
-    f = f.aim(thigh=184.0, shin=180.0, foot=178.0, upper_arm=0.0, forearm=0.0).ground()
+    One arm straight and one folded like a push-up's tells the twist from a sphinx (both
+    forearms down). The folded arm's upper arm runs back level from the dropped shoulder:
+    an elbow bent back low along the mat read as a leg folded under (Pigeon). The
+    head's profile faces back (looking_back): a face tipped up to the ceiling read as
+    looking up, a sphinx's or cobra's gaze."""
+    f = bases.prone().twisted(-62.0).replace(pelvis=16.0).set(waist=-40.0, neck=-20.0, head=-20.0)
+    f = f.aim(thigh=184.0, shin=180.0, foot=178.0, upper_arm=0.0, forearm=0.0)
+    f = rest_on(f, "near_leg", "far_leg", "torso")
     f = f.plant_hand("far", f.arm_floor_x("far", bend=0.995))
-    f = f.plant_hand("near", f.point("near_shoulder")[0] - 0.06)
-    return f.rests("floor", "hips", "near_hand", "far_hand").accented("near_arm")
+    f = f.touch("near_wrist", "near_shoulder", -75.0, -20.0, aim={"near_forearm": -90.0, "near_hand": 0.0})
+    return f.rests("floor", "hips", "near_hand", "far_hand").accented("near_arm").looking_back()
 
 
 def _plant_toes(f: Figure, side: Depth, x: float, foot: float) -> Figure:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from stretchdesk.core.skeleton import bases
+from stretchdesk.core.skeleton import bases, body
 from stretchdesk.core.skeleton.body import Depth, Limb, wrap
 from stretchdesk.core.skeleton.figure import Figure, PoseFigure, hold, moving
 from stretchdesk.core.skeleton.kinematics import Vec, add, direction, lerp_point
@@ -155,16 +155,25 @@ def knee_ankle_glute() -> Figure:
 
 
 def figure_four() -> Figure:
-    """Right ankle crossed over the left thigh just below the knee (the legs draw a 4),
-    left knee drawn in toward the chest, both hands threaded through to hold the back
-    of the left thigh."""
-    f = bases.supine().aim(far_thigh=105.0, far_shin=12.0, far_foot=100.0)
-    ankle = _beside(f, "far_knee", "far_hip", 0.22, 0.06, 1.0)
-    f = f.reach("near_leg", ankle).aim(near_foot=120.0)
-    grip = _beside(f, "far_hip", "far_knee", 0.78, 0.05, -1.0)
-    f = f.reach("near_arm", grip).reach("far_arm", grip).aim(hand=-30.0)
+    """Left foot lifted, the left thigh drawn up toward the chest, the right ankle across
+    it just below the knee, both hands threaded through to hold the back of the left
+    thigh: the legs draw a 4, the upright left thigh its stem and the right shin its bar.
+
+    The right knee opens toward us, so its thigh shows a little short; it slopes up past
+    the left thigh toward the head (a shin folds only the anatomical way in a side view),
+    so the bar runs from the right knee toward the feet and the flexed foot shows just
+    past the stem. The right arm threads between the legs, under the right leg: drawn
+    over it, the arms hid the 4 and read as a knee hug."""
+    f = bases.supine().aim(far_thigh=95.0, far_shin=20.0, far_foot=100.0)
+    ankle = _beside(f, "far_hip", "far_knee", 0.8, 0.05, -1.0)
+    f = f.foreshortened(near_thigh=0.85).aim(near_thigh=125.0)
+    knee = f.point("near_knee")
+    f = f.foreshortened(near_shin=math.dist(knee, ankle) / body.SHIN)
+    f = f.aim(near_shin=math.degrees(math.atan2(ankle[1] - knee[1], ankle[0] - knee[0])), near_foot=95.0)
+    grip = _beside(f, "far_hip", "far_knee", 0.4, 0.055, -1.0)
+    f = f.reach("near_arm", grip).reach("far_arm", grip).aim(hand=95.0)
     f = f.rests("body", "near_hand", "far_hand", on="far_thigh").rests("body", "near_ankle", on="far_thigh")
-    return f.rests("floor", *BACK).accented("near_leg")
+    return f.rests("floor", *BACK).accented("near_leg").drawn_in_front("near_arm")
 
 
 def happy_baby() -> Figure:
