@@ -55,6 +55,7 @@ from stretchdesk.core.skeleton.library import (
     seated,
     standing,
     supine,
+    supine_above,
     wall,
 )
 
@@ -63,8 +64,8 @@ Builder = Callable[[], PoseFigure]
 
 def _gather() -> dict[str, Builder]:
     builders: dict[str, Builder] = {}
-    for module in (standing, seated, kneeling, all_fours, supine, prone_side, wall, prerun_dynamic,
-                   runner_extras):
+    for module in (standing, seated, kneeling, all_fours, supine, supine_above, prone_side, wall,
+                   prerun_dynamic, runner_extras):
         for pose_id, builder in module.BUILDERS.items():
             if pose_id in builders:
                 raise ValueError(f"pose {pose_id!r} has a figure in two library modules")
