@@ -54,6 +54,7 @@ from stretchdesk.core.skeleton.library import (
     runner_extras,
     seated,
     standing,
+    standing_drills,
     supine,
     supine_above,
     wall,
@@ -64,7 +65,7 @@ Builder = Callable[[], PoseFigure]
 
 def _gather() -> dict[str, Builder]:
     builders: dict[str, Builder] = {}
-    for module in (standing, seated, kneeling, all_fours, supine, supine_above, prone_side, wall,
+    for module in (standing, standing_drills, seated, kneeling, all_fours, supine, supine_above, prone_side, wall,
                    prerun_dynamic, runner_extras):
         for pose_id, builder in module.BUILDERS.items():
             if pose_id in builders:

@@ -12,7 +12,7 @@ from stretchdesk.core.skeleton.balance import balance_on
 from stretchdesk.core.skeleton.body import Depth
 from stretchdesk.core.skeleton.figure import Figure, PoseFigure, moving
 from stretchdesk.core.skeleton.library.stances import hands_on_hips, on_one_leg, other_side
-from stretchdesk.core.skeleton.library.standing import lunge_down
+from stretchdesk.core.skeleton.library.standing_drills import lunge_down
 from stretchdesk.core.skeleton.motion import MotionCue
 
 
