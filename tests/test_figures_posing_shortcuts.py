@@ -12,11 +12,11 @@ import dataclasses
 import pytest
 
 from stretchdesk.core.skeleton import body, figure_ids, interpolate, pose_figure, solve
-from stretchdesk.core.skeleton.aiming import angles_of, with_angles
+from stretchdesk.core.skeleton.aiming import angles_of, reach_angles, with_angles, with_fields
 from stretchdesk.core.skeleton.directions import absolute_directions, direction_of
 from stretchdesk.core.skeleton.figure import Figure
 from stretchdesk.core.skeleton.kinematics import limb_root, underside
-from stretchdesk.core.skeleton.limits import joint_problems
+from stretchdesk.core.skeleton.limits import CHECKED_NAMES, angle_problems, angles_in_range, joint_problems
 
 LIMB_POINTS = ("shoulder", "elbow", "wrist", "hand", "fingertips", "hip", "knee", "ankle",
                "heel", "toe", "ball", "sole")
@@ -72,3 +72,47 @@ def test_joint_problems_still_names_each_joint_out_of_range() -> None:
     assert joint_problems(side) == ["waist is 80°, outside -45..75", "near_knee is -30°, outside -5..170"]
     front = Figure(view="front").set(far_hip=179.0)
     assert joint_problems(front) == ["far_hip is 179°, outside -172..172"]
+
+
+def test_with_fields_builds_what_dataclasses_replace_builds() -> None:
+    figure = FIGURES[0]
+    changes = {"x": 0.25, "near_knee": 40, "turn": 10.0, "contacts": ()}
+    assert with_fields(figure, changes) == dataclasses.replace(figure, **changes)  # type: ignore[arg-type]
+    assert figure.shift(0.1, -0.02) == dataclasses.replace(figure, x=figure.x + 0.1, y=figure.y - 0.02)
+
+
+def test_angles_in_range_answers_what_angle_problems_answers() -> None:
+    bent = [Figure().set(near_knee=-30.0), Figure().set(waist=80.0), Figure(view="front").set(far_hip=179.0)]
+    assert all(joint_problems(f) for f in bent)
+    for figure in FIGURES + bent:
+        values = [getattr(figure, name) for name in CHECKED_NAMES]
+        assert angles_in_range(figure.view, values) == (not angle_problems(figure.view, values))
+
+
+LIMBS = (("arm", "shoulder", "wrist", ("upper_arm", "forearm", "hand")),
+         ("leg", "hip", "ankle", ("thigh", "shin", "foot")))
+
+
+@pytest.mark.parametrize("index", range(0, len(FIGURES), 3))
+def test_a_limb_moved_by_ik_leaves_every_other_part_where_it_was(index: int) -> None:
+    """What a blend relies on when it checks all four limbs against the floor on one
+    solve and reaches with the shoulder or hip that solve gave: reaching with one limb
+    moves no point, bone direction or capsule of the body's other parts."""
+    figure = FIGURES[index]
+    before = solve(figure)
+    for side in body.DEPTHS:
+        for kind, root_name, end, bones in LIMBS:
+            limb = f"{side}_{kind}"
+            x, y = before.points[f"{side}_{end}"]
+            try:
+                angles = reach_angles(figure, limb, (x + 0.03, y + 0.02))  # type: ignore[arg-type]
+            except ValueError:
+                continue
+            root = before.points[f"{side}_{root_name}"]
+            assert reach_angles(figure, limb, (x + 0.03, y + 0.02), root=root) == angles  # type: ignore[arg-type]
+            moved = solve(with_angles(figure, angles))
+            assert moved.points[f"{side}_{end}"] != (x, y)  # the limb did move
+            assert [c for c in moved.capsules if c.part != limb] == [c for c in before.capsules if c.part != limb]
+            assert moved.points[f"{side}_{root_name}"] == root
+            still = [name for name in before.directions if name not in {f"{side}_{b}" for b in bones}]
+            assert [moved.directions[n] for n in still] == [before.directions[n] for n in still], limb

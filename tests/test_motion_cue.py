@@ -16,10 +16,12 @@ from stretchdesk.core.skeleton import (
     PoseFigure,
     cue_marks,
     figure_ids,
+    interpolate,
     moving,
     pose_figure,
     solve,
 )
+from stretchdesk.core.skeleton.motion import PATH_STEPS, TRIM, forget_cue_marks
 from stretchdesk.drawing.framing import world_bounds
 from stretchdesk.drawing.render import paint_figure, render_image
 
@@ -69,6 +71,47 @@ def test_a_swing_arrow_runs_between_the_two_ends() -> None:
     assert math.dist(start, still) < math.dist(start, other)
     assert math.dist(end, other) < math.dist(end, still)
     assert len(marks.heads) == 2  # back and forth
+
+
+def _every_sample_arrow(pose: PoseFigure) -> tuple[tuple[float, float], ...]:
+    """A swing or travel arrow worked out the long way: every sample of the blend solved,
+    moved beside the path, then a share cut off at each end."""
+    cue = pose.cue
+    assert cue is not None
+    still, other = pose.keyframes[pose.still], pose.keyframes[cue.ghost]
+    start, end = (other, still) if cue.path == "travel" else (still, other)
+    points = [solve(interpolate(start, end, i / PATH_STEPS)).points[cue.track] for i in range(PATH_STEPS + 1)]
+    (ax, ay), (bx, by) = points[0], points[-1]
+    length = math.hypot(bx - ax, by - ay) or 1.0
+    nx, ny = -(by - ay) / length * cue.offset, (bx - ax) / length * cue.offset
+    cut = max(1, round(len(points) * TRIM))
+    return tuple((x + nx, y + ny) if cue.offset else (x, y) for x, y in points[cut:len(points) - cut])
+
+
+SAMPLED = [pid for pid in CUED if pose_figure(pid).cue.path in ("swing", "travel")]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("pose_id", SAMPLED)
+def test_an_arrow_solved_only_where_it_is_drawn_is_the_arrow_solved_everywhere(pose_id: str) -> None:
+    """The first draw of a drill solves only the samples its arrow keeps; the arrow is the
+    same to the last bit as one from every sample."""
+    forget_cue_marks()
+    pose = pose_figure(pose_id)
+    marks = cue_marks(pose)
+    assert marks is not None
+    assert marks.arrow == _every_sample_arrow(pose)
+
+
+def test_the_live_frame_reuses_the_arrow_the_still_worked_out() -> None:
+    forget_cue_marks()
+    pose = pose_figure("leg-swings-front-back")
+    still, live = cue_marks(pose), cue_marks(pose, ghost=False)
+    assert still is not None and live is not None
+    assert live.arrow is still.arrow and live.heads is still.heads and live.ghost == ()
+    forget_cue_marks()
+    live = cue_marks(pose, ghost=False)
+    still = cue_marks(pose)
+    assert live is not None and still is not None and still.arrow is live.arrow and still.ghost
 
 
 def test_ahead_slides_a_glide_arrow_along_its_heading() -> None:

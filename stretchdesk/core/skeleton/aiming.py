@@ -42,21 +42,32 @@ def angles_of(figure: Figure) -> dict[str, float]:
 
 
 @functools.cache
-def _layout() -> tuple[type[Figure], Callable[[Figure], tuple[object, ...]], tuple[int, ...]]:
-    """Figure, a getter of all its fields in order, and where the joint angles are among them."""
+def _layout() -> tuple[type[Figure], Callable[[Figure], tuple[object, ...]], tuple[int, ...], dict[str, int]]:
+    """Figure, a getter of all its fields in order, where the joint angles are among them
+    and where each field is."""
     from stretchdesk.core.skeleton.figure import FIGURE_FIELDS, Figure
 
-    where = tuple(FIGURE_FIELDS.index(name) for name in body.ANGLE_FIELDS)
-    return Figure, operator.attrgetter(*FIGURE_FIELDS), where
+    where = {name: i for i, name in enumerate(FIGURE_FIELDS)}
+    return Figure, operator.attrgetter(*FIGURE_FIELDS), tuple(where[name] for name in body.ANGLE_FIELDS), where
 
 
 def with_angles(figure: Figure, angles: Mapping[str, float]) -> Figure:
     """The figure with every joint angle taken from `angles` (already normalised): the
     same as dataclasses.replace, built positionally (a fifth of posing was replace)."""
-    cls, values_of, where = _layout()
+    cls, values_of, where, _ = _layout()
     values = list(values_of(figure))
     for index, name in zip(where, body.ANGLE_FIELDS, strict=True):
         values[index] = angles[name]
+    return cls(*values)  # type: ignore[arg-type]
+
+
+def with_fields(figure: Figure, changes: Mapping[str, object]) -> Figure:
+    """dataclasses.replace(figure, **changes), built positionally like with_angles: a
+    blended frame builds three Figures and replace was a tenth of blending one."""
+    cls, values_of, _, where = _layout()
+    values = list(values_of(figure))
+    for name, value in changes.items():
+        values[where[name]] = value
     return cls(*values)  # type: ignore[arg-type]
 
 
@@ -124,11 +135,14 @@ def aimed(figure: Figure, bones: Mapping[str, float]) -> Figure:
     return with_angles(figure, angles)
 
 
-def reach_angles(figure: Figure, limb: Limb, target: Vec, *, flip: bool = False) -> dict[str, float]:
-    """Figure.reach's joint angles: two-bone IK putting the wrist or ankle at target."""
+def reach_angles(
+    figure: Figure, limb: Limb, target: Vec, *, flip: bool = False, root: Vec | None = None
+) -> dict[str, float]:
+    """Figure.reach's joint angles: two-bone IK putting the wrist or ankle at target.
+    `root` is the limb's shoulder or hip when the caller has it from a solve."""
     side, kind = limb.split("_")
     is_arm = kind == "arm"
-    joint = limb_root(figure, side, arm=is_arm)
+    joint = limb_root(figure, side, arm=is_arm) if root is None else root
     names = ("upper_arm", "forearm") if is_arm else ("thigh", "shin")
     seen = dict(figure.foreshorten)
     first = (body.UPPER_ARM if is_arm else body.THIGH) * seen.get(f"{side}_{names[0]}", 1.0)
@@ -145,17 +159,18 @@ def reach_angles(figure: Figure, limb: Limb, target: Vec, *, flip: bool = False)
     cos_a = (first**2 + distance**2 - second**2) / (2 * first * distance)
     spread = math.degrees(math.acos(max(-1.0, min(1.0, cos_a))))
     sign = -1.0 if figure.view == "front" and side == "far" else 1.0
-    candidates: list[tuple[float, dict[str, float]]] = []
+    candidates: list[tuple[float, float, float]] = []
     for upper in (base + spread, base - spread):
         middle = direction(upper)
         mx, my = joint[0] + middle[0] * first, joint[1] + middle[1] * first
         lower = math.degrees(math.atan2(target[1] - my, target[0] - mx))
         bend = body.wrap((lower - upper) if is_arm else (upper - lower)) * sign
-        angles = angles_of(figure)
-        aim_angles(angles, figure.view, {f"{side}_{names[0]}": upper, f"{side}_{names[1]}": lower})
-        candidates.append((bend, angles))
-    candidates.sort(key=lambda pair: pair[0], reverse=not flip)
-    return candidates[0][1]
+        candidates.append((bend, upper, lower))
+    candidates.sort(key=lambda candidate: candidate[0], reverse=not flip)
+    _, upper, lower = candidates[0]
+    angles = angles_of(figure)  # only the chosen answer is aimed: a blend reaches a few limbs a frame
+    aim_angles(angles, figure.view, {f"{side}_{names[0]}": upper, f"{side}_{names[1]}": lower})
+    return angles
 
 
 def touching(

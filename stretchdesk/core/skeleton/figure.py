@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Literal
 
 from stretchdesk.core.skeleton import body
-from stretchdesk.core.skeleton.aiming import aimed, reach_angles, set_angles, touching, with_angles
+from stretchdesk.core.skeleton.aiming import aimed, reach_angles, set_angles, touching, with_angles, with_fields
 from stretchdesk.core.skeleton.body import Depth, Limb, View
 from stretchdesk.core.skeleton.contacts import SURFACES, Contact, Surface
 from stretchdesk.core.skeleton.kinematics import (
@@ -179,7 +179,7 @@ class Figure:
         return self.shift(0.0 if x is None else x - px, 0.0 if y is None else y - py)
 
     def shift(self, dx: float = 0.0, dy: float = 0.0) -> Figure:
-        return replace(self, x=self.x + dx, y=self.y + dy)
+        return with_fields(self, {"x": self.x + dx, "y": self.y + dy})
 
     def ground(self) -> Figure:
         """Drop (or lift) the figure so its lowest surface rests on the floor (y = 0)."""

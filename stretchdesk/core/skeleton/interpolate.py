@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import functools
+import math
+import operator
 from dataclasses import fields, replace
 from typing import Any
 
 from stretchdesk.core.skeleton import body
-from stretchdesk.core.skeleton.aiming import aim_angles, reach_angles, with_angles
+from stretchdesk.core.skeleton.aiming import aim_angles, reach_angles, with_angles, with_fields
 from stretchdesk.core.skeleton.body import Limb
 from stretchdesk.core.skeleton.contacts import Contact, circles
 from stretchdesk.core.skeleton.figure import Figure
 from stretchdesk.core.skeleton.kinematics import Skeleton, Vec, lerp_point, solve
-from stretchdesk.core.skeleton.limits import CHECKED_NAMES, angle_problems
+from stretchdesk.core.skeleton.limits import CHECKED_NAMES, angles_in_range
 from stretchdesk.core.skeleton.props import Prop
 
 # Contact parts that are pinned by putting the limb's end (wrist or ankle) in place.
@@ -19,7 +22,9 @@ LIMB_ENDS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "arm": ("wrist", "hand", ("wrist", "hand", "fingertips")),
     "leg": ("ankle", "foot", ("ankle", "heel", "toe", "ball", "sole", "foot", "instep", "shin")),
 }
+ROOTS = {"arm": "shoulder", "leg": "hip"}  # the joint a limb hangs from
 GROUNDED = 0.01  # a figure whose lowest surface is within this of y = 0 rests on the floor
+_ANGLES = operator.attrgetter(*body.ANGLE_FIELDS)
 
 
 def _mix(a: float, b: float, t: float) -> float:
@@ -65,8 +70,9 @@ def interpolate(a: Figure, b: Figure, t: float) -> Figure:
     t = min(1.0, max(0.0, t))
     if a.view != b.view:
         return a if t < 0.5 else b
-    changes: dict[str, Any] = {
-        name: _mix(getattr(a, name), getattr(b, name), t) for name in body.ANGLE_FIELDS
+    changes: dict[str, Any] = {  # _mix, written out: a blend mixes every angle
+        name: va + (vb - va) * t
+        for name, va, vb in zip(body.ANGLE_FIELDS, _ANGLES(a), _ANGLES(b), strict=True)
     }
     changes["pelvis"] = a.pelvis + body.wrap(b.pelvis - a.pelvis) * t
     changes.update(x=_mix(a.x, b.x, t), y=_mix(a.y, b.y, t), props=_mix_props(a, b, t))
@@ -77,7 +83,7 @@ def interpolate(a: Figure, b: Figure, t: float) -> Figure:
         (bone, _mix(seen_a.get(bone, 1.0), seen_b.get(bone, 1.0), t))
         for bone in sorted(set(seen_a) | set(seen_b))
     )
-    figure = replace(a if t < 0.5 else b, **changes)
+    figure = with_fields(a if t < 0.5 else b, changes)
     if t in (0.0, 1.0):
         return figure
     solved_a, solved_b = solve(a), solve(b)
@@ -97,29 +103,38 @@ def _above_floor(figure: Figure) -> Figure:
     if figure.mat is False:
         return figure  # seen from above: the picture plane is the floor
     skeleton = solve(figure)
+    lows: dict[str, float] = {}
+    for capsule in skeleton.capsules:
+        low = capsule.lowest()
+        if low < lows.get(capsule.part, math.inf):
+            lows[capsule.part] = low
+    # Moving one limb leaves every other limb's points where they were, so the one
+    # skeleton serves all four checks; the caller solves the result.
     for side in body.DEPTHS:
         for kind, (end, last, _) in LIMB_ENDS.items():
             part = f"{side}_{kind}"
-            low = min(c.lowest() for c in skeleton.capsules if c.part == part)
+            low = lows[part]
             if low >= 0.0:
                 continue
             x, y = skeleton.points[f"{side}_{end}"]
             bone = f"{side}_{last}"
-            moved = _moved_limb(figure, part, (x, y - low), bone, skeleton.directions[bone])  # type: ignore[arg-type]
-            if moved is not figure:
-                figure, skeleton = moved, solve(moved)
+            root = skeleton.points[f"{side}_{ROOTS[kind]}"]  # no limb's move moves a shoulder or hip
+            figure = _moved_limb(figure, part, (x, y - low), bone, skeleton.directions[bone], root)  # type: ignore[arg-type]
     return figure
 
 
-def _moved_limb(figure: Figure, limb: Limb, target: Vec, bone: str, angle: float) -> Figure:
+def _moved_limb(
+    figure: Figure, limb: Limb, target: Vec, bone: str, angle: float, root: Vec | None = None
+) -> Figure:
     """figure.reach(limb, target).aim(bone=angle) when that keeps every joint in range,
-    else the figure as it was; posed on the angles, so a refused move builds nothing."""
+    else the figure as it was; posed on the angles, so a refused move builds nothing.
+    `root`: the limb's shoulder or hip, when the caller has it solved."""
     try:
-        angles = reach_angles(figure, limb, target)
+        angles = reach_angles(figure, limb, target, root=root)
     except ValueError:
         return figure  # out of reach
     aim_angles(angles, figure.view, {bone: angle})
-    if angle_problems(figure.view, (angles[name] for name in CHECKED_NAMES)):
+    if not angles_in_range(figure.view, (angles[name] for name in CHECKED_NAMES)):
         return figure
     return with_angles(figure, angles)
 
@@ -132,10 +147,7 @@ def _pin(figure: Figure, a: Skeleton, b: Skeleton, t: float) -> Figure | None:
     nothing else rests (IK then puts each one in place). None when no contact is
     shared (the caller grounds the body instead).
     """
-    resting = [c for c in figure.contacts if c.surface not in ("strap", "body")]
-    trunk = [c for c in resting if not any(_on_limb_end(c, s, p) for s in body.DEPTHS
-                                            for _, _, p in LIMB_ENDS.values())]
-    steering = trunk or resting
+    steering = _steering(figure.contacts)
     if not steering:
         return None
     now = solve(figure)
@@ -162,18 +174,37 @@ def _keep_planted(
     foot at the other, say) stays down: the wrist or ankle moves on the straight line
     between its two places and the limb follows by IK, instead of swinging through
     the air with the blended angles."""
-    for side in body.DEPTHS:
-        for kind, (end, last, parts) in LIMB_ENDS.items():
-            if not all(any(_on_limb_end(c, side, parts) for c in ends.contacts)
-                       for ends in (start, finish)):
-                continue
-            limb: Limb = f"{side}_{kind}"  # type: ignore[assignment]
-            target = lerp_point(a.points[f"{side}_{end}"], b.points[f"{side}_{end}"], t)
-            bone = f"{side}_{last}"
-            angle = _mix_direction(a.directions[bone], b.directions[bone], t)
-            # out of reach mid-way or out of range: keep the blended limb
-            figure = _moved_limb(figure, limb, target, bone, angle)
+    for side, kind in _planted(start.contacts, finish.contacts):
+        end, last, _ = LIMB_ENDS[kind]
+        limb: Limb = f"{side}_{kind}"  # type: ignore[assignment]
+        target = lerp_point(a.points[f"{side}_{end}"], b.points[f"{side}_{end}"], t)
+        bone = f"{side}_{last}"
+        angle = _mix_direction(a.directions[bone], b.directions[bone], t)
+        # out of reach mid-way or out of range: keep the blended limb
+        figure = _moved_limb(figure, limb, target, bone, angle)
     return figure
+
+
+# A blend asks the next two questions of the same two keyframes' contacts on every
+# frame; the answers depend on the contacts alone, so each pair is worked out once.
+@functools.lru_cache(maxsize=256)
+def _steering(contacts: tuple[Contact, ...]) -> tuple[Contact, ...]:
+    """The contacts _pin steers by: those on the trunk, knees and shins, else every resting one."""
+    resting = tuple(c for c in contacts if c.surface not in ("strap", "body"))
+    trunk = tuple(c for c in resting if not any(_on_limb_end(c, s, p) for s in body.DEPTHS
+                                                for _, _, p in LIMB_ENDS.values()))
+    return trunk or resting
+
+
+@functools.lru_cache(maxsize=256)
+def _planted(start: tuple[Contact, ...], finish: tuple[Contact, ...]) -> tuple[tuple[str, str], ...]:
+    """(side, "arm" or "leg") of each hand or foot resting on a support at both ends."""
+    return tuple(
+        (side, kind)
+        for side in body.DEPTHS
+        for kind, (_, _, parts) in LIMB_ENDS.items()
+        if all(any(_on_limb_end(c, side, parts) for c in ends) for ends in (start, finish))
+    )
 
 
 def _on_limb_end(contact: Contact, side: str, parts: tuple[str, ...]) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from stretchdesk.core.skeleton import body
 from stretchdesk.core.skeleton.balance import balance_problems
@@ -24,15 +24,24 @@ def joint_problems(figure: Figure) -> list[str]:
 
 def angle_problems(view: body.View, values: Iterable[float]) -> list[str]:
     """joint_problems of joint angles given in _CHECKED order (a figure being posed)."""
-    problems = []
+    return [f"{name} is {value:.0f}°, outside {low:.0f}..{high:.0f}"
+            for name, value, low, high in _out_of_range(view, values)]
+
+
+def angles_in_range(view: body.View, values: Iterable[float]) -> bool:
+    """not angle_problems(...), stopping at the first problem and wording none: a blend
+    asks this of every limb it moves, on every frame."""
+    return next(_out_of_range(view, values), None) is None
+
+
+def _out_of_range(view: body.View, values: Iterable[float]) -> Iterator[tuple[str, float, float, float]]:
     for (name, joint, low, high), value in zip(_CHECKED, values, strict=True):
         value = float(value)
         if view == "front" and joint in body.LIMB_JOINTS:
             # A projected angle has no anatomical side: 190 degrees is -170 folded the other way.
             low, high, value = -body.FRONT_LIMIT, body.FRONT_LIMIT, body.wrap(value)
         if not low <= value <= high:
-            problems.append(f"{name} is {value:.0f}°, outside {low:.0f}..{high:.0f}")
-    return problems
+            yield name, value, low, high
 
 
 # every joint angle but the pelvis (a direction, not a bend), with its joint and range

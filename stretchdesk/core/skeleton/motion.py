@@ -18,12 +18,13 @@ from typing import TYPE_CHECKING, Literal
 from stretchdesk.core.skeleton.kinematics import Capsule, Vec, solve
 
 if TYPE_CHECKING:
-    from stretchdesk.core.skeleton.figure import PoseFigure
+    from stretchdesk.core.skeleton.figure import Figure, PoseFigure
 
 CuePart = Literal["torso", "near_arm", "far_arm", "near_leg", "far_leg"]
 Path = Literal["travel", "swing", "circle", "heading", "glide"]
 PATH_STEPS = 12
 LOOP_SWEEP = 300.0  # degrees of a circle arrow: the gap shows where it starts and ends
+TRIM = 0.15  # share of a swing or travel path left off at each end
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,18 +71,22 @@ _MARKS_KEPT = 256
 def cue_marks(pose: PoseFigure, *, ghost: bool = True) -> CueMarks | None:
     """The marks of the pose's motion cue, or None when it declares none.
 
-    Kept per pose object: the player asks for them on every frame it paints.
+    Kept per pose object: the player asks for them on every frame it paints. The
+    still (with the ghost) and the live frame (arrow only) share one arrow.
     """
     if pose.cue is None:
         return None
-    key = (id(pose), ghost)
-    kept = _MARKS.get(key)
-    if kept is not None and kept[0] is pose:
-        return kept[1]
+    kept = _kept(pose, ghost)
+    if kept is not None:
+        return kept
+    other = _kept(pose, not ghost)
+    arrow, heads = (other.arrow, other.heads) if other is not None else _arrow(pose, pose.cue)
+    capsules, head = _ghost(pose, pose.cue) if ghost else ((), None)
     if len(_MARKS) >= _MARKS_KEPT:
         _MARKS.clear()
-    marks = _MARKS[key] = (pose, _marks(pose, pose.cue, ghost))
-    return marks[1]
+    marks = CueMarks(capsules, head, arrow, heads)
+    _MARKS[(id(pose), ghost)] = (pose, marks)
+    return marks
 
 
 def forget_cue_marks() -> None:
@@ -89,28 +94,53 @@ def forget_cue_marks() -> None:
     _MARKS.clear()
 
 
-def _marks(pose: PoseFigure, cue: MotionCue, ghost: bool) -> CueMarks:
-    still, other = pose.keyframes[pose.still], pose.keyframes[cue.ghost % len(pose.keyframes)]
-    capsules: tuple[Capsule, ...] = ()
-    head: tuple[Vec, float] | None = None
-    if ghost:
-        skeleton = solve(other)
-        capsules = tuple(c for c in skeleton.capsules if c.part in cue.parts)
-        if "torso" in cue.parts:
-            head = (skeleton.head, skeleton.head_radius)
+def _kept(pose: PoseFigure, ghost: bool) -> CueMarks | None:
+    kept = _MARKS.get((id(pose), ghost))
+    return kept[1] if kept is not None and kept[0] is pose else None
+
+
+def _ghost(pose: PoseFigure, cue: MotionCue) -> tuple[tuple[Capsule, ...], tuple[Vec, float] | None]:
+    """The moving parts (and the head, with the torso) as they are in the ghost keyframe."""
+    skeleton = solve(pose.keyframes[cue.ghost % len(pose.keyframes)])
+    capsules = tuple(c for c in skeleton.capsules if c.part in cue.parts)
+    return capsules, (skeleton.head, skeleton.head_radius) if "torso" in cue.parts else None
+
+
+def _arrow(pose: PoseFigure, cue: MotionCue) -> tuple[tuple[Vec, ...], tuple[tuple[Vec, Vec], ...]]:
+    """The arrow's line and its heads."""
     if cue.path == "glide":
         arrow = _heading(pose, cue, centred=True)
-        return CueMarks(capsules, head, arrow, (_head(arrow, end=False), _head(arrow, end=True)))
+        return arrow, (_head(arrow, end=False), _head(arrow, end=True))
     if cue.path in ("circle", "heading"):
         arrow = _circle(pose, cue) if cue.path == "circle" else _heading(pose, cue)
-        return CueMarks(capsules, head, arrow, (_head(arrow, end=True),))
+        return arrow, (_head(arrow, end=True),)
+    still, other = pose.keyframes[pose.still], pose.keyframes[cue.ghost % len(pose.keyframes)]
+    start, end = (other, still) if cue.path == "travel" else (still, other)
+    arrow = _path(start, end, cue)
+    if cue.path == "travel":  # the body moved on: one head, where it arrives
+        return arrow, (_head(arrow, end=True),)
+    return arrow, (_head(arrow, end=False), _head(arrow, end=True))
+
+
+def _path(start: Figure, end: Figure, cue: MotionCue) -> tuple[Vec, ...]:
+    """The tracked point along the blend from start to end, moved beside it by the
+    offset and trimmed at both ends.
+
+    Each sample is a full blend (IK, pinning, floor), the cost of a drill's first
+    draw, so only the samples the arrow keeps are solved: the two ends only to
+    place the offset, and the trimmed ones next to them not at all.
+    """
     from stretchdesk.core.skeleton.interpolate import interpolate
 
-    start, end = (other, still) if cue.path == "travel" else (still, other)
-    points = [solve(interpolate(start, end, i / PATH_STEPS)).points[cue.track] for i in range(PATH_STEPS + 1)]
-    arrow = _trimmed(_offset(points, cue.offset), 0.15)
-    heads = (_head(arrow, end=True),) if cue.path == "travel" else (_head(arrow, end=False), _head(arrow, end=True))
-    return CueMarks(capsules, head, arrow, heads)
+    def at(i: int) -> Vec:
+        return solve(interpolate(start, end, i / PATH_STEPS)).points[cue.track]
+
+    cut = _trim_count(PATH_STEPS + 1)
+    kept = [at(i) for i in range(cut, PATH_STEPS + 1 - cut)]
+    if not cue.offset:
+        return tuple(kept)
+    ends = (at(0) if cut else kept[0], at(PATH_STEPS) if cut else kept[-1])
+    return tuple(_offset(kept, cue.offset, ends))
 
 
 def _circle(pose: PoseFigure, cue: MotionCue) -> tuple[Vec, ...]:
@@ -137,19 +167,17 @@ def _heading(pose: PoseFigure, cue: MotionCue, *, centred: bool = False) -> tupl
     return (start, (start[0] + dx * cue.size, start[1] + dy * cue.size))
 
 
-def _offset(points: list[Vec], distance: float) -> list[Vec]:
-    if not distance:
-        return points
-    (ax, ay), (bx, by) = points[0], points[-1]
+def _offset(points: list[Vec], distance: float, ends: tuple[Vec, Vec]) -> list[Vec]:
+    """The points moved `distance` to the left of the line from the path's first end to its last."""
+    (ax, ay), (bx, by) = ends
     length = math.hypot(bx - ax, by - ay) or 1.0
     nx, ny = -(by - ay) / length, (bx - ax) / length
     return [(x + nx * distance, y + ny * distance) for x, y in points]
 
 
-def _trimmed(points: list[Vec], fraction: float) -> tuple[Vec, ...]:
-    """Drop a fraction of the path at each end, so the heads sit clear of the limbs."""
-    cut = max(1, round(len(points) * fraction)) if len(points) > 4 else 0
-    return tuple(points[cut : len(points) - cut] if cut else points)
+def _trim_count(count: int) -> int:
+    """How many of a path's `count` points to drop at each end, so the heads sit clear of the limbs."""
+    return max(1, round(count * TRIM)) if count > 4 else 0
 
 
 def _head(points: tuple[Vec, ...], *, end: bool) -> tuple[Vec, Vec]:
