@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 from stretchdesk.core.skeleton import body
 from stretchdesk.core.skeleton.body import Limb
 from stretchdesk.core.skeleton.directions import direction_of
-from stretchdesk.core.skeleton.kinematics import Vec, direction, limb_root, underside
+from stretchdesk.core.skeleton.kinematics import Vec, direction
+from stretchdesk.core.skeleton.partial import limb_root, underside
 
 if TYPE_CHECKING:
     from stretchdesk.core.skeleton.figure import Figure
