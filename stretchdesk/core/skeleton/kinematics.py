@@ -1,7 +1,8 @@
 """Forward kinematics: joint angles in, solved 2D points and capsules out.
 
 The renderer draws the capsules; tests check joint limits and floor contact on
-the same solved geometry, so what is tested is what is drawn.
+the same solved geometry, so what is tested is what is drawn. partial.py places a
+single limb or joint with the same steps (trunk, limb_points, limb_capsules).
 """
 
 from __future__ import annotations
