@@ -13,10 +13,11 @@ import pytest
 
 from stretchdesk.core.skeleton import body, figure_ids, interpolate, pose_figure, solve
 from stretchdesk.core.skeleton.aiming import angles_of, reach_angles, with_angles, with_fields
+from stretchdesk.core.skeleton.contacts import circles
 from stretchdesk.core.skeleton.directions import absolute_directions, direction_of
 from stretchdesk.core.skeleton.figure import Figure
-from stretchdesk.core.skeleton.kinematics import limb_root, underside
 from stretchdesk.core.skeleton.limits import CHECKED_NAMES, angle_problems, angles_in_range, joint_problems
+from stretchdesk.core.skeleton.partial import limb_circles, limb_root, underside
 
 LIMB_POINTS = ("shoulder", "elbow", "wrist", "hand", "fingertips", "hip", "knee", "ankle",
                "heel", "toe", "ball", "sole")
@@ -116,3 +117,45 @@ def test_a_limb_moved_by_ik_leaves_every_other_part_where_it_was(index: int) -> 
             assert moved.points[f"{side}_{root_name}"] == root
             still = [name for name in before.directions if name not in {f"{side}_{b}" for b in bones}]
             assert [moved.directions[n] for n in still] == [before.directions[n] for n in still], limb
+
+
+LIMB_BONES = ("upper_arm", "forearm", "hand", "thigh", "shin", "foot", "instep")
+
+
+@pytest.mark.parametrize("index", range(0, len(FIGURES)))
+def test_a_limbs_circles_placed_alone_match_the_full_solve(index: int) -> None:
+    """A blended frame is pinned by the circles of the parts it rests on, placed one
+    limb at a time (partial.limb_circles): they must be the full solve's circles."""
+    figure = FIGURES[index]
+    skeleton = solve(figure)
+    parts = [f"{side}_{name}" for side in body.DEPTHS for name in (*LIMB_POINTS, *LIMB_BONES)]
+    for part in parts:
+        assert limb_circles(figure, [part]) == [circles(skeleton, part)], part
+    assert limb_circles(figure, parts) == [circles(skeleton, part) for part in parts]
+
+
+def test_a_part_on_the_trunk_or_head_asks_for_the_full_solve() -> None:
+    figure = FIGURES[0]
+    for part in ("seat", "hips", "mid_back", "head"):
+        assert limb_circles(figure, ["near_knee", part]) is None, part
+    assert limb_circles(figure, ["near_elbow_pad"]) is None  # not a part: the full solve says so
+    with pytest.raises(KeyError):
+        circles(solve(figure), "near_elbow_pad")
+
+
+def test_lowest_is_the_lowest_capsule_or_head_surface() -> None:
+    for figure in FIGURES:
+        skeleton = solve(figure)
+        expected = min(min(c.lowest() for c in skeleton.capsules), skeleton.head[1] - skeleton.head_radius)
+        assert skeleton.lowest() == expected
+
+
+def test_figures_built_slot_by_slot_are_the_figures_init_builds() -> None:
+    """with_angles/with_fields set each field's slot directly instead of calling the
+    generated __init__; that skips nothing only while Figure validates nothing there."""
+    assert not hasattr(Figure, "__post_init__")
+    for figure in FIGURES[::7]:
+        rebuilt = with_fields(figure, {"x": figure.x})
+        assert rebuilt == figure and hash(rebuilt) == hash(figure)
+        assert [type(getattr(rebuilt, f.name)) for f in dataclasses.fields(Figure)] == [
+            type(getattr(figure, f.name)) for f in dataclasses.fields(Figure)]

@@ -15,13 +15,14 @@ from __future__ import annotations
 import functools
 import math
 import operator
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from stretchdesk.core.skeleton import body
 from stretchdesk.core.skeleton.body import Limb
 from stretchdesk.core.skeleton.directions import direction_of
-from stretchdesk.core.skeleton.kinematics import Vec, direction, limb_root, underside
+from stretchdesk.core.skeleton.kinematics import Vec, direction
+from stretchdesk.core.skeleton.partial import limb_root, underside
 
 if TYPE_CHECKING:
     from stretchdesk.core.skeleton.figure import Figure
@@ -42,33 +43,46 @@ def angles_of(figure: Figure) -> dict[str, float]:
 
 
 @functools.cache
-def _layout() -> tuple[type[Figure], Callable[[Figure], tuple[object, ...]], tuple[int, ...], dict[str, int]]:
-    """Figure, a getter of all its fields in order, where the joint angles are among them
-    and where each field is."""
+def _layout() -> tuple[
+    Callable[[Iterable[object]], Figure], Callable[[Figure], tuple[object, ...]], tuple[int, ...], dict[str, int]
+]:
+    """A builder of a Figure from all its field values in order, a getter of them, where
+    the joint angles are among them and where each field is."""
     from stretchdesk.core.skeleton.figure import FIGURE_FIELDS, Figure
 
+    setters = tuple(getattr(Figure, name).__set__ for name in FIGURE_FIELDS)
+
+    def build(values: Iterable[object]) -> Figure:
+        """Figure(*values) with each field's slot set directly: a frozen dataclass's
+        __init__ sets every field through object.__setattr__, two thirds of building one.
+        Figure has no __post_init__ to skip (tests/test_figures_posing_shortcuts.py)."""
+        figure = object.__new__(Figure)
+        for set_field, value in zip(setters, values, strict=True):
+            set_field(figure, value)
+        return figure
+
     where = {name: i for i, name in enumerate(FIGURE_FIELDS)}
-    return Figure, operator.attrgetter(*FIGURE_FIELDS), tuple(where[name] for name in body.ANGLE_FIELDS), where
+    return build, operator.attrgetter(*FIGURE_FIELDS), tuple(where[name] for name in body.ANGLE_FIELDS), where
 
 
 def with_angles(figure: Figure, angles: Mapping[str, float]) -> Figure:
     """The figure with every joint angle taken from `angles` (already normalised): the
     same as dataclasses.replace, built positionally (a fifth of posing was replace)."""
-    cls, values_of, where, _ = _layout()
+    build, values_of, where, _ = _layout()
     values = list(values_of(figure))
     for index, name in zip(where, body.ANGLE_FIELDS, strict=True):
         values[index] = angles[name]
-    return cls(*values)  # type: ignore[arg-type]
+    return build(values)
 
 
 def with_fields(figure: Figure, changes: Mapping[str, object]) -> Figure:
     """dataclasses.replace(figure, **changes), built positionally like with_angles: a
     blended frame builds three Figures and replace was a tenth of blending one."""
-    cls, values_of, _, where = _layout()
+    build, values_of, _, where = _layout()
     values = list(values_of(figure))
     for name, value in changes.items():
         values[where[name]] = value
-    return cls(*values)  # type: ignore[arg-type]
+    return build(values)
 
 
 def set_angles(angles: dict[str, float], changes: Mapping[str, float]) -> None:

@@ -15,6 +15,7 @@ from stretchdesk.core.skeleton.contacts import Contact, circles
 from stretchdesk.core.skeleton.figure import Figure
 from stretchdesk.core.skeleton.kinematics import Skeleton, Vec, lerp_point, solve
 from stretchdesk.core.skeleton.limits import CHECKED_NAMES, angles_in_range
+from stretchdesk.core.skeleton.partial import limb_circles
 from stretchdesk.core.skeleton.props import Prop
 
 # Contact parts that are pinned by putting the limb's end (wrist or ankle) in place.
@@ -104,10 +105,10 @@ def _above_floor(figure: Figure) -> Figure:
         return figure  # seen from above: the picture plane is the floor
     skeleton = solve(figure)
     lows: dict[str, float] = {}
-    for capsule in skeleton.capsules:
-        low = capsule.lowest()
-        if low < lows.get(capsule.part, math.inf):
-            lows[capsule.part] = low
+    for owner, _, (_, ya), (_, yb), ra, rb in skeleton.capsules:  # Capsule.lowest, written out
+        low = min(ya - ra, yb - rb)
+        if low < lows.get(owner, math.inf):
+            lows[owner] = low
     # Moving one limb leaves every other limb's points where they were, so the one
     # skeleton serves all four checks; the caller solves the result.
     for side in body.DEPTHS:
@@ -150,12 +151,15 @@ def _pin(figure: Figure, a: Skeleton, b: Skeleton, t: float) -> Figure | None:
     steering = _steering(figure.contacts)
     if not steering:
         return None
-    now = solve(figure)
+    parts = tuple(contact.part for contact in steering)
+    # mostly hands, feet and knees: only their limbs are placed, not the whole body
+    placed = limb_circles(figure, parts)
+    if placed is None:
+        now = solve(figure)
+        placed = [circles(now, part) for part in parts]
     offsets = []
-    for contact in steering:
-        for (pa, _), (pb, _), (pn, _) in zip(
-            circles(a, contact.part), circles(b, contact.part), circles(now, contact.part), strict=True
-        ):
+    for part, here in zip(parts, placed, strict=True):
+        for (pa, _), (pb, _), (pn, _) in zip(circles(a, part), circles(b, part), here, strict=True):
             target = lerp_point(pa, pb, t)
             offsets.append((target[0] - pn[0], target[1] - pn[1]))
     dx = sum(o[0] for o in offsets) / len(offsets)

@@ -1,13 +1,13 @@
 """Forward kinematics: joint angles in, solved 2D points and capsules out.
 
 The renderer draws the capsules; tests check joint limits and floor contact on
-the same solved geometry, so what is tested is what is drawn.
+the same solved geometry, so what is tested is what is drawn. partial.py places a
+single limb or joint with the same steps (trunk, limb_points, limb_capsules).
 """
 
 from __future__ import annotations
 
 import functools
-import itertools
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -54,6 +54,10 @@ class Capsule(NamedTuple):
         return min(self.a[1] - self.ra, self.b[1] - self.rb)
 
 
+# Capsule(...) without the generated __new__'s Python frame: solve builds 21 per figure
+_new = tuple.__new__
+
+
 @dataclass(frozen=True, slots=True)
 class Skeleton:
     """A solved figure: named points (joint centres), their thickness and capsules."""
@@ -68,8 +72,10 @@ class Skeleton:
     face: float  # absolute direction the face points (side view)
 
     def lowest(self) -> float:
-        """Height of the lowest body surface; 0 means resting on the floor."""
-        return min(min(c.lowest() for c in self.capsules), self.head[1] - self.head_radius)
+        """Height of the lowest body surface; 0 means resting on the floor. (Capsule.lowest
+        written out: a blended frame asks this of every frame it grounds.)"""
+        capsules = min([min(a[1] - ra, b[1] - rb) for _, _, a, b, ra, rb in self.capsules])
+        return min(capsules, self.head[1] - self.head_radius)
 
     def bounds(self) -> tuple[float, float, float, float]:
         """(left, bottom, right, top) of the body's outline."""
@@ -116,28 +122,27 @@ def foot_points(ankle: Vec, foot_dir: float, sign: float, view: body.View) -> tu
 
 
 SPINE_PIECES = 6
+_SPINE_T = tuple(i / SPINE_PIECES for i in range(SPINE_PIECES + 1))
+# each piece's Bezier weights (u*u, 2*u*t, t*t), worked out once: they depend on t alone
+_SPINE_WEIGHTS = tuple((u * u, 2 * u * t, t * t) for t, u in ((t, 1.0 - t) for t in _SPINE_T))
 
 
-def _spine(
-    root: Vec, waist: Vec, top: Vec, radii: Mapping[str, tuple[float, float]]
-) -> list[Capsule]:
-    """The trunk as a smooth curve (a quadratic Bezier with the waist as control
-    point), so a rounded or arched back reads as a curve rather than a kink."""
+def _spine_radii(radii: Mapping[str, tuple[float, float]]) -> tuple[float, ...]:
+    """Each spine piece's radius: hip to waist over the first 30 %, then waist to chest top."""
     r_hip, r_waist = radii["pelvis"]
     r_top = radii["chest"][1]
+    return tuple(r_hip + (r_waist - r_hip) * t / 0.3 if t < 0.3 else r_waist + (r_top - r_waist) * (t - 0.3) / 0.7
+                 for t in _SPINE_T)
+
+
+def _spine(root: Vec, waist: Vec, top: Vec, radii: tuple[float, ...]) -> list[Capsule]:
+    """The trunk as a smooth curve (a quadratic Bezier with the waist as control
+    point), so a rounded or arched back reads as a curve rather than a kink."""
     (rx, ry), (wx, wy), (tx, ty) = root, waist, top
-    pieces: list[tuple[Vec, float]] = []
-    for i in range(SPINE_PIECES + 1):
-        t = i / SPINE_PIECES
-        u = 1.0 - t
-        radius = r_hip + (r_waist - r_hip) * t / 0.3 if t < 0.3 else (
-            r_waist + (r_top - r_waist) * (t - 0.3) / 0.7
-        )
-        pieces.append(((u * u * rx + 2 * u * t * wx + t * t * tx,
-                        u * u * ry + 2 * u * t * wy + t * t * ty), radius))
+    centres = [(a * rx + b * wx + c * tx, a * ry + b * wy + c * ty) for a, b, c in _SPINE_WEIGHTS]
     return [
-        Capsule("torso", name, a, b, ra, rb)
-        for name, ((a, ra), (b, rb)) in zip(_SPINE_BONES, itertools.pairwise(pieces), strict=True)
+        _new(Capsule, ("torso", name, centres[i], centres[i + 1], radii[i], radii[i + 1]))
+        for i, name in enumerate(_SPINE_BONES)
     ]
 
 
@@ -147,8 +152,9 @@ _LIMB_POINTS = (("shoulder", "upper_arm", 0), ("elbow", "upper_arm", 1), ("wrist
                 ("hand", "hand", 0), ("fingertips", "hand", 1), ("hip", "thigh", 0),
                 ("knee", "thigh", 1), ("ankle", "shin", 1), ("heel", "foot", 0), ("toe", "foot", 1),
                 ("ball", "foot", 1), ("sole", "", 0))
-_LIMBS: tuple[tuple[body.Depth, Part, Part], ...] = (("near", "near_arm", "near_leg"), ("far", "far_arm", "far_leg"))
-_POINTS = {side: tuple(f"{side}_{name}" for name, _, _ in _LIMB_POINTS) for side in body.DEPTHS}
+SIDE_PARTS: tuple[tuple[body.Depth, Part, Part], ...] = (
+    ("near", "near_arm", "near_leg"), ("far", "far_arm", "far_leg"))
+POINT_NAMES = {side: tuple(f"{side}_{name}" for name, _, _ in _LIMB_POINTS) for side in body.DEPTHS}
 
 
 def _radii(table: Mapping[str, tuple[float, float]]) -> dict[str, float]:
@@ -162,12 +168,13 @@ def _radii(table: Mapping[str, tuple[float, float]]) -> dict[str, float]:
         "head": body.HEAD_RADIUS,
     }
     for side in body.DEPTHS:
-        for name, (_, kind, end) in zip(_POINTS[side], _LIMB_POINTS, strict=True):
+        for name, (_, kind, end) in zip(POINT_NAMES[side], _LIMB_POINTS, strict=True):
             radii[name] = table[kind][end] if kind else 0.0
     return radii
 
 
-_RADII = {"side": _radii(body.RADII), "front": _radii(body.RADII_FRONT)}
+POINT_RADII = {"side": _radii(body.RADII), "front": _radii(body.RADII_FRONT)}
+_SPINE_RADII = {"side": _spine_radii(body.RADII), "front": _spine_radii(body.RADII_FRONT)}
 
 
 def _step(start: Vec, degrees: float, distance: float) -> Vec:
@@ -176,14 +183,14 @@ def _step(start: Vec, degrees: float, distance: float) -> Vec:
     return (start[0] + math.cos(radians) * distance, start[1] + math.sin(radians) * distance)
 
 
-def _trunk(root: Vec, dirs: Mapping[str, float], seen: Callable[[str, float], float]) -> tuple[Vec, Vec, Vec]:
+def trunk(root: Vec, dirs: Mapping[str, float], seen: Callable[[str, float], float]) -> tuple[Vec, Vec, Vec]:
     """The waist, the base of the neck and the midpoint between the shoulders."""
     waist = _step(root, dirs["pelvis"], body.PELVIS * seen("pelvis", 1.0))
     neck_base = _step(waist, dirs["chest"], body.CHEST * seen("chest", 1.0))
     return waist, neck_base, _step(neck_base, dirs["chest"], -(body.SHOULDER_DROP * seen("chest", 1.0)))
 
 
-def _limb_roots(
+def limb_roots(
     root: Vec, shoulder_mid: Vec, dirs: Mapping[str, float], twist: float, front: bool, side: str
 ) -> tuple[Vec, Vec]:
     """One side's hip and shoulder joints."""
@@ -197,25 +204,15 @@ def _limb_roots(
     return hip, _step(shoulder_mid, dirs["chest"] - 90.0, toward * body.SHOULDER_HALF_FRONT * math.sin(twist))
 
 
-def limb_root(figure: Figure, side: str, *, arm: bool) -> Vec:
-    """Where solve puts a side's shoulder (arm) or hip joint, without solving the rest:
-    IK asks for it on every try, and a limb's own angles never move it."""
-    dirs = absolute_directions(figure)
-    root = (figure.x, figure.y)
-    _, _, shoulder_mid = _trunk(root, dirs, dict(figure.foreshorten).get)
-    hip, shoulder = _limb_roots(root, shoulder_mid, dirs, math.radians(figure.turn), figure.view == "front", side)
-    return shoulder if arm else hip
-
-
-def _limb(
+def limb_points(
     figure: Figure, dirs: Mapping[str, float], seen: Callable[[str, float], float], root: Vec,
     shoulder_mid: Vec, side: body.Depth,
 ) -> tuple[Vec, ...]:
-    """One side's named points, in _POINTS order."""
+    """One side's named points, in POINT_NAMES order."""
     front = figure.view == "front"
     sign = -1.0 if front and side == "far" else 1.0
     upper_arm, forearm, hand, thigh, shin, foot = BONES[side]
-    hip, shoulder = _limb_roots(root, shoulder_mid, dirs, math.radians(figure.turn), front, side)
+    hip, shoulder = limb_roots(root, shoulder_mid, dirs, math.radians(figure.turn), front, side)
     elbow = _step(shoulder, dirs[upper_arm], body.UPPER_ARM * seen(upper_arm, 1.0))
     wrist = _step(elbow, dirs[forearm], body.FOREARM * seen(forearm, 1.0))
     fingers = _step(wrist, dirs[hand], body.HAND)
@@ -229,18 +226,20 @@ def _limb(
     return (shoulder, elbow, wrist, hand_mid, fingers, hip, knee, ankle, heel, toe, ball, sole)
 
 
-def underside(figure: Figure, name: str) -> Vec:
-    """solve(figure).underside(name), placing only the limb a near_/far_ point is on:
-    touch asks for one point some fifty times a search."""
-    side = next((depth for depth in body.DEPTHS if name.startswith(f"{depth}_")), None)
-    if side is None:
-        return solve(figure).underside(name)
-    dirs = absolute_directions(figure)
-    seen = dict(figure.foreshorten).get
-    root = (figure.x, figure.y)
-    _, _, shoulder_mid = _trunk(root, dirs, seen)
-    x, y = dict(zip(_POINTS[side], _limb(figure, dirs, seen, root, shoulder_mid, side), strict=True))[name]
-    return (x, y - _RADII[figure.view][name])
+def limb_capsules(
+    arm: Part, leg: Part, limb: tuple[Vec, ...], table: Mapping[str, tuple[float, float]]
+) -> tuple[Capsule, ...]:
+    """One side's seven limb capsules from its limb_points, in the order solve draws them."""
+    shoulder, elbow, wrist, _, fingers, hip, knee, ankle, heel, toe, ball, _ = limb
+    return (
+        _new(Capsule, (leg, "thigh", hip, knee, *table["thigh"])),
+        _new(Capsule, (leg, "shin", knee, ankle, *table["shin"])),
+        _new(Capsule, (leg, "foot", heel, toe, *table["foot"])),
+        _new(Capsule, (leg, "instep", ankle, ball, table["shin"][1], 0.024)),
+        _new(Capsule, (arm, "upper_arm", shoulder, elbow, *table["upper_arm"])),
+        _new(Capsule, (arm, "forearm", elbow, wrist, *table["forearm"])),
+        _new(Capsule, (arm, "hand", wrist, fingers, *table["hand"])),
+    )
 
 
 @functools.lru_cache(maxsize=512)
@@ -257,7 +256,7 @@ def solve(figure: Figure) -> Skeleton:
     front = figure.view == "front"
     table = body.RADII_FRONT if front else body.RADII
     root: Vec = (figure.x, figure.y)
-    waist, neck_base, shoulder_mid = _trunk(root, dirs, seen)
+    waist, neck_base, shoulder_mid = trunk(root, dirs, seen)
     head_base = _step(neck_base, dirs["neck"], body.NECK * seen("neck", 1.0))
     head = _step(head_base, dirs["head"], body.HEAD_OFFSET * seen("head", 1.0))
     (wx, wy), (nx, ny) = waist, neck_base
@@ -270,30 +269,20 @@ def solve(figure: Figure) -> Skeleton:
         "head": head,
     }
     capsules: list[Capsule] = []
-    r_instep = table["shin"][1]
-    for side, arm, leg in _LIMBS:
-        limb = _limb(figure, dirs, seen, root, shoulder_mid, side)
-        shoulder, elbow, wrist, _, fingers, hip, knee, ankle, heel, toe, ball, _ = limb
-        points.update(zip(_POINTS[side], limb, strict=True))
-        capsules += (
-            Capsule(leg, "thigh", hip, knee, *table["thigh"]),
-            Capsule(leg, "shin", knee, ankle, *table["shin"]),
-            Capsule(leg, "foot", heel, toe, *table["foot"]),
-            Capsule(leg, "instep", ankle, ball, r_instep, 0.024),
-            Capsule(arm, "upper_arm", shoulder, elbow, *table["upper_arm"]),
-            Capsule(arm, "forearm", elbow, wrist, *table["forearm"]),
-            Capsule(arm, "hand", wrist, fingers, *table["hand"]),
-        )
-    capsules += _spine(root, waist, shoulder_mid if front else neck_base, table)
+    for side, arm, leg in SIDE_PARTS:
+        limb = limb_points(figure, dirs, seen, root, shoulder_mid, side)
+        points.update(zip(POINT_NAMES[side], limb, strict=True))
+        capsules += limb_capsules(arm, leg, limb, table)
+    capsules += _spine(root, waist, shoulder_mid if front else neck_base, _SPINE_RADII[figure.view])
     if figure.turn and not front:  # the turned shoulder girdle, drawn with the chest
         r_top = table["chest"][1] * 0.8
-        capsules.append(Capsule("torso", "shoulders", points["near_shoulder"],
-                                points["far_shoulder"], r_top, r_top))
-    capsules.append(Capsule("torso", "neck", neck_base, head_base, *table["neck"]))
+        capsules.append(_new(Capsule, ("torso", "shoulders", points["near_shoulder"],
+                                       points["far_shoulder"], r_top, r_top)))
+    capsules.append(_new(Capsule, ("torso", "neck", neck_base, head_base, *table["neck"])))
     return Skeleton(
         view=figure.view,
         points=points,
-        radii=dict(_RADII[figure.view]),
+        radii=dict(POINT_RADII[figure.view]),
         directions=dirs,
         capsules=tuple(capsules),
         head=head,
