@@ -30,20 +30,13 @@ def angle_problems(view: body.View, values: Iterable[float]) -> list[str]:
 
 def angles_in_range(view: body.View, values: Iterable[float]) -> bool:
     """not angle_problems(...), stopping at the first problem and wording none: a blend
-    asks this of every limb it moves, on every frame, so each view's ranges are looked up once."""
-    for (low, high, folded), value in zip(_RANGES[view], values, strict=True):
-        value = body.wrap(float(value)) if folded else float(value)
-        if not low <= value <= high:
-            return False
-    return True
+    asks this of every limb it moves, on every frame."""
+    return next(_out_of_range(view, values), None) is None
 
 
 def _out_of_range(view: body.View, values: Iterable[float]) -> Iterator[tuple[str, float, float, float]]:
-    for (name, joint, low, high), value in zip(_CHECKED, values, strict=True):
-        value = float(value)
-        if view == "front" and joint in body.LIMB_JOINTS:
-            # A projected angle has no anatomical side: 190 degrees is -170 folded the other way.
-            low, high, value = -body.FRONT_LIMIT, body.FRONT_LIMIT, body.wrap(value)
+    for name, (low, high, folded), value in zip(CHECKED_NAMES, _RANGES[view], values, strict=True):
+        value = body.wrap(float(value)) if folded else float(value)
         if not low <= value <= high:
             yield name, value, low, high
 
@@ -54,7 +47,8 @@ _CHECKED = tuple(
     for name in body.ANGLE_FIELDS if name != "pelvis"
 )
 CHECKED_NAMES = tuple(name for name, _, _, _ in _CHECKED)
-# _out_of_range's (low, high, wrapped first?) per checked angle, for each view
+# (low, high, wrapped first?) per checked angle, for each view, looked up once: a projected
+# (front-view) limb angle has no anatomical side, so 190 degrees is -170 folded the other way
 _RANGES: dict[body.View, tuple[tuple[float, float, bool], ...]] = {
     "side": tuple((low, high, False) for _, _, low, high in _CHECKED),
     "front": tuple((-body.FRONT_LIMIT, body.FRONT_LIMIT, True) if joint in body.LIMB_JOINTS else (low, high, False)
