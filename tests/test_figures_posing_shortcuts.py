@@ -150,6 +150,14 @@ def test_lowest_is_the_lowest_capsule_or_head_surface() -> None:
         assert skeleton.lowest() == expected
 
 
+def test_lowest_by_part_is_each_parts_lowest_capsule_surface() -> None:
+    for figure in FIGURES:
+        skeleton = solve(figure)
+        parts = {c.part for c in skeleton.capsules}
+        expected = {part: min(c.lowest() for c in skeleton.capsules if c.part == part) for part in parts}
+        assert skeleton.lowest_by_part() == expected
+
+
 def test_figures_built_slot_by_slot_are_the_figures_init_builds() -> None:
     """with_angles/with_fields set each field's slot directly instead of calling the
     generated __init__; that skips nothing only while Figure validates nothing there."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import math
 import operator
 from dataclasses import fields, replace
 from typing import Any
@@ -104,11 +103,7 @@ def _above_floor(figure: Figure) -> Figure:
     if figure.mat is False:
         return figure  # seen from above: the picture plane is the floor
     skeleton = solve(figure)
-    lows: dict[str, float] = {}
-    for owner, _, (_, ya), (_, yb), ra, rb in skeleton.capsules:  # Capsule.lowest, written out
-        low = min(ya - ra, yb - rb)
-        if low < lows.get(owner, math.inf):
-            lows[owner] = low
+    lows = skeleton.lowest_by_part()
     # Moving one limb leaves every other limb's points where they were, so the one
     # skeleton serves all four checks; the caller solves the result.
     for side in body.DEPTHS:

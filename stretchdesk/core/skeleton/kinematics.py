@@ -77,6 +77,16 @@ class Skeleton:
         capsules = min([min(a[1] - ra, b[1] - rb) for _, _, a, b, ra, rb in self.capsules])
         return min(capsules, self.head[1] - self.head_radius)
 
+    def lowest_by_part(self) -> dict[str, float]:
+        """Height of each part's lowest surface (the torso's without the head), written
+        out like lowest: the blend's floor check asks it of every frame."""
+        lows: dict[str, float] = {}
+        for part, _, (_, ya), (_, yb), ra, rb in self.capsules:
+            low = min(ya - ra, yb - rb)
+            if low < lows.get(part, math.inf):
+                lows[part] = low
+        return lows
+
     def bounds(self) -> tuple[float, float, float, float]:
         """(left, bottom, right, top) of the body's outline."""
         return outline_bounds(self.capsules, self.head, self.head_radius)
