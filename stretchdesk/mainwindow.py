@@ -168,14 +168,14 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.routines.routine_selected.connect(self.controller.open_routine)
         self.controller.list_refreshed.connect(self._on_controller_list_refreshed)
-        self.controller.message.connect(self.show_message)
+        self.controller.message_posted.connect(self.show_message)
         self.controller.problems_found.connect(self.report_problems)
         self.document.changed.connect(self._on_document_changed)
         self.document.settings_changed.connect(self._on_document_changed)
         self.document.edit_rejected.connect(self.show_message)
         self.library.add_requested.connect(self.editor.add_poses)
-        self.custom_poses.message.connect(self.show_message)
-        self.library.status_message.connect(self.show_message)
+        self.custom_poses.message_posted.connect(self.show_message)
+        self.library.message_posted.connect(self.show_message)
         self.editor.play_clicked.connect(self._on_play)
         self.editor.duplicate_clicked.connect(self._on_duplicate)
 

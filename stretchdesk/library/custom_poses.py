@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 class CustomPoses(QObject):
     """Answers the library's new, edit and delete requests for the runner's own poses."""
 
-    message = Signal(str)
+    message_posted = Signal(str)
 
     def __init__(self, workspace: Workspace, catalog: PoseCatalog, routines: RoutineController,
                  library: LibraryPane, window: QWidget) -> None:
@@ -61,10 +61,10 @@ class CustomPoses(QObject):
         try:
             saved = self.workspace.save_custom_pose(pose, image)
         except StretchDeskError as error:
-            self.message.emit(str(error))
+            self.message_posted.emit(str(error))
             return None
         self.catalog.set(self.workspace.catalog)
-        self.message.emit(f"Saved your pose {saved.name!r}" if edited
+        self.message_posted.emit(f"Saved your pose {saved.name!r}" if edited
                           else f"Added your pose {saved.name!r} to the library")
         return saved
 
@@ -82,11 +82,11 @@ class CustomPoses(QObject):
             name = self.workspace.catalog[pose_id].name
             self.workspace.delete_custom_pose(pose_id)
         except (StretchDeskError, KeyError) as error:
-            self.message.emit(str(error))
+            self.message_posted.emit(str(error))
             return False
         self.catalog.set(self.workspace.catalog)
         self._routines.refresh_list()
-        self.message.emit(f"Deleted your pose {name!r}; its file is in the data dir's trash")
+        self.message_posted.emit(f"Deleted your pose {name!r}; its file is in the data dir's trash")
         return True
 
     def free_id(self, wanted: str) -> str:

@@ -48,7 +48,7 @@ class LibraryPane(QWidget):
     new_pose_requested = Signal()
     edit_pose_requested = Signal(str)
     delete_pose_requested = Signal(str)
-    status_message = Signal(str)
+    message_posted = Signal(str)
 
     def __init__(self, images: PoseImages, catalog: PoseCatalog, parent: QWidget | None = None):
         super().__init__(parent)
@@ -257,7 +257,7 @@ class LibraryPane(QWidget):
     def _on_add_clicked(self) -> None:
         ids = self.selected_pose_ids()
         if not ids:
-            self.status_message.emit("Select a pose card first, then add it")
+            self.message_posted.emit("Select a pose card first, then add it")
             return
         if self._can_add:
             self.add_requested.emit(ids)

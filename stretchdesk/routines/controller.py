@@ -25,7 +25,7 @@ NEW_ROUTINE_HINT = "Created a new routine: type its name, then add poses from th
 
 
 class RoutineController(QObject):
-    message = Signal(str)
+    message_posted = Signal(str)
     problems_found = Signal(list)
     list_refreshed = Signal()
 
@@ -69,7 +69,7 @@ class RoutineController(QObject):
             try:
                 routine = self.workspace.get(routine_id)
             except StretchDeskError as error:
-                self.message.emit(str(error))
+                self.message_posted.emit(str(error))
         self._loading = True
         try:
             self.document.open(routine, routine is None or self.workspace.is_builtin(routine.id),
@@ -101,7 +101,7 @@ class RoutineController(QObject):
             assert routine is not None
             self.workspace.save(routine)
         except (StretchDeskError, ValueError) as error:
-            self.message.emit(f"Not saved: {error}")
+            self.message_posted.emit(f"Not saved: {error}")
             return False
         self._last_saved = routine
         return True
@@ -112,7 +112,7 @@ class RoutineController(QObject):
         try:
             self.workspace.save(routine)
         except StretchDeskError as error:
-            self.message.emit(f"Not created: {error}")
+            self.message_posted.emit(f"Not created: {error}")
             return None
         # the placeholder name is about to be typed over: a message naming it would go stale
         said = NEW_ROUTINE_HINT if name == NEW_ROUTINE_NAME else f"Created {routine.name!r}"
@@ -134,7 +134,7 @@ class RoutineController(QObject):
         try:
             copy = self.workspace.duplicate(source)
         except StretchDeskError as error:
-            self.message.emit(f"Not duplicated: {error}")
+            self.message_posted.emit(f"Not duplicated: {error}")
             return None
         self._after_change(copy.id, f"Duplicated as {copy.name!r}; this copy is yours to edit")
         return copy
@@ -143,13 +143,13 @@ class RoutineController(QObject):
         """Move a routine to trash/ as one undo step (Ctrl+Z brings it back)."""
         target = routine_id or self.document.routine_id
         if target is None or self.workspace.is_builtin(target):
-            self.message.emit("Built-in routines can't be deleted")
+            self.message_posted.emit("Built-in routines can't be deleted")
             return None
         self.save_now()
         try:
             name = self.workspace.get(target).name
         except StretchDeskError as error:
-            self.message.emit(str(error))
+            self.message_posted.emit(str(error))
             return None
         command = DeleteRoutineCommand(self, target, name)
         self.document.undo_stack.push(command)
@@ -160,7 +160,7 @@ class RoutineController(QObject):
         try:
             trashed = self.workspace.delete(routine_id)
         except StretchDeskError as error:
-            self.message.emit(str(error))
+            self.message_posted.emit(str(error))
             return None
         if self.document.routine_id == routine_id:
             self._autosave.stop()
@@ -171,7 +171,7 @@ class RoutineController(QObject):
                 self._loading = False
             self._last_saved = None
         self.refresh_list()
-        self.message.emit(f"Deleted {name!r}; Ctrl+Z or Routine ▸ Trash brings it back")
+        self.message_posted.emit(f"Deleted {name!r}; Ctrl+Z or Routine ▸ Trash brings it back")
         return trashed
 
     def bring_back(self, trashed: Path, routine_id: str, keep_history: bool = True) -> Routine | None:
@@ -179,11 +179,11 @@ class RoutineController(QObject):
         try:
             routine = self.workspace.restore(trashed, routine_id)
         except StretchDeskError as error:
-            self.message.emit(str(error))
+            self.message_posted.emit(str(error))
             return None
         self.open_routine(routine.id, keep_history=keep_history)
         self.refresh_list()
-        self.message.emit(f"Restored {routine.name!r}")
+        self.message_posted.emit(f"Restored {routine.name!r}")
         return routine
 
     def trash(self) -> list[TrashedRoutine]:
@@ -194,7 +194,7 @@ class RoutineController(QObject):
 
     def restore_from_trash(self, entry: TrashedRoutine) -> Routine | None:
         if entry.routine.id in self.workspace.user:
-            self.message.emit(f"{entry.routine.name!r} is already in your routines; "
+            self.message_posted.emit(f"{entry.routine.name!r} is already in your routines; "
                               "delete or rename that one first")
             return None
         return self.bring_back(entry.path, entry.routine.id, keep_history=False)
@@ -203,7 +203,7 @@ class RoutineController(QObject):
         try:
             routine = self.workspace.import_file(path)
         except StretchDeskError as error:
-            self.message.emit(str(error))
+            self.message_posted.emit(str(error))
             return None
         self._catalog_updated()
         self._after_change(routine.id, f"Imported {routine.name!r}")
@@ -216,9 +216,9 @@ class RoutineController(QObject):
         try:
             self.workspace.export(routine, path)
         except StretchDeskError as error:
-            self.message.emit(str(error))
+            self.message_posted.emit(str(error))
             return False
-        self.message.emit(f"Exported {routine.name!r} to {path}")
+        self.message_posted.emit(f"Exported {routine.name!r} to {path}")
         return True
 
     def export_pdf(self, path: Path) -> int:
@@ -226,16 +226,16 @@ class RoutineController(QObject):
         if routine is None:
             return 0
         if self.workspace.store.inside(path.parent):
-            self.message.emit(f"{path}: is inside the data dir; save the sheet to a folder outside it")
+            self.message_posted.emit(f"{path}: is inside the data dir; save the sheet to a folder outside it")
             return 0
         from stretchdesk.routines.pdf import export_pdf  # QPdfWriter and its fonts: only when asked
 
         try:
             pages = export_pdf(routine, self.workspace.catalog, self.images, path)
         except StretchDeskError as error:
-            self.message.emit(str(error))
+            self.message_posted.emit(str(error))
             return 0
-        self.message.emit(f"Wrote a {pages}-page sheet to {path}")
+        self.message_posted.emit(f"Wrote a {pages}-page sheet to {path}")
         return pages
 
     def reload_from_disk(self) -> None:
@@ -252,7 +252,7 @@ class RoutineController(QObject):
         on_disk = self.workspace.user.get(open_id)
         if on_disk is None:
             self.open_routine(None)
-            self.message.emit("The open routine was deleted outside StretchDesk")
+            self.message_posted.emit("The open routine was deleted outside StretchDesk")
         elif self._last_saved is None or on_disk != self._last_saved:
             self.document.undo_stack.clear()
             self._loading = True
@@ -261,7 +261,7 @@ class RoutineController(QObject):
             finally:
                 self._loading = False
             self._last_saved = on_disk
-            self.message.emit(f"{on_disk.name!r} changed on disk; showing the new version")
+            self.message_posted.emit(f"{on_disk.name!r} changed on disk; showing the new version")
 
     def _catalog_updated(self) -> None:
         """The workspace's catalog may be a new object now; everything showing poses follows."""
@@ -271,11 +271,11 @@ class RoutineController(QObject):
         self.save_now()
         routine = self.document.routine()
         if routine is None:
-            self.message.emit("Open a routine first")
+            self.message_posted.emit("Open a routine first")
         return routine
 
     def _after_change(self, open_id: str | None, text: str) -> None:
         if open_id is not None:
             self.open_routine(open_id)
         self.refresh_list()
-        self.message.emit(text)
+        self.message_posted.emit(text)

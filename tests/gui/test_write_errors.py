@@ -21,7 +21,7 @@ def test_a_full_disk_is_one_message_per_action(window: MainWindow, qtbot: QtBot,
     assert kept is not None
     before = snapshot(data_dir)
     messages: list[str] = []
-    window.controller.message.connect(messages.append)
+    window.controller.message_posted.connect(messages.append)
 
     def full(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
